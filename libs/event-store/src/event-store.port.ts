@@ -1,0 +1,103 @@
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** Opaque to consumers: each adapter encodes its own read position in it. */
+export type Checkpoint = string & { readonly __checkpoint: unique symbol };
+
+export type ExpectedVersion = 'no_stream' | 'any' | number;
+
+export type ActorRef = Readonly<{ id: string; roles: readonly string[] }>;
+
+export type EventMetadata = Readonly<{
+  actor?: ActorRef;
+  correlationId?: string;
+  causationId?: string;
+  idempotencyKey?: string;
+  [key: string]: unknown;
+}>;
+
+export type NewEvent = Readonly<{
+  type: string;
+  data: Record<string, unknown>;
+  metadata?: EventMetadata;
+  schemaVersion?: number;
+}>;
+
+export type StoredEvent<Data = Record<string, unknown>> = Readonly<{
+  globalPosition: number;
+  checkpoint: Checkpoint;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+  recordedAt: Date;
+  hash: string;
+}>;
+
+/** Written in the same transaction as the events it produced. */
+export type IdempotencyRequest = Readonly<{
+  scope: string;
+  key: string;
+  requestHash: string;
+  response: Record<string, unknown>;
+}>;
+
+export type IdempotencyRecord = Readonly<{
+  scope: string;
+  key: string;
+  requestHash: string;
+  streamId: string;
+  response: Record<string, unknown>;
+  streamVersion: number;
+  globalPosition: number;
+}>;
+
+export type AppendOptions = Readonly<{
+  expected: ExpectedVersion;
+  idempotency?: IdempotencyRequest;
+}>;
+
+export type AppendResult = Readonly<{
+  nextVersion: number;
+  positions: readonly number[];
+  lastPosition: number;
+  checkpoint: Checkpoint;
+}>;
+
+export type ReadAllOptions = Readonly<{
+  after?: Checkpoint | null;
+  limit: number;
+  types?: readonly string[];
+}>;
+
+export type ReadAllResult = Readonly<{
+  events: readonly StoredEvent[];
+  /** Where the next read continues; unchanged when nothing new was read. */
+  checkpoint: Checkpoint | null;
+}>;
+
+export type ChainVerdict =
+  | Readonly<{ valid: true; events: number }>
+  | Readonly<{ valid: false; events: number; brokenAt: { streamId: string; streamVersion: number; globalPosition: number } }>;
+
+export type StoreHead = Readonly<{ position: number; checkpoint: Checkpoint | null }>;
+
+export interface EventStore {
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
+  verifyStream(streamId: string): Promise<ChainVerdict>;
+  /** Every stream, in one pass; yields each broken stream. */
+  verifyAll(onProgress?: (done: number) => void): AsyncIterable<ChainVerdict & { streamId: string }>;
+  /** Events not yet read after a checkpoint (capped) and the age of the oldest of them. */
+  backlog(after: Checkpoint | null, cap: number): Promise<{ events: number; oldestRecordedAt: Date | null }>;
+  /** True when the event at this global position lies at or before the checkpoint in read order. */
+  covers(checkpoint: Checkpoint | null, globalPosition: number): Promise<boolean>;
+  head(): Promise<StoreHead>;
+  /** Called (possibly late, possibly coalesced) after events were appended anywhere. */
+  onAppended(listener: () => void): () => void;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,8 @@
+import { EventStore1764300000000 } from './postgres/migrations/1764300000000-event-store';
+
+export * from './event-store.port';
+export * from './errors';
+export * from './upcasters';
+export * from './postgres/postgres-event-store';
+
+export const EVENT_STORE_MIGRATIONS = [EventStore1764300000000];

@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events';
+import { Client, type ClientConfig } from 'pg';
+
+const CHANNEL = 'es_events';
+
+/**
+ * Wake-ups for readers of the log. Appends in this process wake local readers at once; other
+ * processes hear a NOTIFY sent after the commit, coalesced to one per tick under load. A lost
+ * notification only delays a reader until its next poll.
+ */
+export class PgWakeups {
+  private readonly local = new EventEmitter();
+  private client: Client | null = null;
+  private connecting: Promise<Client> | null = null;
+  private notifyQueued = false;
+  private notifyChain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly config: ClientConfig) {
+    this.local.setMaxListeners(0);
+  }
+
+  appended(): void {
+    this.local.emit('appended');
+    if (this.notifyQueued || this.closed) return;
+    // At most one NOTIFY in flight and one queued: a burst of appends costs two statements.
+    this.notifyQueued = true;
+    this.notifyChain = this.notifyChain
+      .then(async () => {
+        this.notifyQueued = false;
+        const client = await this.connection();
+        await client.query(`NOTIFY ${CHANNEL}`);
+      })
+      .catch(() => this.reset());
+  }
+
+  listen(listener: () => void): () => void {
+    this.local.on('appended', listener);
+    this.connection().catch(() => this.reset());
+    return () => this.local.off('appended', listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.local.removeAllListeners();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<Client> {
+    if (this.closed) return Promise.reject(new Error('wake-ups closed'));
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client(this.config);
+    client.on('error', () => this.reset());
+    client.on('end', () => this.reset());
+    client.on('notification', (msg) => {
+      if (msg.processId !== (client as unknown as { processID: number }).processID) this.local.emit('appended');
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    if (this.closed) {
+      await client.end();
+      throw new Error('wake-ups closed');
+    }
+    this.client = client;
+    return client;
+  }
+
+  private reset(): void {
+    const client = this.client;
+    this.client = null;
+    client?.end().catch(() => undefined);
+    // A reconnect might have missed notifications: wake everyone so they poll once.
+    this.local.emit('appended');
+  }
+}

@@ -1,0 +1,200 @@
+import { Pool, type DatabaseError, type PoolConfig } from 'pg';
+import { IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  ChainVerdict,
+  Checkpoint,
+  EventStore,
+  ExpectedVersion,
+  IdempotencyRecord,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  StoreHead,
+  StoredEvent,
+} from '../event-store.port';
+import { UpcasterRegistry } from '../upcasters';
+import { decodePgCheckpoint, encodePgCheckpoint } from './checkpoint';
+import { verifyAllStreams, verifyStreams } from './pg-chain-verifier';
+import { PgWakeups } from './pg-wakeups';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+
+export type PostgresEventStoreOptions = Readonly<{
+  connectionString: string;
+  poolSize?: number;
+  upcasters?: UpcasterRegistry;
+  applicationName?: string;
+}>;
+
+const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
+  FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+
+/** Rows below the oldest transaction still running: nothing can commit there any more. */
+const HORIZON = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly wakeups: PgWakeups;
+  private readonly upcasters: UpcasterRegistry;
+
+  constructor(options: PostgresEventStoreOptions) {
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'jinlin-event-store',
+    };
+    this.pool = new Pool(config);
+    this.pool.on('error', () => undefined); // an idle client died; the next checkout reconnects
+    this.wakeups = new PgWakeups({ connectionString: options.connectionString, application_name: 'jinlin-wakeups' });
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const idem = options.idempotency;
+    let rows: { stream_version: number; global_position: string; transaction_id: string }[];
+    try {
+      ({ rows } = await this.pool.query(APPEND_SQL, [
+        streamId,
+        toExpectedParam(options.expected),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata ?? {})),
+        idem?.scope ?? null,
+        idem?.key ?? null,
+        idem?.requestHash ?? null,
+        idem ? JSON.stringify(idem.response) : null,
+      ]));
+    } catch (error) {
+      throw translate(error as DatabaseError, streamId, options);
+    }
+    if (rows.length === 0) {
+      const current = await this.streamVersion(streamId);
+      return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: encodePgCheckpoint('0', 0) };
+    }
+    this.wakeups.appended();
+    const last = rows[rows.length - 1];
+    return {
+      nextVersion: last.stream_version,
+      positions: rows.map((r) => Number(r.global_position)),
+      lastPosition: Number(last.global_position),
+      checkpoint: encodePgCheckpoint(last.transaction_id, last.global_position),
+    };
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return rows.map((r) => this.upcasters.upcast(toStoredEvent(r)));
+  }
+
+  async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
+    const from = decodePgCheckpoint(after);
+    const params: unknown[] = [from.transactionId, from.position, limit];
+    if (types) params.push(types);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${HORIZON}
+          ${types ? 'AND type = ANY($4)' : ''}
+        ORDER BY transaction_id, global_position LIMIT $3`,
+      params,
+    );
+    const events = rows.map((r) => this.upcasters.upcast(toStoredEvent(r)));
+    return { events, checkpoint: events.length ? events[events.length - 1].checkpoint : (after ?? null) };
+  }
+
+  async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const { rows } = await this.pool.query(
+      `SELECT request_hash, stream_id, stream_version, global_position, response
+         FROM es_idempotency WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      scope,
+      key,
+      requestHash: r.request_hash,
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      globalPosition: Number(r.global_position),
+      response: r.response,
+    };
+  }
+
+  async verifyStream(streamId: string): Promise<ChainVerdict> {
+    return (await verifyStreams(this.pool, [streamId])).get(streamId) ?? { valid: true, events: 0 };
+  }
+
+  verifyAll(onProgress?: (done: number) => void) {
+    return verifyAllStreams(this.pool, 500, onProgress);
+  }
+
+  async backlog(after: Checkpoint | null, cap: number) {
+    const from = decodePgCheckpoint(after);
+    const { rows } = await this.pool.query(
+      `SELECT count(*)::int AS events, min(recorded_at) AS oldest FROM (
+         SELECT recorded_at FROM es_events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          ORDER BY transaction_id, global_position LIMIT $3) pending`,
+      [from.transactionId, from.position, cap],
+    );
+    return { events: rows[0].events as number, oldestRecordedAt: rows[0].oldest as Date | null };
+  }
+
+  async covers(checkpoint: Checkpoint | null, globalPosition: number): Promise<boolean> {
+    if (!checkpoint) return false;
+    const at = decodePgCheckpoint(checkpoint);
+    const { rows } = await this.pool.query(
+      `SELECT (transaction_id, global_position) <= ($1::xid8, $2::bigint) AS covered FROM es_events WHERE global_position = $3`,
+      [at.transactionId, at.position, globalPosition],
+    );
+    return rows.length > 0 && rows[0].covered === true;
+  }
+
+  async head(): Promise<StoreHead> {
+    const { rows } = await this.pool.query(
+      `SELECT global_position, transaction_id::text AS transaction_id FROM es_events ORDER BY global_position DESC LIMIT 1`,
+    );
+    if (rows.length === 0) return { position: 0, checkpoint: null };
+    return { position: Number(rows[0].global_position), checkpoint: encodePgCheckpoint(rows[0].transaction_id, rows[0].global_position) };
+  }
+
+  onAppended(listener: () => void): () => void {
+    return this.wakeups.listen(listener);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.wakeups.close();
+    await this.pool.end();
+  }
+
+  private async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query(`SELECT max(stream_version) AS v FROM es_events WHERE stream_id = $1`, [streamId]);
+    return rows[0].v ?? 0;
+  }
+}
+
+function toExpectedParam(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'no_stream') return 0;
+  if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`invalid expected version ${expected}`);
+  return expected;
+}
+
+function translate(error: DatabaseError, streamId: string, options: AppendOptions): Error {
+  if (error.code === 'JL409') {
+    const detail = JSON.parse(error.detail ?? '{}') as { actual?: number };
+    return new WrongExpectedVersion(streamId, options.expected, detail.actual ?? -1);
+  }
+  if (error.code === 'JL422' && options.idempotency) {
+    return new IdempotencyKeyTaken(options.idempotency.scope, options.idempotency.key);
+  }
+  return error;
+}
