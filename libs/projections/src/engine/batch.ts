@@ -1,0 +1,54 @@
+import type { QueryRunner } from 'typeorm';
+import type { EventStore } from '@jinlin/event-store';
+import { lockCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+
+export type BatchOutcome =
+  | Readonly<{ kind: 'idle' }>
+  | Readonly<{ kind: 'applied'; events: number; at: StoredCheckpoint }>
+  /** Someone else moved the checkpoint (a reset, or a holder that lost its lock): start from theirs. */
+  | Readonly<{ kind: 'fenced'; at: StoredCheckpoint }>;
+
+/**
+ * Reads the next page of the log and applies it in one transaction with the checkpoint move.
+ * Every event advances the checkpoint, handled or not, so lag measures what is really left.
+ */
+export async function applyNextBatch(
+  store: EventStore,
+  qr: QueryRunner,
+  projection: Projection,
+  from: StoredCheckpoint,
+  limit: number,
+): Promise<BatchOutcome> {
+  const page = await store.readAll({ after: from.checkpoint, limit });
+  if (page.events.length === 0) return { kind: 'idle' };
+  const handled = page.events.filter((e) => projection.handles.includes(e.type));
+  const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.events[page.events.length - 1].globalPosition };
+  await qr.startTransaction();
+  try {
+    const stored = await lockCheckpoint(qr.manager, projection.name);
+    if (stored.checkpoint !== from.checkpoint) {
+      await qr.rollbackTransaction();
+      return { kind: 'fenced', at: stored };
+    }
+    if (handled.length) await projection.apply(handled, qr.manager);
+    await saveCheckpoint(qr.manager, projection.name, at);
+    await qr.commitTransaction();
+    return { kind: 'applied', events: page.events.length, at };
+  } catch (error) {
+    if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+    throw error;
+  }
+}
+
+const LOCK_CLASS = 7_001;
+
+/** A session lock: released when its connection ends, so a dead holder's projection is free at once. */
+export async function tryLockProjection(qr: QueryRunner, name: string): Promise<boolean> {
+  const rows = await qr.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [LOCK_CLASS, name]);
+  return rows[0].locked === true;
+}
+
+export async function unlockProjection(qr: QueryRunner, name: string): Promise<void> {
+  await qr.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, name]);
+}

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@jinlin/event-store';
+import { applyNextBatch, tryLockProjection, unlockProjection } from './batch';
+import { ensureCheckpoint, lockCheckpoint, readCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
+import type { Projection } from './projection';
+
+export type RebuildProgress = Readonly<{ projection: string; position: number; head: number; events: number; elapsedMs: number }>;
+
+/**
+ * Empties a projection and replays the log into it. The reset happens under the checkpoint's row
+ * lock, so a service instance that runs this projection notices (its checkpoint no longer matches)
+ * and replays from the start too; when no instance runs it, the rebuild replays it here.
+ */
+export async function rebuildProjection(
+  projection: Projection,
+  store: EventStore,
+  dataSource: DataSource,
+  options: Readonly<{ batchSize: number; onProgress?: (p: RebuildProgress) => void; pollMs?: number }>,
+): Promise<RebuildProgress> {
+  const started = Date.now();
+  const qr = dataSource.createQueryRunner();
+  await qr.connect();
+  try {
+    await ensureCheckpoint(qr.manager, projection.name);
+    await qr.startTransaction();
+    await lockCheckpoint(qr.manager, projection.name);
+    if (projection.tables.length) await qr.query(`TRUNCATE ${projection.tables.map((t) => `"${t}"`).join(', ')}`);
+    await saveCheckpoint(qr.manager, projection.name, { checkpoint: null, position: 0 });
+    await qr.commitTransaction();
+
+    const head = (await store.head()).position;
+    let events = 0;
+    const report = (at: StoredCheckpoint): RebuildProgress => {
+      const p = { projection: projection.name, position: at.position, head, events, elapsedMs: Date.now() - started };
+      options.onProgress?.(p);
+      return p;
+    };
+    if (await tryLockProjection(qr, projection.name)) {
+      try {
+        let at: StoredCheckpoint = { checkpoint: null, position: 0 };
+        for (;;) {
+          const outcome = await applyNextBatch(store, qr, projection, at, options.batchSize);
+          if (outcome.kind === 'idle') return report(at);
+          if (outcome.kind === 'applied') events += outcome.events;
+          at = outcome.at;
+          report(at);
+        }
+      } finally {
+        await unlockProjection(qr, projection.name);
+      }
+    }
+    // Another instance holds the projection and replays it: follow its progress until caught up.
+    for (;;) {
+      const at = await readCheckpoint(qr.manager, projection.name);
+      events = at.position;
+      const progress = report(at);
+      if ((await store.backlog(at.checkpoint, 1)).events === 0) return progress;
+      await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
+    }
+  } finally {
+    if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+    await qr.release();
+  }
+}
