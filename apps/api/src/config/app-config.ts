@@ -1,0 +1,97 @@
+export type EventStoreKind = 'postgres' | 'eventstoredb';
+
+export type AppConfig = Readonly<{
+  port: number;
+  host: string;
+  /** null: start the embedded PostgreSQL. */
+  databaseUrl: string | null;
+  embedded: Readonly<{ dataDir: string; port: number }>;
+  jwt: Readonly<{ secret: string | null; jwksUrl: string | null }>;
+  eventStore: EventStoreKind;
+  eventStoreDbUrl: string | null;
+  projections: Readonly<{ maxLagMs: number; pollMs: number; batchSize: number; run: boolean }>;
+  readYourWritesTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  poolSize: number;
+  timers: Readonly<{ run: boolean; intervalMs: number }>;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Builds the one typed configuration object; every bad setting is named, all at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!allowed.includes(raw as T)) problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+  const url = (name: string, protocols: readonly string[]): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} must be true or false, got "${raw}"`);
+    return raw === 'true' || raw === '1';
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const secret = env.JWT_SECRET || null;
+  const jwksUrl = url('JWT_JWKS_URL', ['https:', 'http:']);
+  if (secret !== null && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (databaseUrl && !secret && !jwksUrl) problems.push('JWT_SECRET (or JWT_JWKS_URL) is required when DATABASE_URL is set');
+  const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
+  const eventStoreDbUrl = url('EVENTSTOREDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
+  // Said plainly rather than failing later: the KurrentDB adapter is not part of this build yet.
+  if (eventStore === 'eventstoredb' && eventStoreDbUrl) problems.push('EVENT_STORE=eventstoredb is not available in this build yet; use postgres');
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    embedded: { dataDir: env.EMBEDDED_PG_DIR || 'data/pg', port: int('EMBEDDED_PG_PORT', 54320, 1024, 65535) },
+    jwt: { secret, jwksUrl },
+    eventStore,
+    eventStoreDbUrl,
+    projections: {
+      maxLagMs: int('PROJECTION_MAX_LAG_MS', 5000, 1, 86_400_000),
+      pollMs: int('PROJECTION_POLL_MS', 500, 5, 60_000),
+      batchSize: int('PROJECTION_BATCH_SIZE', 500, 1, 100_000),
+      run: flag('PROJECTIONS_RUN', true),
+    },
+    readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    poolSize: int('DB_POOL_SIZE', 16, 1, 500),
+    timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,82 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Principal, type Role } from '@jinlin/domain';
+
+export const IS_PUBLIC = 'jinlin:public';
+/** No token needed: health, metrics, service discovery, static pages. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const AUTH_KEYS = Symbol('AUTH_KEYS');
+export type AuthKeys = Readonly<{ secret: Uint8Array | null; jwks: JWTVerifyGetKey | null }>;
+
+export function authKeys(secret: string | null, jwksUrl: string | null): AuthKeys {
+  return {
+    secret: secret ? new TextEncoder().encode(secret) : null,
+    jwks: jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : null,
+  };
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: AuthKeys,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
+    const token = bearer(request.headers.authorization) ?? apiKey(request.query);
+    if (!token) {
+      if (isPublic) return true;
+      throw new UnauthorizedException('a Bearer token is required');
+    }
+    request.user = await this.verify(token);
+    return true;
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      payload = this.keys.jwks
+        ? (await jwtVerify(token, this.keys.jwks, { algorithms: ['RS256'] })).payload
+        : (await jwtVerify(token, this.keys.secret!, { algorithms: ['HS256'] })).payload;
+    } catch (error) {
+      throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
+    }
+    return toPrincipal(payload);
+  }
+}
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new UnauthorizedException('Authorization must be "Bearer <token>"');
+  return match[1];
+}
+
+/** Open311 clients may carry the token as api_key. */
+function apiKey(query: Record<string, unknown> | undefined): string | null {
+  const key = query?.api_key;
+  return typeof key === 'string' && key.length > 0 ? key : null;
+}
+
+export function toPrincipal(payload: JWTPayload): Principal {
+  const { sub, name, roles, communities, companyId } = payload as JWTPayload & Record<string, unknown>;
+  if (typeof sub !== 'string' || sub.length === 0) throw new UnauthorizedException('token has no subject');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ROLES.includes(r as Role))) {
+    throw new UnauthorizedException(`token roles must be a non-empty array of ${ROLES.join(', ')}`);
+  }
+  if (communities !== undefined && (!Array.isArray(communities) || !communities.every((c) => typeof c === 'string'))) {
+    throw new UnauthorizedException('token communities must be an array of ids');
+  }
+  if (companyId !== undefined && typeof companyId !== 'string') throw new UnauthorizedException('token companyId must be a string');
+  return {
+    id: sub,
+    name: typeof name === 'string' ? name : undefined,
+    roles: roles as Role[],
+    communities: (communities as string[] | undefined) ?? [],
+    companyId: companyId as string | undefined,
+  };
+}

@@ -1,0 +1,28 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, PostgresEventStore, type EventStore } from '@jinlin/event-store';
+import type { AppConfig } from '../config/app-config';
+
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown() {
+    await this.store.close();
+  }
+}
+
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          useFactory: (): EventStore => new PostgresEventStore({ connectionString: databaseUrl, poolSize: config.poolSize }),
+        },
+        EventStoreCloser,
+      ],
+      exports: [EVENT_STORE],
+    };
+  }
+}

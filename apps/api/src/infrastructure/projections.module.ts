@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { PROJECTION_ENGINE, ProjectionEngine } from '@jinlin/projections';
+import type { AppConfig } from '../config/app-config';
+import { createProjections } from '../read-models';
+import { createLogger } from './logger';
+
+class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    private readonly run: boolean,
+  ) {}
+  onApplicationBootstrap() {
+    if (this.run) this.engine.start();
+  }
+  async onApplicationShutdown() {
+    await this.engine.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class ProjectionsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const log = createLogger(config.logLevel).child({ context: 'projections' });
+    return {
+      module: ProjectionsModule,
+      providers: [
+        {
+          provide: PROJECTION_ENGINE,
+          inject: [EVENT_STORE, DataSource],
+          useFactory: (store: EventStore, dataSource: DataSource) =>
+            new ProjectionEngine(createProjections(), store, dataSource, {
+              batchSize: config.projections.batchSize,
+              pollMs: config.projections.pollMs,
+              lockRetryMs: Math.max(config.projections.pollMs, 1000),
+              onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
+            }),
+        },
+        {
+          provide: ProjectionLifecycle,
+          inject: [PROJECTION_ENGINE],
+          useFactory: (engine: ProjectionEngine) => new ProjectionLifecycle(engine, config.projections.run),
+        },
+      ],
+      exports: [PROJECTION_ENGINE],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { createApp } from './bootstrap';
+import { resolveDatabase } from './infrastructure/database';
+import { resolveJwt } from './infrastructure/jwt-secret';
+import { createLogger } from './infrastructure/logger';
+import { migrate } from './infrastructure/migrate';
+import { printDemoTokens } from './infrastructure/demo-tokens';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`jinlin: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const database = await resolveDatabase(config, log);
+  const ran = await migrate(database.url);
+  if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+  const jwt = resolveJwt(config);
+  const app = await createApp({ config, databaseUrl: database.url, jwt, logger: log });
+  if (database.embedded) {
+    const embedded = database.embedded;
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => embedded.stop());
+  }
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  log.info({ url, docs: `${url}/docs` }, 'jinlin is listening');
+  if (jwt.localOnly && jwt.secret) await printDemoTokens(jwt.secret, url);
+}
+
+main().catch((error) => {
+  process.stderr.write(`jinlin: start-up failed: ${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
+import { PROJECTION_ENGINE_MIGRATIONS, type Projection } from '@jinlin/projections';
+
+/** Every table the service owns comes from these migrations, in this order. */
+export const ALL_MIGRATIONS: Function[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_ENGINE_MIGRATIONS];
+
+export const READ_MODEL_ENTITIES: Function[] = [];
+
+export function createProjections(): Projection[] {
+  return [];
+}

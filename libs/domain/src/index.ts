@@ -1,0 +1,2 @@
+export * from './shared/principal';
+export * from './shared/domain-error';
