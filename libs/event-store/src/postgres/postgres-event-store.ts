@@ -54,7 +54,7 @@ export class PostgresEventStore implements EventStore {
     const idem = options.idempotency;
     let rows: { stream_version: number; global_position: string; transaction_id: string }[];
     try {
-      ({ rows } = await this.pool.query(APPEND_SQL, [
+      ({ rows } = await this.pool.query({ name: 'es_append', text: APPEND_SQL, values: [
         streamId,
         toExpectedParam(options.expected),
         events.map((e) => e.type),
@@ -65,7 +65,7 @@ export class PostgresEventStore implements EventStore {
         idem?.key ?? null,
         idem?.requestHash ?? null,
         idem ? JSON.stringify(idem.response) : null,
-      ]));
+      ] }));
     } catch (error) {
       throw translate(error as DatabaseError, streamId, options);
     }

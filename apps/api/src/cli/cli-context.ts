@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { createDataSource } from '@jinlin/database';
+import { PostgresEventStore } from '@jinlin/event-store';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { resolveDatabase } from '../infrastructure/database';
+import { createLogger } from '../infrastructure/logger';
+import { migrate } from '../infrastructure/migrate';
+import { READ_MODEL_ENTITIES, ALL_MIGRATIONS } from '../read-models';
+
+export type CliContext = Readonly<{ store: PostgresEventStore; dataSource: DataSource; close: () => Promise<void> }>;
+
+/** The same database the service uses (DATABASE_URL, or the embedded one, shared if it is running). */
+export async function openCliContext(): Promise<CliContext> {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || 'cli-does-not-verify-tokens-xxxxxxxxxx' });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = await resolveDatabase(config, createLogger('warn'));
+  await migrate(database.url);
+  const store = new PostgresEventStore({ connectionString: database.url, poolSize: 4 });
+  const dataSource = createDataSource({ url: database.url, entities: READ_MODEL_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: 4 });
+  await dataSource.initialize();
+  return {
+    store,
+    dataSource,
+    close: async () => {
+      await store.close();
+      await dataSource.destroy();
+      await database.embedded?.stop();
+    },
+  };
+}
+
+export function progressLine(label: string, done: number, total: number, rate: number): string {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const width = 30;
+  const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '-');
+  const eta = rate > 0 && total > done ? `${Math.ceil((total - done) / rate)}s` : '0s';
+  return `${label} [${bar}] ${(share * 100).toFixed(1)}% ${done}/${total} ${Math.round(rate)} ev/s ETA ${eta}`;
+}
