@@ -106,6 +106,14 @@ export function eventStoreContract(name: string, makeStore: StoreFactory): void 
       expect(new Set(after.map((e) => e.globalPosition)).size).toBe(after.length);
     });
 
+    it('when many writers append to one stream at once, reading all sees that stream in version order', async () => {
+      const id = stream();
+      const marker = `Ordered-${randomUUID()}`;
+      await Promise.all(Array.from({ length: 30 }, () => store.appendToStream(id, [ev(marker)], { expected: 'any' })));
+      const seen = await readEverything(store, [marker]);
+      expect(seen.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    });
+
     it('when reading all with a type filter, only those types come back', async () => {
       const id = stream();
       const marker = `Only-${randomUUID()}`;

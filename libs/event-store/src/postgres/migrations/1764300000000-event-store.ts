@@ -56,10 +56,13 @@ export class EventStore1764300000000 implements MigrationInterface {
         v_hash bytea;
         v_now timestamptz := now();
         v_position bigint;
-        v_tx xid8 := pg_current_xact_id();
+        v_tx xid8;
         i integer;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+        -- Take the transaction id only under the stream lock: a later version of a stream then
+        -- always has a later id, so readers in (transaction_id, position) order see stream order.
+        v_tx := pg_current_xact_id();
         SELECT e.stream_version, e.hash INTO v_version, v_hash
           FROM es_events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
         v_version := coalesce(v_version, 0);
