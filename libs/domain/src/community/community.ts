@@ -1,0 +1,87 @@
+import { CATEGORIES, type CategoryCode, type SlaPolicy } from '../catalogue/categories';
+import type { Command, Event } from '../shared/command';
+import { Forbidden, NotFound, RuleBroken } from '../shared/domain-error';
+import { actorRef, hasRole, type ActorRef } from '../shared/principal';
+
+export const communityStream = (id: string) => `community-${id}`;
+
+export type CommunityRegistered = Event<
+  'CommunityRegistered',
+  {
+    communityId: string;
+    name: string;
+    subdistrict: string;
+    neighbourhood: string;
+    households: number | null;
+    propertyCompanyId: string;
+    registeredAt: string;
+    by: ActorRef;
+  }
+>;
+export type SlaPolicySet = Event<'SlaPolicySet', { communityId: string; category: CategoryCode; policy: SlaPolicy; setAt: string; by: ActorRef }>;
+export type PropertyCompanyAppointed = Event<
+  'PropertyCompanyAppointed',
+  { communityId: string; companyId: string; previousCompanyId: string; handoverId: string; appointedAt: string }
+>;
+export type CommunityEvent = CommunityRegistered | SlaPolicySet | PropertyCompanyAppointed;
+
+export type RegisterCommunity = Command<
+  'RegisterCommunity',
+  {
+    communityId: string;
+    name: string;
+    subdistrict: string;
+    neighbourhood: string;
+    households: number | null;
+    propertyCompanyId: string;
+    /** Looked up by the caller: the domain only judges. */
+    companyExists: boolean;
+  }
+>;
+export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: SlaPolicy }>;
+export type CommunityCommand = RegisterCommunity | SetSlaPolicy;
+
+export type Community =
+  | Readonly<{ exists: false }>
+  | Readonly<{
+      exists: true;
+      id: string;
+      name: string;
+      propertyCompanyId: string;
+      slaPolicies: Readonly<Partial<Record<CategoryCode, SlaPolicy>>>;
+    }>;
+
+export const slaFor = (community: Community, category: CategoryCode): SlaPolicy =>
+  (community.exists ? community.slaPolicies[category] : undefined) ?? CATEGORIES[category].defaultSla;
+
+export const communityDecider = {
+  initialState: (): Community => ({ exists: false }),
+  evolve(state: Community, event: CommunityEvent): Community {
+    switch (event.type) {
+      case 'CommunityRegistered':
+        return { exists: true, id: event.data.communityId, name: event.data.name, propertyCompanyId: event.data.propertyCompanyId, slaPolicies: {} };
+      case 'SlaPolicySet':
+        return state.exists ? { ...state, slaPolicies: { ...state.slaPolicies, [event.data.category]: event.data.policy } } : state;
+      case 'PropertyCompanyAppointed':
+        return state.exists ? { ...state, propertyCompanyId: event.data.companyId } : state;
+      default:
+        return state;
+    }
+  },
+  decide(command: CommunityCommand, state: Community): CommunityEvent[] {
+    const { actor, now } = command.metadata;
+    if (!hasRole(actor, 'admin')) throw new Forbidden('ADMIN_ONLY', 'only an admin registers communities and SLA policies');
+    switch (command.type) {
+      case 'RegisterCommunity': {
+        const { companyExists, ...data } = command.data;
+        if (state.exists) throw new RuleBroken('COMMUNITY_EXISTS', `community ${data.communityId} is already registered`);
+        if (!companyExists) throw new NotFound('COMPANY_NOT_FOUND', `property company ${data.propertyCompanyId} is not registered`);
+        return [{ type: 'CommunityRegistered', data: { ...data, registeredAt: now, by: actorRef(actor) } }];
+      }
+      case 'SetSlaPolicy': {
+        if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+        return [{ type: 'SlaPolicySet', data: { communityId: state.id, category: command.data.category, policy: command.data.policy, setAt: now, by: actorRef(actor) } }];
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { CategoryCode } from '../catalogue/categories';
+import type { Community } from '../community/community';
+import type { Command, CommandMetadata } from '../shared/command';
+import type { Channel, EscalationLevel } from './ticket.events';
+
+/** The community's company right now, looked up by the caller from the community's events. */
+export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
+
+type TicketCmd<Type extends string, Data> = Readonly<{ type: Type; data: Data; metadata: TicketCommandMetadata }>;
+
+export type FileTicket = Command<
+  'FileTicket',
+  {
+    ticketId: string;
+    communityId: string;
+    category: CategoryCode;
+    title: string;
+    description: string;
+    location: string | null;
+    channel: Channel;
+    community: Community;
+  }
+>;
+export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string }>;
+export type AssignTicket = TicketCmd<'AssignTicket', { assigneeId: string }>;
+export type RecordAction = TicketCmd<'RecordAction', { description: string }>;
+export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean }>;
+export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string }>;
+export type ConfirmResolution = TicketCmd<'ConfirmResolution', Record<string, never>>;
+export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>;
+export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;
+export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLevel; reason: string }>;
+export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
+
+export type TicketCommand =
+  | FileTicket
+  | AcknowledgeTicket
+  | AssignTicket
+  | RecordAction
+  | CommentOnTicket
+  | ResolveTicket
+  | ConfirmResolution
+  | RejectResolution
+  | RateTicket
+  | EscalateTicket
+  | WithdrawTicket;

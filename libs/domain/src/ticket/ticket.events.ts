@@ -1,0 +1,81 @@
+import type { CategoryCode, SlaPolicy } from '../catalogue/categories';
+import type { Event } from '../shared/command';
+import type { ActorRef } from '../shared/principal';
+
+export const ticketStream = (id: string) => `ticket-${id}`;
+
+export const CHANNELS = ['app', 'phone', 'group_chat', 'tea_talk', 'walk_in'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Ordered: an escalation only ever goes up. */
+export const ESCALATION_LEVELS = ['committee', 'party_branch', 'neighbourhood', 'subdistrict'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+export type TicketFiled = Event<
+  'TicketFiled',
+  {
+    ticketId: string;
+    communityId: string;
+    companyId: string;
+    category: CategoryCode;
+    title: string;
+    description: string;
+    location: string | null;
+    channel: Channel;
+    reporterId: string;
+    filedAt: string;
+    sla: SlaPolicy;
+    acknowledgeBy: string;
+    resolveBy: string;
+    by: ActorRef;
+  }
+>;
+export type TicketAcknowledged = Event<'TicketAcknowledged', { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef }>;
+export type TicketAssigned = Event<'TicketAssigned', { ticketId: string; assigneeId: string; assignedAt: string; by: ActorRef }>;
+export type TicketActionRecorded = Event<'TicketActionRecorded', { ticketId: string; description: string; recordedAt: string; by: ActorRef }>;
+export type TicketCommented = Event<'TicketCommented', { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef }>;
+export type TicketResolved = Event<'TicketResolved', { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef }>;
+export type TicketResolutionConfirmed = Event<'TicketResolutionConfirmed', { ticketId: string; confirmedAt: string; by: ActorRef }>;
+export type TicketResolutionRejected = Event<'TicketResolutionRejected', { ticketId: string; reason: string; rejectedAt: string; by: ActorRef }>;
+export type TicketRated = Event<'TicketRated', { ticketId: string; score: number; comment: string | null; ratedAt: string; by: ActorRef }>;
+export type TicketEscalated = Event<'TicketEscalated', { ticketId: string; level: EscalationLevel; reason: string; escalatedAt: string; by: ActorRef }>;
+export type TicketWithdrawn = Event<'TicketWithdrawn', { ticketId: string; reason: string | null; withdrawnAt: string; by: ActorRef }>;
+export type TicketAutoClosed = Event<'TicketAutoClosed', { ticketId: string; closedAt: string; resolvedAt: string }>;
+export type TicketSlaBreached = Event<'TicketSlaBreached', { ticketId: string; kind: 'acknowledge' | 'resolve'; deadline: string; detectedAt: string }>;
+export type TicketTransferred = Event<
+  'TicketTransferred',
+  { ticketId: string; fromCompanyId: string; toCompanyId: string; handoverId: string; transferredAt: string }
+>;
+
+export type TicketEvent =
+  | TicketFiled
+  | TicketAcknowledged
+  | TicketAssigned
+  | TicketActionRecorded
+  | TicketCommented
+  | TicketResolved
+  | TicketResolutionConfirmed
+  | TicketResolutionRejected
+  | TicketRated
+  | TicketEscalated
+  | TicketWithdrawn
+  | TicketAutoClosed
+  | TicketSlaBreached
+  | TicketTransferred;
+
+export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
+  'TicketFiled',
+  'TicketAcknowledged',
+  'TicketAssigned',
+  'TicketActionRecorded',
+  'TicketCommented',
+  'TicketResolved',
+  'TicketResolutionConfirmed',
+  'TicketResolutionRejected',
+  'TicketRated',
+  'TicketEscalated',
+  'TicketWithdrawn',
+  'TicketAutoClosed',
+  'TicketSlaBreached',
+  'TicketTransferred',
+];
