@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -26,6 +27,14 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   const metrics = app.get<Metrics>(METRICS);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
+  });
+  // A command with nothing to say (confirm) may come without a body: validate it as {}.
+  fastify.addHook('preValidation', async (request) => {
+    if (request.method !== 'POST' && request.method !== 'PUT') return;
+    if (request.body === undefined) request.body = {};
+    else if (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body)) {
+      throw new BadRequestException('the body must be a JSON object');
+    }
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

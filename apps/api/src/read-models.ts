@@ -1,11 +1,17 @@
 import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
-import { PROJECTION_ENGINE_MIGRATIONS, type Projection } from '@jinlin/projections';
+import {
+  PROJECTION_ENGINE_MIGRATIONS,
+  READ_MODEL_ENTITIES as ENTITIES,
+  READ_MODEL_MIGRATIONS,
+  createReadModelProjections,
+  type Projection,
+} from '@jinlin/projections';
 
 /** Every table the service owns comes from these migrations, in this order. */
-export const ALL_MIGRATIONS: Function[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_ENGINE_MIGRATIONS];
+export const ALL_MIGRATIONS: Function[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_ENGINE_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
 
-export const READ_MODEL_ENTITIES: Function[] = [];
+export const READ_MODEL_ENTITIES: Function[] = [...ENTITIES];
 
 export function createProjections(): Projection[] {
-  return [];
+  return createReadModelProjections();
 }

@@ -1,4 +1,11 @@
 import { ProjectionCheckpoints1764300001000 } from './engine/migrations/1764300001000-projection-checkpoints';
+import { ReferenceData1764300002000 } from './reference-data/1764300002000-reference-data';
+import { CommunityRow, CompanyRow } from './reference-data/reference-data.entities';
+import { ReferenceDataProjection } from './reference-data/reference-data.projection';
+import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
+import { TicketRow } from './tickets/ticket.entity';
+import { TicketsProjection } from './tickets/tickets.projection';
+import type { Projection } from './engine/projection';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -6,4 +13,12 @@ export * from './engine/projection-runner';
 export * from './engine/rebuild';
 export * from './engine/checkpoints';
 
+export * from './reference-data/reference-data.entities';
+export * from './tickets/ticket.entity';
+export * from './tickets/ticket.view';
+export * from './tickets/ticket.queries';
+
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
+export const READ_MODEL_MIGRATIONS = [ReferenceData1764300002000, Tickets1764300003000];
+export const READ_MODEL_ENTITIES = [CompanyRow, CommunityRow, TicketRow];
+export const createReadModelProjections = (): Projection[] => [new ReferenceDataProjection(), new TicketsProjection()];

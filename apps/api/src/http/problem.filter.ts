@@ -19,6 +19,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   invalid: 400,
   precondition_failed: 412,
+  unprocessable: 422,
 };
 
 const TITLES: Record<number, string> = {

@@ -6,7 +6,7 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    forbidUnknownValues: true,
+    forbidUnknownValues: false,
     stopAtFirstError: true,
     exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
   });

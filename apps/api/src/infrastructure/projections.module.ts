@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { PROJECTION_ENGINE, ProjectionEngine } from '@jinlin/projections';
@@ -6,7 +6,8 @@ import type { AppConfig } from '../config/app-config';
 import { createProjections } from '../read-models';
 import { createLogger } from './logger';
 
-class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+/** Stops before the data source and the event store close (they go in onApplicationShutdown). */
+class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly run: boolean,
@@ -14,7 +15,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap() {
     if (this.run) this.engine.start();
   }
-  async onApplicationShutdown() {
+  async beforeApplicationShutdown() {
     await this.engine.stop();
   }
 }

@@ -2,7 +2,7 @@
  * How the outside world should read a refusal. The HTTP layer maps kinds to statuses in one place;
  * the domain only names what went wrong.
  */
-export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'precondition_failed';
+export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'precondition_failed' | 'unprocessable';
 
 export class DomainError extends Error {
   constructor(

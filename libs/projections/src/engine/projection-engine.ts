@@ -48,6 +48,7 @@ export class ProjectionEngine {
    * event at this global position, false if the timeout passes first.
    */
   async waitFor(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    if (position <= 0) return true;
     const runners = names ? this.runners.filter((r) => names.includes(r.projection.name)) : this.runners;
     const deadline = Date.now() + timeoutMs;
     for (const runner of runners) {

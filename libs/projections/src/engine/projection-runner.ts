@@ -93,6 +93,7 @@ export class ProjectionRunner {
       const outcome = await applyNextBatch(this.store, qr, this.projection, this.at, this.options.batchSize);
       if (outcome.kind === 'idle') {
         await this.pause(this.options.pollMs);
+        if (this.stopped) break;
         // A rebuild elsewhere may have reset us while there was nothing new to fence on.
         const stored = await readCheckpoint(qr.manager, this.projection.name);
         if (stored.checkpoint !== this.at.checkpoint) this.at = stored;

@@ -1,0 +1,87 @@
+import { randomInt } from 'node:crypto';
+import { DomainError, type Event } from '@jinlin/domain';
+import { IdempotencyKeyTaken, WrongExpectedVersion, type EventStore, type IdempotencyRecord, type NewEvent } from '@jinlin/event-store';
+import type { CommandContext } from './command-context';
+import { KeyedTurns } from './keyed-turns';
+
+const streamTurns = new KeyedTurns();
+
+export type CommandResult = Readonly<{ id: string; version: number; position: number }>;
+
+export type Evolver<State, E> = Readonly<{ initialState: () => State; evolve: (state: State, event: E) => State }>;
+
+const MAX_ATTEMPTS = 60;
+
+/**
+ * Read the stream, fold it, decide, append at the version read. Without If-Match a lost race is
+ * retried on fresh state (so the rules are judged again); with If-Match a stale version is 412.
+ * An Idempotency-Key replays the first answer, or refuses (422) the same key with another body.
+ */
+export async function runDecider<State, E extends Event<string, object>>(
+  store: EventStore,
+  args: Readonly<{
+    id: string;
+    streamId: string;
+    evolver: Evolver<State, E>;
+    decide: (state: State) => E[] | Promise<E[]>;
+    ctx: CommandContext;
+  }>,
+): Promise<CommandResult> {
+  // Commands on one stream in this process take turns: a burst then costs no lost races.
+  return streamTurns.run(args.streamId, () => decideAndAppend(store, args));
+}
+
+async function decideAndAppend<State, E extends Event<string, object>>(
+  store: EventStore,
+  args: Parameters<typeof runDecider<State, E>>[1],
+): Promise<CommandResult> {
+  const { ctx, streamId } = args;
+  const scope = ctx.actor.id;
+  if (ctx.idempotency) {
+    const earlier = await store.findIdempotency(scope, ctx.idempotency.key);
+    if (earlier) return replay(earlier, ctx.idempotency.requestHash);
+  }
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(streamId);
+    const version = history.length ? history[history.length - 1].streamVersion : 0;
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw stale(ctx.expectedVersion, version);
+    const state = history.reduce((s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E), args.evolver.initialState());
+    const events = await args.decide(state);
+    try {
+      const result = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, ctx)), {
+        expected: version,
+        idempotency: ctx.idempotency && { scope, key: ctx.idempotency.key, requestHash: ctx.idempotency.requestHash, response: { id: args.id } },
+      });
+      return { id: args.id, version: result.nextVersion, position: result.lastPosition };
+    } catch (error) {
+      if (error instanceof IdempotencyKeyTaken) return replay((await store.findIdempotency(scope, error.key))!, ctx.idempotency!.requestHash);
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      if (ctx.expectedVersion !== undefined) throw stale(ctx.expectedVersion, error.actual);
+      if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');
+      await new Promise((r) => setTimeout(r, randomInt(1, 4 + attempt * 2)));
+    }
+  }
+}
+
+function toNewEvent(event: Event<string, object>, ctx: CommandContext): NewEvent {
+  return {
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: {
+      actor: { id: ctx.actor.id, roles: ctx.actor.roles },
+      correlationId: ctx.correlationId,
+      causationId: ctx.correlationId,
+      ...(ctx.idempotency ? { idempotencyKey: ctx.idempotency.key } : {}),
+    },
+  };
+}
+
+function replay(record: IdempotencyRecord, requestHash: string): CommandResult {
+  if (record.requestHash !== requestHash) {
+    throw new DomainError('unprocessable', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+  }
+  return { id: String(record.response.id), version: record.streamVersion, position: record.globalPosition };
+}
+
+const stale = (expected: number, actual: number) =>
+  new DomainError('precondition_failed', 'VERSION_MISMATCH', `If-Match ${expected} is stale: the current version is ${actual}`);

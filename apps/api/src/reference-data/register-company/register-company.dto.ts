@@ -1,0 +1,6 @@
+import { IsSlug, IsText } from '../../commands/validation-decorators';
+
+export class RegisterCompanyDto {
+  @IsSlug('company id, chosen by the client') id: string;
+  @IsText(200, 'company name') name: string;
+}

@@ -1,0 +1,5 @@
+import { IsText } from '../../commands/validation-decorators';
+
+export class AcknowledgeTicketDto {
+  @IsText(2000, 'the first answer to the reporter, e.g. 收到，已通知电梯维保') message: string;
+}

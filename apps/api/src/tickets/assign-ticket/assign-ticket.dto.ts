@@ -1,0 +1,5 @@
+import { IsText } from '../../commands/validation-decorators';
+
+export class AssignTicketDto {
+  @IsText(64, 'user id of the staff member who will handle it') assigneeId: string;
+}

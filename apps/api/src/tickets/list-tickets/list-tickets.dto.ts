@@ -1,0 +1,32 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CATEGORY_CODES } from '@jinlin/domain';
+
+const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn'];
+
+export class ListTicketsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) communityId?: string;
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) assigneeId?: string;
+  @ApiPropertyOptional({ description: 'only unresolved tickets past their resolve deadline' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+  @ApiPropertyOptional({ description: 'text in title or description (Chinese works)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'wait until this global position is projected' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/)
+  minPosition?: string;
+  @ApiPropertyOptional({ description: 'Open311-style token carrier' }) @IsOptional() @IsString() api_key?: string;
+}

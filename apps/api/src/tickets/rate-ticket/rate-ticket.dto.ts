@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalText } from '../../commands/validation-decorators';
+
+export class RateTicketDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score: number;
+  @IsOptionalText(2000, 'optional words with the score') comment?: string;
+}

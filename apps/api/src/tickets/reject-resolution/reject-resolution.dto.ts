@@ -1,0 +1,5 @@
+import { IsText } from '../../commands/validation-decorators';
+
+export class RejectResolutionDto {
+  @IsText(2000, 'why the problem is not solved') reason: string;
+}

@@ -1,0 +1,69 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { hasRole, type Principal } from '@jinlin/domain';
+import { TicketRow } from './ticket.entity';
+import { ticketView, type TicketView } from './ticket.view';
+
+export type TicketFilters = Readonly<{
+  communityId?: string;
+  status?: string;
+  category?: string;
+  assigneeId?: string;
+  overdue?: boolean;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}>;
+
+const ACTIVE = ['open', 'acknowledged', 'in_progress'];
+
+/** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. */
+function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
+  if (hasRole(actor, 'admin')) return qb;
+  return qb.andWhere(
+    new Brackets((w) => {
+      w.where('false');
+      if (hasRole(actor, 'committee', 'secretary') && actor.communities.length) w.orWhere('t.community_id IN (:...supervised)', { supervised: actor.communities });
+      if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
+        w.orWhere('t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId)', { companyId: actor.companyId });
+      }
+      if (hasRole(actor, 'resident')) w.orWhere('t.reporter_id = :me', { me: actor.id });
+    }),
+  );
+}
+
+export async function findTicket(db: DataSource, actor: Principal, id: string): Promise<TicketView | null> {
+  const row = await scoped(db.getRepository(TicketRow).createQueryBuilder('t').where('t.id = :id', { id }), actor).getOne();
+  return row ? ticketView(row) : null;
+}
+
+export async function listTickets(db: DataSource, actor: Principal, f: TicketFilters): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+  const qb = scoped(db.getRepository(TicketRow).createQueryBuilder('t').where('true'), actor);
+  if (f.communityId) qb.andWhere('t.community_id = :communityId', { communityId: f.communityId });
+  if (f.status) qb.andWhere('t.status = :status', { status: f.status });
+  if (f.category) qb.andWhere('t.category = :category', { category: f.category });
+  if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
+  if (f.overdue) qb.andWhere('t.status IN (:...active) AND t.resolve_by < now()', { active: ACTIVE });
+  if (f.q) qb.andWhere(`(t.title || ' ' || t.description) ILIKE :q`, { q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  if (f.cursor) {
+    const { filedAt, id } = decodeCursor(f.cursor);
+    qb.andWhere('(t.filed_at, t.id) < (:filedAt, :id)', { filedAt, id });
+  }
+  const rows = await qb.orderBy('t.filed_at', 'DESC').addOrderBy('t.id', 'DESC').limit(f.limit + 1).getMany();
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(ticketView), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
+}
+
+const encodeCursor = (r: TicketRow) => Buffer.from(JSON.stringify([new Date(r.filedAt).toISOString(), r.id])).toString('base64url');
+
+export class BadCursor extends Error {}
+
+function decodeCursor(cursor: string): { filedAt: string; id: string } {
+  try {
+    const [filedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof filedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(filedAt))) throw new Error('shape');
+    return { filedAt, id };
+  } catch {
+    throw new BadCursor('cursor is not one this service gave out');
+  }
+}
