@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
@@ -30,12 +31,19 @@ export class HealthController {
   /** Ready only when both stores answer and every projection is within the configured lag. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.probe('eventStore', () => this.store.ping()),
-      () => this.probe('readModels', () => this.dataSource.query('SELECT 1')),
-      () => this.projections(),
-    ]);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([
+        () => this.probe('eventStore', () => this.store.ping()),
+        () => this.probe('readModels', () => this.dataSource.query('SELECT 1')),
+        () => this.projections(),
+      ]);
+    } catch (error) {
+      // Unready is an answer, not a failure: 503 with every check's details.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
   }
 
   private async probe(key: string, ping: () => Promise<unknown>) {
