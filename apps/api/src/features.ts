@@ -1,9 +1,12 @@
 import type { Type } from '@nestjs/common';
 import { DecideCommandHandler } from './commands/decide.command';
+import { DashboardsModule } from './dashboards/dashboards.module';
+import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
-export const FEATURE_MODULES: Type[] = [ReferenceDataModule, TicketsModule];
+export const FEATURE_MODULES: Type[] = [ReferenceDataModule, TicketsModule, SlaModule, DashboardsModule, HandoversModule];
 
 export const COMMAND_HANDLERS: Type[] = [DecideCommandHandler];

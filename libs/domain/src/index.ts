@@ -9,3 +9,4 @@ export * from './ticket/ticket.state';
 export * from './ticket/ticket.commands';
 export * from './ticket/ticket.access';
 export * from './ticket/ticket.decide';
+export * from './ticket/ticket.system';

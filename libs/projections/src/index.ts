@@ -6,6 +6,8 @@ import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
 import { TicketRow } from './tickets/ticket.entity';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
+import { DASHBOARD_ENTITIES, DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
+import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } from './handovers';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -19,6 +21,13 @@ export * from './tickets/ticket.view';
 export * from './tickets/ticket.queries';
 
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
-export const READ_MODEL_MIGRATIONS = [ReferenceData1764300002000, Tickets1764300003000];
-export const READ_MODEL_ENTITIES = [CompanyRow, CommunityRow, TicketRow];
-export const createReadModelProjections = (): Projection[] => [new ReferenceDataProjection(), new TicketsProjection()];
+export const READ_MODEL_MIGRATIONS: Function[] = [ReferenceData1764300002000, Tickets1764300003000, ...DASHBOARD_MIGRATIONS, ...HANDOVER_MIGRATIONS];
+export const READ_MODEL_ENTITIES: Function[] = [CompanyRow, CommunityRow, TicketRow, ...DASHBOARD_ENTITIES, ...HANDOVER_ENTITIES];
+export const createReadModelProjections = (): Projection[] => [
+  new ReferenceDataProjection(),
+  new TicketsProjection(),
+  ...createDashboardProjections(),
+  ...createHandoverProjections(),
+];
+export * from './dashboard';
+export * from './handovers';

@@ -32,7 +32,15 @@ export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: strin
 export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLevel; reason: string }>;
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
 
+/** Issued by the service's own processes (SLA clock, handover), not by people. */
+export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;
+export type AutoCloseTicket = TicketCmd<'AutoCloseTicket', Record<string, never>>;
+export type TransferTicket = TicketCmd<'TransferTicket', { fromCompanyId: string; toCompanyId: string; handoverId: string }>;
+
+export type SystemTicketCommand = BreachSla | AutoCloseTicket | TransferTicket;
+
 export type TicketCommand =
+  | SystemTicketCommand
   | FileTicket
   | AcknowledgeTicket
   | AssignTicket

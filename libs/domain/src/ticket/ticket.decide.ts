@@ -5,6 +5,7 @@ import { Forbidden, Invalid, NotFound, RuleBroken } from '../shared/domain-error
 import { actorRef, hasRole } from '../shared/principal';
 import { isManagingCompanyUser, seesInternal, supervises } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
+import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
 import {
   mustBeActive,
@@ -19,6 +20,9 @@ import { evolveTicket, initialTicket, type Ticket } from './ticket.state';
 
 export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent[] {
   if (command.type === 'FileTicket') return fileTicket(command, state);
+  if (command.type === 'BreachSla' || command.type === 'AutoCloseTicket' || command.type === 'TransferTicket') {
+    return decideSystem(command, state);
+  }
   const { actor, now, managingCompanyId } = command.metadata;
   const ticket = mustSee(state, actor, managingCompanyId);
   const base = { ticketId: ticket.id, by: actorRef(actor) };

@@ -12,6 +12,8 @@ export type FiledTicket = Readonly<{
   reporterId: string;
   status: TicketStatus;
   acknowledged: boolean;
+  /** Any first response by the company: acknowledge, action, resolve or a public staff comment. */
+  responded: boolean;
   actions: number;
   resolvedAt: string | null;
   rated: boolean;
@@ -23,6 +25,8 @@ export type FiledTicket = Readonly<{
 }>;
 
 export type Ticket = Readonly<{ exists: false }> | FiledTicket;
+
+export const isCompanyActor = (by: { roles: readonly string[] }): boolean => by.roles.includes('staff') || by.roles.includes('manager');
 
 export const initialTicket = (): Ticket => ({ exists: false });
 
@@ -38,6 +42,7 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
       reporterId: d.reporterId,
       status: 'open',
       acknowledged: false,
+      responded: false,
       actions: 0,
       resolvedAt: null,
       rated: false,
@@ -51,13 +56,13 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
   if (!state.exists) return state;
   switch (event.type) {
     case 'TicketAcknowledged':
-      return { ...state, acknowledged: true, status: state.status === 'open' ? 'acknowledged' : state.status };
+      return { ...state, acknowledged: true, responded: true, status: state.status === 'open' ? 'acknowledged' : state.status };
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'TicketActionRecorded':
-      return { ...state, actions: state.actions + 1, status: 'in_progress' };
+      return { ...state, actions: state.actions + 1, responded: true, status: 'in_progress' };
     case 'TicketResolved':
-      return { ...state, status: 'resolved', resolvedAt: event.data.resolvedAt };
+      return { ...state, status: 'resolved', responded: true, resolvedAt: event.data.resolvedAt };
     case 'TicketResolutionConfirmed':
     case 'TicketAutoClosed':
       return { ...state, status: 'closed' };
@@ -74,6 +79,6 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
     case 'TicketTransferred':
       return { ...state, companyId: event.data.toCompanyId };
     case 'TicketCommented':
-      return state;
+      return !event.data.internal && isCompanyActor(event.data.by) ? { ...state, responded: true } : state;
   }
 }
