@@ -8,6 +8,7 @@ import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
 import { DASHBOARD_ENTITIES, DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
 import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } from './handovers';
+import { SLA_ENTITIES, SLA_MIGRATIONS, createSlaProjections } from './sla';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -21,13 +22,15 @@ export * from './tickets/ticket.view';
 export * from './tickets/ticket.queries';
 
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
-export const READ_MODEL_MIGRATIONS: Function[] = [ReferenceData1764300002000, Tickets1764300003000, ...DASHBOARD_MIGRATIONS, ...HANDOVER_MIGRATIONS];
-export const READ_MODEL_ENTITIES: Function[] = [CompanyRow, CommunityRow, TicketRow, ...DASHBOARD_ENTITIES, ...HANDOVER_ENTITIES];
+export const READ_MODEL_MIGRATIONS: Function[] = [ReferenceData1764300002000, Tickets1764300003000, ...DASHBOARD_MIGRATIONS, ...HANDOVER_MIGRATIONS, ...SLA_MIGRATIONS];
+export const READ_MODEL_ENTITIES: Function[] = [CompanyRow, CommunityRow, TicketRow, ...DASHBOARD_ENTITIES, ...HANDOVER_ENTITIES, ...SLA_ENTITIES];
 export const createReadModelProjections = (): Projection[] => [
   new ReferenceDataProjection(),
   new TicketsProjection(),
   ...createDashboardProjections(),
   ...createHandoverProjections(),
+  ...createSlaProjections(),
 ];
 export * from './dashboard';
 export * from './handovers';
+export * from './sla';
