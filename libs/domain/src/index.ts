@@ -10,3 +10,7 @@ export * from './ticket/ticket.commands';
 export * from './ticket/ticket.access';
 export * from './ticket/ticket.decide';
 export * from './ticket/ticket.system';
+export * from './handover/handover.events';
+export * from './handover/handover.state';
+export * from './handover/handover.commands';
+export * from './handover/handover.decide';

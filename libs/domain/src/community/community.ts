@@ -39,7 +39,9 @@ export type RegisterCommunity = Command<
   }
 >;
 export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: SlaPolicy }>;
-export type CommunityCommand = RegisterCommunity | SetSlaPolicy;
+/** Issued by the handover process when a handover completes; a repeat changes nothing. */
+export type AppointPropertyCompany = Command<'AppointPropertyCompany', { companyId: string; handoverId: string }>;
+export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany;
 
 export type Community =
   | Readonly<{ exists: false }>
@@ -70,6 +72,7 @@ export const communityDecider = {
   },
   decide(command: CommunityCommand, state: Community): CommunityEvent[] {
     const { actor, now } = command.metadata;
+    if (command.type === 'AppointPropertyCompany') return appoint(command, state);
     if (!hasRole(actor, 'admin')) throw new Forbidden('ADMIN_ONLY', 'only an admin registers communities and SLA policies');
     switch (command.type) {
       case 'RegisterCommunity': {
@@ -85,3 +88,11 @@ export const communityDecider = {
     }
   },
 };
+
+function appoint(command: AppointPropertyCompany, state: Community): CommunityEvent[] {
+  if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  const { companyId, handoverId } = command.data;
+  if (state.propertyCompanyId === companyId) return [];
+  const data = { communityId: state.id, companyId, previousCompanyId: state.propertyCompanyId, handoverId, appointedAt: command.metadata.now };
+  return [{ type: 'PropertyCompanyAppointed', data }];
+}

@@ -1,0 +1,39 @@
+import type { HandoverEvent, HandoverStep } from './handover.events';
+
+export type HandoverStatus = 'active' | 'completed' | 'cancelled';
+
+export type ActiveHandover = Readonly<{
+  exists: true;
+  id: string;
+  communityId: string;
+  outgoingCompanyId: string;
+  incomingCompanyId: string | null;
+  status: HandoverStatus;
+  done: ReadonlySet<HandoverStep>;
+  blockers: number;
+  openBlockers: ReadonlySet<number>;
+}>;
+
+export type Handover = Readonly<{ exists: false }> | ActiveHandover;
+
+export const initialHandover = (): Handover => ({ exists: false });
+
+export function evolveHandover(state: Handover, event: HandoverEvent): Handover {
+  if (event.type === 'HandoverStarted') {
+    const d = event.data;
+    return { exists: true, id: d.handoverId, communityId: d.communityId, outgoingCompanyId: d.outgoingCompanyId, incomingCompanyId: null, status: 'active', done: new Set(), blockers: 0, openBlockers: new Set() };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'HandoverStepCompleted':
+      return { ...state, done: new Set([...state.done, event.data.step]), incomingCompanyId: event.data.incomingCompanyId ?? state.incomingCompanyId };
+    case 'HandoverBlockerRaised':
+      return { ...state, blockers: event.data.n, openBlockers: new Set([...state.openBlockers, event.data.n]) };
+    case 'HandoverBlockerResolved':
+      return { ...state, openBlockers: new Set([...state.openBlockers].filter((n) => n !== event.data.n)) };
+    case 'HandoverCompleted':
+      return { ...state, status: 'completed' };
+    case 'HandoverCancelled':
+      return { ...state, status: 'cancelled' };
+  }
+}
