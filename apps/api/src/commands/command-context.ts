@@ -8,6 +8,8 @@ export type CommandContext = Readonly<{
   actor: Principal;
   now: string;
   correlationId: string;
+  /** What caused this command when it was not a request: e.g. the event a process reacted to. */
+  causationId?: string;
   /** If-Match: the stream version the client saw. */
   expectedVersion?: number;
   idempotency?: Readonly<{ key: string; requestHash: string }>;

@@ -70,7 +70,7 @@ function toNewEvent(event: Event<string, object>, ctx: CommandContext): NewEvent
     metadata: {
       actor: { id: ctx.actor.id, roles: ctx.actor.roles },
       correlationId: ctx.correlationId,
-      causationId: ctx.correlationId,
+      causationId: ctx.causationId ?? ctx.correlationId,
       ...(ctx.idempotency ? { idempotencyKey: ctx.idempotency.key } : {}),
     },
   };

@@ -5,6 +5,7 @@ import { PROJECTION_ENGINE, ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from '../config/app-config';
 import { createProjections } from '../read-models';
 import { createLogger } from './logger';
+import { HandoverProcess, type WaitFor } from '../handovers/handover-process';
 
 /** Stops before the data source and the event store close (they go in onApplicationShutdown). */
 class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,13 +32,17 @@ export class ProjectionsModule {
         {
           provide: PROJECTION_ENGINE,
           inject: [EVENT_STORE, DataSource],
-          useFactory: (store: EventStore, dataSource: DataSource) =>
-            new ProjectionEngine(createProjections(), store, dataSource, {
+          useFactory: (store: EventStore, dataSource: DataSource) => {
+            // The handover process waits on the ticket projection of the same engine.
+            const waitFor: WaitFor = (position, timeoutMs, names) => engine.waitFor(position, timeoutMs, names);
+            const engine: ProjectionEngine = new ProjectionEngine([...createProjections(), new HandoverProcess(store, dataSource, waitFor)], store, dataSource, {
               batchSize: config.projections.batchSize,
               pollMs: config.projections.pollMs,
-              lockRetryMs: Math.max(config.projections.pollMs, 1000),
+              lockRetryMs: Math.min(Math.max(config.projections.pollMs, 200), 1000),
               onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
-            }),
+            });
+            return engine;
+          },
         },
         {
           provide: ProjectionLifecycle,

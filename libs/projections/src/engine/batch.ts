@@ -24,6 +24,8 @@ export async function applyNextBatch(
   if (page.events.length === 0) return { kind: 'idle' };
   const handled = page.events.filter((e) => projection.handles.includes(e.type));
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.events[page.events.length - 1].globalPosition };
+  const inTransaction = projection.transactional !== false;
+  if (!inTransaction && handled.length) await projection.apply(handled, qr.manager);
   await qr.startTransaction();
   try {
     const stored = await lockCheckpoint(qr.manager, projection.name);
@@ -31,7 +33,7 @@ export async function applyNextBatch(
       await qr.rollbackTransaction();
       return { kind: 'fenced', at: stored };
     }
-    if (handled.length) await projection.apply(handled, qr.manager);
+    if (inTransaction && handled.length) await projection.apply(handled, qr.manager);
     await saveCheckpoint(qr.manager, projection.name, at);
     await qr.commitTransaction();
     return { kind: 'applied', events: page.events.length, at };

@@ -19,6 +19,10 @@ export class ProjectionEngine {
     this.runners = projections.map((p) => new ProjectionRunner(p, store, dataSource, options));
   }
 
+  find<P extends Projection>(name: string): P | undefined {
+    return this.runners.find((r) => r.projection.name === name)?.projection as P | undefined;
+  }
+
   start(): void {
     for (const runner of this.runners) runner.start();
   }

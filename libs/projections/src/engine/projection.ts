@@ -11,6 +11,11 @@ export interface Projection {
   readonly handles: readonly string[];
   /** Emptied by a rebuild. */
   readonly tables: readonly string[];
+  /**
+   * false for a process manager whose effects are appends to the event store: those cannot join
+   * the checkpoint's transaction, so they must be idempotent and run before the checkpoint moves.
+   */
+  readonly transactional?: boolean;
   apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void>;
 }
 

@@ -1,5 +1,11 @@
 import type { Projection } from '../engine/projection';
+import { Handovers1764300005000 } from './1764300005000-handovers';
+import { HandoverRow } from './handover.entity';
+import { HandoversProjection } from './handovers.projection';
 
-export const HANDOVER_MIGRATIONS: Function[] = [];
-export const HANDOVER_ENTITIES: Function[] = [];
-export const createHandoverProjections = (): Projection[] => [];
+export * from './handover.entity';
+export * from './handover.view';
+
+export const HANDOVER_MIGRATIONS: Function[] = [Handovers1764300005000];
+export const HANDOVER_ENTITIES: Function[] = [HandoverRow];
+export const createHandoverProjections = (): Projection[] => [new HandoversProjection()];

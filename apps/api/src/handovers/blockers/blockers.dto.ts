@@ -1,0 +1,9 @@
+import { IsOptionalText, IsText } from '../../commands/validation-decorators';
+
+export class RaiseBlockerDto {
+  @IsText(2000, 'the problem, e.g. 公共收益账户未移交') text: string;
+}
+
+export class ResolveBlockerDto {
+  @IsOptionalText(2000, 'how it was resolved') note?: string;
+}

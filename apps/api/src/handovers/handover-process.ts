@@ -1,0 +1,80 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { communityDecider, communityStream, decideTicket, ticketDecider, ticketStream, type HandoverCompleted, type Principal } from '@jinlin/domain';
+import type { EventStore, StoredEvent } from '@jinlin/event-store';
+import type { Projection } from '@jinlin/projections';
+import type { CommandContext } from '../commands/command-context';
+import { runDecider } from '../commands/run-decider';
+
+const SYSTEM: Principal = { id: 'system:handover', roles: ['admin'], communities: [] };
+const PAGE = 200;
+
+export type WaitFor = (position: number, timeoutMs: number, projections: string[]) => Promise<boolean>;
+
+/**
+ * When a handover completes: appoint the incoming company, then move every ticket of the community
+ * that is not closed or withdrawn to it. It follows the stored log with its own checkpoint, which
+ * moves only after the whole job; every step is idempotent, so a crash half-way is finished by the
+ * next run without transferring anything twice.
+ */
+export class HandoverProcess implements Projection {
+  readonly name = 'handover-process';
+  readonly handles = ['HandoverCompleted'];
+  readonly tables = [];
+  readonly transactional = false;
+  /** Test seam: called after each transfer, may throw to simulate a crash. */
+  afterTransfer: (count: number) => void = () => undefined;
+  private readonly log = new Logger('handover-process');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly waitFor: WaitFor,
+  ) {}
+
+  async apply(events: readonly StoredEvent[], _db: EntityManager): Promise<void> {
+    for (const event of events) await this.complete(event as unknown as StoredEvent<HandoverCompleted['data']>);
+  }
+
+  private async complete(event: StoredEvent<HandoverCompleted['data']>): Promise<void> {
+    const { communityId, incomingCompanyId, outgoingCompanyId, handoverId } = event.data;
+    const ctx = (): CommandContext => ({ actor: SYSTEM, now: new Date().toISOString(), correlationId: String(event.metadata.correlationId ?? handoverId), causationId: `${event.streamId}@${event.streamVersion}` });
+    const c = ctx();
+    await runDecider(this.store, {
+      id: communityId,
+      streamId: communityStream(communityId),
+      evolver: communityDecider,
+      ctx: c,
+      decide: (s) => communityDecider.decide({ type: 'AppointPropertyCompany', data: { companyId: incomingCompanyId, handoverId }, metadata: { actor: SYSTEM, now: c.now } }, s),
+    });
+    // Twice: the second pass catches a ticket filed while the appointment was being written.
+    let moved = 0;
+    for (let pass = 0; pass < 2; pass++) moved += await this.transferPass(communityId, outgoingCompanyId, incomingCompanyId, handoverId, ctx);
+    this.log.log(`handover ${handoverId}: ${communityId} now managed by ${incomingCompanyId}; ${moved} tickets transferred`);
+  }
+
+  private async transferPass(communityId: string, from: string, to: string, handoverId: string, ctx: () => CommandContext): Promise<number> {
+    await this.waitFor((await this.store.head()).position, 60_000, ['tickets']);
+    let moved = 0;
+    for (let after = ''; ; ) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM rm_tickets WHERE community_id = $1 AND company_id = $2 AND status NOT IN ('closed', 'withdrawn') AND id > $3 ORDER BY id LIMIT $4`,
+        [communityId, from, after, PAGE],
+      );
+      for (const { id } of rows) {
+        const c = ctx();
+        const result = await runDecider(this.store, {
+          id,
+          streamId: ticketStream(id),
+          evolver: ticketDecider,
+          ctx: c,
+          decide: (s) => decideTicket({ type: 'TransferTicket', data: { fromCompanyId: from, toCompanyId: to, handoverId }, metadata: { actor: SYSTEM, now: c.now, managingCompanyId: to } }, s),
+        });
+        if (result.position) moved += 1;
+        this.afterTransfer(moved);
+      }
+      if (rows.length < PAGE) return moved;
+      after = rows[rows.length - 1].id;
+    }
+  }
+}

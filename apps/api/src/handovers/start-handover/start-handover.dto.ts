@@ -1,0 +1,7 @@
+import { IsSlug, IsText } from '../../commands/validation-decorators';
+
+export class StartHandoverDto {
+  @IsSlug('the community whose property company is leaving') communityId: string;
+  @IsSlug('the company that manages it now and is leaving') outgoingCompanyId: string;
+  @IsText(2000, 'why, e.g. 原物业公司突然宣布退出') reason: string;
+}
