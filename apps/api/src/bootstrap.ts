@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
+import { guardBody } from './http/body-guard';
 import { PinoNestLogger } from './infrastructure/logger';
 import { METRICS, type Metrics } from './metrics/metrics';
 
@@ -30,11 +30,8 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   });
   // A command with nothing to say (confirm) may come without a body: validate it as {}.
   fastify.addHook('preValidation', async (request) => {
-    if (request.method !== 'POST' && request.method !== 'PUT') return;
-    if (request.body === undefined) request.body = {};
-    else if (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body)) {
-      throw new BadRequestException('the body must be a JSON object');
-    }
+    if (request.method === 'POST' || request.method === 'PUT') request.body = guardBody(request.body);
+    if (request.query && typeof request.query === 'object') guardBody({ ...(request.query as object) });
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
