@@ -49,12 +49,23 @@ export function toProblem(error: unknown): Problem {
     if (messages.length > 1 || status === 400) p.errors = messages;
     return p;
   }
+  if (isDatabaseUnavailable(error)) return problem(503, 'the database is not reachable right now; retry shortly', 'DATABASE_UNAVAILABLE');
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own refusals: body too large, malformed JSON, wrong content type.
     return problem(status, (error as Error).message, (error as { code?: string }).code);
   }
   return problem(500, 'an unexpected error occurred; it has been logged');
+}
+
+/** Connection-level failures (server restarting, connection cut) are temporary: 503, not 500. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (/Connection terminated|connection timeout|the database system is (starting up|shutting down)/i.test(e.message ?? '')) return true;
+  return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
 }
 
 function problem(status: number, detail: string, code?: string): Problem {
