@@ -1,94 +1,57 @@
 import type { EntityManager } from 'typeorm';
+import { TICKET_EVENT_TYPES } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '../engine/projection';
+import { evolveTicketRow, TICKET_COLUMNS, type TicketRecord } from './ticket-row';
 
-const COMPANY_ROLES = ['staff', 'manager'];
+const COLUMNS = Object.keys(TICKET_COLUMNS) as (keyof TicketRecord)[];
+const RECORD_TYPE = COLUMNS.map((c) => `${c} ${TICKET_COLUMNS[c]}`).join(', ');
+const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 
 /**
- * The ticket list and detail. Each update only applies to a row whose stored position is older,
- * so a replayed event changes nothing.
+ * The ticket list and detail. A batch costs two statements whatever its size: read the touched
+ * rows, fold the events into them in memory, write each changed row back once.
  */
 export class TicketsProjection implements Projection {
   readonly name = 'tickets';
-  readonly handles = [
-    'TicketFiled',
-    'TicketAcknowledged',
-    'TicketAssigned',
-    'TicketActionRecorded',
-    'TicketCommented',
-    'TicketResolved',
-    'TicketResolutionConfirmed',
-    'TicketResolutionRejected',
-    'TicketRated',
-    'TicketEscalated',
-    'TicketWithdrawn',
-    'TicketAutoClosed',
-    'TicketSlaBreached',
-    'TicketTransferred',
-  ];
+  readonly handles = TICKET_EVENT_TYPES;
   readonly tables = ['rm_tickets'];
 
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
+    const rows = new Map<string, TicketRecord>();
+    const existing: TicketRecord[] = await tx.query(
+      `SELECT ${COLUMNS.join(', ')} FROM rm_tickets WHERE id = ANY($1)`,
+      [ids],
+    );
+    for (const r of existing) rows.set(r.id, normalise(r));
+    const changed = new Set<string>();
     for (const e of events) {
-      if (e.type === 'TicketFiled') await insertFiled(e, tx);
-      else {
-        const change = changeFor(e);
-        if (change) await update(tx, e, change.set, change.params);
+      const id = (e.data as { ticketId: string }).ticketId;
+      const before = rows.get(id);
+      const after = evolveTicketRow(before, e);
+      if (after && after !== before) {
+        rows.set(id, after);
+        changed.add(id);
       }
     }
+    if (changed.size === 0) return;
+    await tx.query(
+      `INSERT INTO rm_tickets (${COLUMNS.join(', ')})
+       SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+       ON CONFLICT (id) DO UPDATE SET ${UPDATES} WHERE rm_tickets.position < EXCLUDED.position`,
+      [JSON.stringify([...changed].map((id) => rows.get(id)))],
+    );
   }
 }
 
-async function insertFiled(e: StoredEvent, tx: EntityManager): Promise<void> {
-  const d = e.data as Record<string, any>;
-  await tx.query(
-    `INSERT INTO rm_tickets (id, community_id, company_id, filed_company_id, category, title, description, location, channel,
-       reporter_id, status, filed_at, acknowledge_by, resolve_by, version, position)
-     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-    [d.ticketId, d.communityId, d.companyId, d.category, d.title, d.description, d.location, d.channel, d.reporterId, d.filedAt, d.acknowledgeBy, d.resolveBy, e.streamVersion, e.globalPosition],
-  );
-}
-
-type Change = { set: string; params: unknown[] };
-
-/** SET clauses use $3.. for their own parameters; $1 is the id, $2 the position. */
-function changeFor(e: StoredEvent): Change | null {
-  const d = e.data as Record<string, any>;
-  const responded = `first_response_at = coalesce(first_response_at, $3)`;
-  switch (e.type) {
-    case 'TicketAcknowledged':
-      return { set: `status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END, acknowledged_at = $3, ${responded}`, params: [d.acknowledgedAt] };
-    case 'TicketAssigned':
-      return { set: `assignee_id = $3`, params: [d.assigneeId] };
-    case 'TicketActionRecorded':
-      return { set: `status = 'in_progress', action_count = action_count + 1, first_action_at = coalesce(first_action_at, $3), ${responded}`, params: [d.recordedAt] };
-    case 'TicketCommented':
-      // A public comment by the company's staff counts as a first response.
-      return !d.internal && d.by?.roles?.some((r: string) => COMPANY_ROLES.includes(r)) ? { set: responded, params: [d.commentedAt] } : { set: '', params: [] };
-    case 'TicketResolved':
-      return { set: `status = 'resolved', resolved_at = $3, ${responded}`, params: [d.resolvedAt] };
-    case 'TicketResolutionConfirmed':
-      return { set: `status = 'closed', closed_at = $3`, params: [d.confirmedAt] };
-    case 'TicketAutoClosed':
-      return { set: `status = 'closed', closed_at = $3`, params: [d.closedAt] };
-    case 'TicketResolutionRejected':
-      return { set: `status = 'in_progress', reject_count = reject_count + 1`, params: [] };
-    case 'TicketRated':
-      return { set: `rating = $3, rating_comment = $4`, params: [d.score, d.comment] };
-    case 'TicketEscalated':
-      return { set: `escalation_level = $3`, params: [d.level] };
-    case 'TicketWithdrawn':
-      return { set: `status = 'withdrawn', withdrawn_at = $3`, params: [d.withdrawnAt] };
-    case 'TicketSlaBreached':
-      return { set: d.kind === 'acknowledge' ? `acknowledge_breached = true` : `resolve_breached = true`, params: [] };
-    case 'TicketTransferred':
-      return { set: `company_id = $3`, params: [d.toCompanyId] };
-    default:
-      return null;
+/** Rows read back from PostgreSQL carry Dates and bigint strings; the fold works on ISO text and numbers. */
+function normalise(r: TicketRecord): TicketRecord {
+  const out: Record<string, unknown> = { ...r };
+  for (const [column, type] of Object.entries(TICKET_COLUMNS)) {
+    const v = out[column];
+    if (type === 'timestamptz' && v instanceof Date) out[column] = v.toISOString();
+    if (type === 'bigint' && v !== null) out[column] = Number(v);
   }
-}
-
-async function update(tx: EntityManager, e: StoredEvent, set: string, params: unknown[]): Promise<void> {
-  const assignments = [set, `version = ${Number(e.streamVersion)}`, `position = $2`].filter(Boolean).join(', ');
-  await tx.query(`UPDATE rm_tickets SET ${assignments} WHERE id = $1 AND position < $2`, [(e.data as { ticketId: string }).ticketId, e.globalPosition, ...params]);
+  return out as TicketRecord;
 }

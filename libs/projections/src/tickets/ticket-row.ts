@@ -1,0 +1,118 @@
+import type { StoredEvent } from '@jinlin/event-store';
+
+/** rm_tickets as plain data; timestamps as ISO strings. */
+export type TicketRecord = {
+  id: string;
+  community_id: string;
+  company_id: string;
+  filed_company_id: string;
+  category: string;
+  title: string;
+  description: string;
+  location: string | null;
+  channel: string;
+  reporter_id: string;
+  status: string;
+  assignee_id: string | null;
+  filed_at: string;
+  first_response_at: string | null;
+  first_action_at: string | null;
+  acknowledged_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  withdrawn_at: string | null;
+  acknowledge_by: string;
+  resolve_by: string;
+  rating: number | null;
+  rating_comment: string | null;
+  escalation_level: string | null;
+  action_count: number;
+  reject_count: number;
+  acknowledge_breached: boolean;
+  resolve_breached: boolean;
+  version: number;
+  position: number;
+};
+
+export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
+  id: 'text', community_id: 'text', company_id: 'text', filed_company_id: 'text', category: 'text', title: 'text', description: 'text',
+  location: 'text', channel: 'text', reporter_id: 'text', status: 'text', assignee_id: 'text', filed_at: 'timestamptz',
+  first_response_at: 'timestamptz', first_action_at: 'timestamptz', acknowledged_at: 'timestamptz', resolved_at: 'timestamptz',
+  closed_at: 'timestamptz', withdrawn_at: 'timestamptz', acknowledge_by: 'timestamptz', resolve_by: 'timestamptz', rating: 'smallint',
+  rating_comment: 'text', escalation_level: 'text', action_count: 'integer', reject_count: 'integer', acknowledge_breached: 'boolean',
+  resolve_breached: 'boolean', version: 'integer', position: 'bigint',
+};
+
+const isCompany = (by: { roles?: string[] } | undefined) => !!by?.roles?.some((r) => r === 'staff' || r === 'manager');
+
+function filed(e: StoredEvent): TicketRecord {
+  const d = e.data as Record<string, any>;
+  return {
+    id: d.ticketId, community_id: d.communityId, company_id: d.companyId, filed_company_id: d.companyId, category: d.category, title: d.title,
+    description: d.description, location: d.location ?? null, channel: d.channel, reporter_id: d.reporterId, status: 'open', assignee_id: null,
+    filed_at: d.filedAt, first_response_at: null, first_action_at: null, acknowledged_at: null, resolved_at: null, closed_at: null, withdrawn_at: null,
+    acknowledge_by: d.acknowledgeBy, resolve_by: d.resolveBy, rating: null, rating_comment: null, escalation_level: null, action_count: 0,
+    reject_count: 0, acknowledge_breached: false, resolve_breached: false, version: e.streamVersion, position: e.globalPosition,
+  };
+}
+
+/**
+ * One ticket row after one more event. Pure, so a batch can fold many events in memory and write
+ * each touched row once; an event at or before the row's position changes nothing (replay-safe).
+ */
+export function evolveTicketRow(row: TicketRecord | undefined, e: StoredEvent): TicketRecord | undefined {
+  if (e.type === 'TicketFiled') return row ?? filed(e);
+  if (!row || e.globalPosition <= row.position) return row;
+  const d = e.data as Record<string, any>;
+  const next: TicketRecord = { ...row, version: e.streamVersion, position: e.globalPosition };
+  const respond = (at: string) => (next.first_response_at ??= at);
+  switch (e.type) {
+    case 'TicketAcknowledged':
+      if (next.status === 'open') next.status = 'acknowledged';
+      next.acknowledged_at = d.acknowledgedAt;
+      respond(d.acknowledgedAt);
+      break;
+    case 'TicketAssigned':
+      next.assignee_id = d.assigneeId;
+      break;
+    case 'TicketActionRecorded':
+      Object.assign(next, { status: 'in_progress', action_count: row.action_count + 1 });
+      next.first_action_at ??= d.recordedAt;
+      respond(d.recordedAt);
+      break;
+    case 'TicketCommented':
+      // A public comment by the company's staff counts as a first response.
+      if (!d.internal && isCompany(d.by)) respond(d.commentedAt);
+      break;
+    case 'TicketResolved':
+      Object.assign(next, { status: 'resolved', resolved_at: d.resolvedAt });
+      respond(d.resolvedAt);
+      break;
+    case 'TicketResolutionConfirmed':
+      Object.assign(next, { status: 'closed', closed_at: d.confirmedAt });
+      break;
+    case 'TicketAutoClosed':
+      Object.assign(next, { status: 'closed', closed_at: d.closedAt });
+      break;
+    case 'TicketResolutionRejected':
+      Object.assign(next, { status: 'in_progress', reject_count: row.reject_count + 1 });
+      break;
+    case 'TicketRated':
+      Object.assign(next, { rating: d.score, rating_comment: d.comment ?? null });
+      break;
+    case 'TicketEscalated':
+      next.escalation_level = d.level;
+      break;
+    case 'TicketWithdrawn':
+      Object.assign(next, { status: 'withdrawn', withdrawn_at: d.withdrawnAt });
+      break;
+    case 'TicketSlaBreached':
+      if (d.kind === 'acknowledge') next.acknowledge_breached = true;
+      else next.resolve_breached = true;
+      break;
+    case 'TicketTransferred':
+      next.company_id = d.toCompanyId;
+      break;
+  }
+  return next;
+}
