@@ -1,9 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
 import { signToken } from '../../apps/api/src/infrastructure/jwt-secret';
 import { http, TEST_JWT_SECRET } from '../support/test-app';
 import { USERS } from '../support/world';
 import { fileUnderLoad, missingFrom, type Filing } from './load';
-import { ServiceProcess } from './service-process';
+import { createTestDatabase, ServiceProcess, type TestDatabase } from '@jinlin/testing';
 
 const ROUNDS = Number(process.env.RELIABILITY_ROUNDS ?? 5);
 
@@ -14,7 +13,7 @@ let resident: string;
 
 beforeAll(async () => {
   db = await createTestDatabase('crash');
-  service = await ServiceProcess.start(db.url);
+  service = await ServiceProcess.start(db.url, TEST_JWT_SECRET);
   admin = await signToken(TEST_JWT_SECRET, USERS.admin);
   resident = await signToken(TEST_JWT_SECRET, USERS.residentA);
   await http(service.url, 'POST', '/companies', { token: admin, body: { id: 'jiayuan', name: '嘉园物业' } });

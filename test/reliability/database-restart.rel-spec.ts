@@ -2,9 +2,8 @@ import { rmSync } from 'node:fs';
 import { signToken } from '../../apps/api/src/infrastructure/jwt-secret';
 import { http, TEST_JWT_SECRET } from '../support/test-app';
 import { USERS } from '../support/world';
-import { EmbeddedPgProcess } from './embedded-pg-process';
 import { fileUnderLoad, missingFrom } from './load';
-import { freePort, ServiceProcess } from './service-process';
+import { EmbeddedPgProcess, freePort, ServiceProcess } from '@jinlin/testing';
 
 /**
  * PostgreSQL restarts under the running service. The test owns its own embedded server, so it may
@@ -39,7 +38,7 @@ beforeAll(async () => {
   rmSync(`${DATA_DIR}.password`, { force: true });
   port = await freePort();
   pg = await EmbeddedPgProcess.start(DATA_DIR, port, 'reliability');
-  service = await ServiceProcess.start(pg.url, { PROJECTION_MAX_LAG_MS: '3000' });
+  service = await ServiceProcess.start(pg.url, TEST_JWT_SECRET, { PROJECTION_MAX_LAG_MS: '3000' });
   admin = await signToken(TEST_JWT_SECRET, USERS.admin);
   resident = await signToken(TEST_JWT_SECRET, USERS.residentA);
   await http(service.url, 'POST', '/companies', { token: admin, body: { id: 'jiayuan', name: '嘉园物业' } });

@@ -7,6 +7,7 @@ import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
 import { WhoAmIController } from './auth/whoami.controller';
+import { BenchController } from './bench/bench.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard, AUTH_KEYS, authKeys, type AuthKeys } from './http/auth.guard';
 import { ProblemFilter } from './http/problem.filter';
@@ -42,7 +43,7 @@ export class AppModule {
         ProjectionsModule.forRoot(config),
         ...FEATURE_MODULES,
       ],
-      controllers: [HealthController, MetricsController, WhoAmIController],
+      controllers: [HealthController, MetricsController, WhoAmIController, ...(config.benchEndpoints ? [BenchController] : [])],
       providers: [
         ...COMMAND_HANDLERS,
         { provide: APP_CONFIG, useValue: config },

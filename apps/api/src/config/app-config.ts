@@ -14,6 +14,7 @@ export type AppConfig = Readonly<{
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   poolSize: number;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
+  benchEndpoints: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -91,6 +92,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
+    benchEndpoints: flag('BENCH_ENDPOINTS', false),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { TEST_JWT_SECRET } from '../support/test-app';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+/** Works from the sources (ts-jest) and from dist/: both sit at the same depth below the repo root. */
+const MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,12 +29,12 @@ export class ServiceProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  static async start(databaseUrl: string, jwtSecret: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_SECRET: jwtSecret,
       PORT: String(port),
       LOG_LEVEL: 'info',
       PROJECTION_POLL_MS: '50',
