@@ -117,3 +117,30 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     expect(await store.backlog(checkpoint ?? null, 1)).toMatchObject({ events: 1 });
   });
 });
+
+describe('PostgresEventStore — read order across transaction ids of different lengths', () => {
+  it('when transaction ids cross a power of ten (99 → 100), readers still page through them in numeric order', async () => {
+    const db2 = await createTestDatabase('xid_order');
+    const ds = new DataSource({ type: 'postgres', url: db2.url, migrations: [...EVENT_STORE_MIGRATIONS] });
+    await ds.initialize();
+    await ds.runMigrations();
+    // Rows written as if by old transactions 99 and 100: as text, '100' sorts before '99'.
+    for (const [tx, stream] of [[99, 'old-a'], [100, 'old-b']] as const) {
+      await ds.query(
+        `INSERT INTO es_events (transaction_id, stream_id, stream_version, type, data, metadata, recorded_at, hash)
+         VALUES ($1::text::xid8, $2, 1, 'Old', '{}', '{}', now(), es_event_hash(NULL, $2, 1, 'Old', 1::smallint, '{}', '{}', now()))`,
+        [tx, stream],
+      );
+    }
+    await ds.destroy();
+    const store = new PostgresEventStore({ connectionString: db2.url });
+    try {
+      const first = await store.readAll({ after: null, limit: 1 });
+      const second = await store.readAll({ after: first.checkpoint, limit: 1 });
+      expect([...first.events, ...second.events].map((e) => e.streamId)).toEqual(['old-a', 'old-b']);
+    } finally {
+      await store.close();
+      await db2.drop();
+    }
+  });
+});

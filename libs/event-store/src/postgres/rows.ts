@@ -1,12 +1,14 @@
 import type { EventMetadata, StoredEvent } from '../event-store.port';
 import { encodePgCheckpoint } from './checkpoint';
 
-export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version,
+// The text form gets its own name: an alias named transaction_id would make ORDER BY transaction_id
+// sort as text ('1001' < '748'), and readers would skip events.
+export const EVENT_COLUMNS = `global_position, transaction_id::text AS tx_text, stream_id, stream_version,
   type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
 export type EventRow = {
   global_position: string;
-  transaction_id: string;
+  tx_text: string;
   stream_id: string;
   stream_version: number;
   type: string;
@@ -19,7 +21,7 @@ export type EventRow = {
 
 export const toStoredEvent = (row: EventRow): StoredEvent => ({
   globalPosition: Number(row.global_position),
-  checkpoint: encodePgCheckpoint(row.transaction_id, row.global_position),
+  checkpoint: encodePgCheckpoint(row.tx_text, row.global_position),
   streamId: row.stream_id,
   streamVersion: row.stream_version,
   type: row.type,
