@@ -41,6 +41,16 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
     const me = await fetch(`http://127.0.0.1:${port}/auth/whoami`, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { roles: string[] }).roles).toEqual(['admin']);
+    // An empty embedded database gets the seed story: its estates and tickets show up.
+    const community = await fetch(`http://127.0.0.1:${port}/communities/qianpu-yili-west?minPosition=1`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(((await community.json()) as { name: string }).name).toBe('前埔一里西小区');
+    let listed = 0;
+    for (let i = 0; i < 100 && listed === 0; i++) {
+      const page = await fetch(`http://127.0.0.1:${port}/tickets?limit=5`, { headers: { authorization: `Bearer ${adminToken}` } });
+      listed = ((await page.json()) as { items: unknown[] }).items.length;
+      if (!listed) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listed).toBe(5);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

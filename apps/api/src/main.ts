@@ -6,6 +6,7 @@ import { resolveJwt } from './infrastructure/jwt-secret';
 import { createLogger } from './infrastructure/logger';
 import { migrate } from './infrastructure/migrate';
 import { printDemoTokens } from './infrastructure/demo-tokens';
+import { loadDemoIfEmpty } from './demo/auto-demo';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const ran = await migrate(database.url);
   if (ran.length) log.info({ migrations: ran }, 'migrations applied');
   const jwt = resolveJwt(config);
+  if (database.embedded) await loadDemoIfEmpty(config, database.url, jwt, log);
   const app = await createApp({ config, databaseUrl: database.url, jwt, logger: log });
   if (database.embedded) {
     const embedded = database.embedded;

@@ -1,0 +1,88 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Client } from 'pg';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { holdsTickets, loadDemo } from '../apps/api/src/demo/load-demo';
+import { http, startTestApp, type TestApp } from './support/test-app';
+
+const NOW = new Date();
+const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn'];
+
+let t: TestApp;
+let store: EventStore;
+let loaded: { tickets: number; events: number };
+let head: number;
+let admin: string;
+const progress: [number, number][] = [];
+
+beforeAll(async () => {
+  // The whole demo is projected in one go: give read-your-writes time to catch up.
+  t = await startTestApp('demo', { READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
+  store = t.app.get<EventStore>(EVENT_STORE);
+  expect(await holdsTickets(store)).toBe(false);
+  loaded = await loadDemo(t.app.get(CommandBus), store, { now: NOW, days: 4, onProgress: (done, total) => progress.push([done, total]) });
+  head = (await store.head()).position;
+  admin = await t.token({ sub: 'admin-x', roles: ['admin'], communities: [] });
+}, 120_000);
+afterAll(() => t.close());
+
+const get = (path: string, token = admin) => http(t.url, 'GET', path, { token });
+
+/** Straight from the table: readAll stops below running transactions, and the projections hold some. */
+async function countEvents(): Promise<number> {
+  const client = new Client({ connectionString: t.db.url });
+  await client.connect();
+  try {
+    return Number((await client.query('SELECT count(*) AS n FROM es_events')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the demo loader', () => {
+  it('when it has run, it reports what it wrote, and progress went up to the total', async () => {
+    expect(loaded.tickets).toBeGreaterThanOrEqual(3 * 3 * 4);
+    expect(loaded.events).toBe(await countEvents());
+    expect(loaded.events).toBeGreaterThan(loaded.tickets * 3);
+    expect(progress[progress.length - 1][0]).toBe(progress[0][1]);
+    expect(await holdsTickets(store)).toBe(true);
+  });
+
+  it('when tickets are listed over HTTP at the head position, they are there, backdated, in several statuses', async () => {
+    const list = await get(`/tickets?minPosition=${head}&limit=100`);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('jinlin-stale')).toBeNull();
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const item of list.body.items) expect(Date.parse(item.filedAt)).toBeLessThanOrEqual(NOW.getTime());
+    expect(new Set(list.body.items.map((i: { communityId: string }) => i.communityId)).size).toBe(3);
+    const present: string[] = [];
+    for (const status of STATUSES) {
+      const page = await get(`/tickets?status=${status}&limit=1`);
+      if (page.body.items.length) present.push(status);
+    }
+    expect(present).toContain('closed');
+    expect(present.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('when a ticket of the demo is read, its timeline is a valid chain written by the demo users', async () => {
+    const closed = (await get(`/tickets?status=closed&limit=1`)).body.items[0];
+    expect(closed.rating === null || (closed.rating.score >= 1 && closed.rating.score <= 5)).toBe(true);
+    const timeline = await get(`/tickets/${closed.id}/timeline`);
+    expect(timeline.body.chain).toBe('valid');
+    const actors = new Set(timeline.body.events.map((e: { actor: { id: string } }) => e.actor.id));
+    expect(actors).toContain(closed.reporterId);
+    expect([...actors].some((id) => /^(staff|manager)-/.test(String(id)))).toBe(true);
+  });
+
+  it('when the community is read, it answers its name and its managing company', async () => {
+    const community = await get(`/communities/qianpu-yili-west?minPosition=${head}`);
+    expect(community.status).toBe(200);
+    expect(community.body).toMatchObject({ name: '前埔一里西小区', households: 1100, propertyCompanyId: 'jiayuan-pm' });
+  });
+
+  it('when resident-demo lists tickets with the printed token claims, they are hers, in 前埔一里西小区', async () => {
+    const resident = await t.token({ sub: 'resident-demo', roles: ['resident'], communities: ['qianpu-yili-west'] });
+    const mine = await get(`/tickets?limit=100`, resident);
+    expect(mine.status).toBe(200);
+    for (const item of mine.body.items) expect(item).toMatchObject({ reporterId: 'resident-demo', communityId: 'qianpu-yili-west' });
+  });
+});
