@@ -36,8 +36,13 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
     const output = await waitForOutput(child, /admin\s+(\S+)\n/, 60_000);
     expect(output).toMatch(/LOCAL DEMO TOKENS/);
     const adminToken = /admin\s+(\S+)\n/.exec(output)![1];
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-    expect(ready.status).toBe(200);
+    // Unready while the projections catch up on the demo data, then ready.
+    let ready = 0;
+    for (let i = 0; i < 300 && ready !== 200; i++) {
+      ready = (await fetch(`http://127.0.0.1:${port}/health/ready`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
     const me = await fetch(`http://127.0.0.1:${port}/auth/whoami`, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { roles: string[] }).roles).toEqual(['admin']);
