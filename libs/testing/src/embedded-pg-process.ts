@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const DATABASE_LIB = join(__dirname, '..', '..', '..', 'dist', 'libs', 'database', 'src');
+import { repoRoot } from './repo-root';
+
+const DATABASE_LIB = join(repoRoot(), 'dist', 'libs', 'database', 'src');
 
 /**
  * An embedded PostgreSQL owned by a child Node process (jest's module system cannot load the

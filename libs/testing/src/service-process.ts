@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-/** Works from the sources (ts-jest) and from dist/: both sit at the same depth below the repo root. */
-const MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+import { repoRoot } from './repo-root';
+
+const MAIN = join(repoRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,23 +49,22 @@ export class ServiceProcess {
   async spawn(): Promise<void> {
     const child = spawn(process.execPath, [MAIN], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`service did not start in 30 s:\n${this.output.slice(-3000)}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        this.output += chunk.toString();
-        if (this.output.includes('jinlin is listening')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`service exited with ${code}:\n${this.output.slice(-3000)}`));
-      });
-    });
-    child.removeAllListeners('exit');
+    child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    let exited: number | null | undefined;
+    child.once('exit', (code) => (exited = code));
+    // Ready when it answers, whatever its log level.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (exited !== undefined) throw new Error(`service exited with ${exited}:\n${this.output.slice(-3000)}`);
+      try {
+        if ((await fetch(`${this.url}/health/live`)).ok) return;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`service did not start in 30 s:\n${this.output.slice(-3000)}`);
   }
 
   /** SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill does. */

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { ServiceProcess } from '@jinlin/testing';
+import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
+import { benchDatabase, fmt, machine, percentile, recordSection, throughput } from './bench-support';
+
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
+const SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const body = JSON.stringify({ communityId: 'qianpu', category: 'elevator', title: '3号楼电梯停运', description: '早上八点开始电梯不动了，老人下不了楼', location: '3号楼', channel: 'app' });
+
+type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/** autocannon for throughput; each client's own hrtime per response for the percentiles. */
+async function load(url: string, path: string, token: string, seconds: number, connections = 16, overallRate?: number): Promise<Run> {
+  const times: number[] = [];
+  const result = await autocannon({
+    url: `${url}${path}`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    overallRate,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+    setupClient: (client) => client.on('response', (_status: number, _bytes: number, ms: number) => times.push(ms)),
+  });
+  times.sort((a, b) => a - b);
+  return { rps: result.requests.average, p50: percentile(times, 50), p99: percentile(times, 99), errors: result.errors, non2xx: result.non2xx };
+}
+
+async function rawInserts(url: string, clients: number, seconds: number): Promise<number> {
+  const pool = await Promise.all(Array.from({ length: clients }, async () => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    return c;
+  }));
+  const rate = await throughput(clients, seconds, async (w, i) => {
+    await pool[w].query(`INSERT INTO raw_events (stream_id, stream_version, type, data, metadata) VALUES ($1, $2, 'TicketFiled', $3, $4)`, [`raw-${w}-${i}`, 1, body, '{"actor":{"id":"u","roles":["resident"]}}']);
+    return 1;
+  });
+  await Promise.all(pool.map((c) => c.end()));
+  return rate;
+}
+
+async function seed(url: string, admin: string): Promise<void> {
+  const post = (path: string, payload: object) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(payload) });
+  await post('/companies', { id: 'jiayuan', name: '嘉园物业' });
+  await post('/communities', { id: 'qianpu', name: '前埔一里西小区', subdistrict: '莲前街道', neighbourhood: '前埔一里社区', propertyCompanyId: 'jiayuan' });
+}
+
+export async function httpBench(): Promise<{ maxRps: number; url: string; resident: string; databaseUrl: string; stop: () => Promise<void> }> {
+  const db = await benchDatabase('http');
+  const service = await ServiceProcess.start(db.url, SECRET, { LOG_LEVEL: 'warn', BENCH_ENDPOINTS: 'true', TIMERS_RUN: 'false' });
+  const admin = await signToken(SECRET, { sub: 'admin', roles: ['admin'], communities: [] });
+  const resident = await signToken(SECRET, { sub: 'res', roles: ['resident'], communities: ['qianpu'] });
+  await seed(service.url, admin);
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  await sql.query(`CREATE TABLE raw_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, stream_version int NOT NULL,
+    type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
+  await sql.end();
+
+  await load(service.url, '/tickets', resident, 3); // warm-up
+  const raw16 = await rawInserts(db.url, 16, Math.min(SECONDS, 10));
+  const bare = await load(service.url, '/bench/tickets', resident, Math.min(SECONDS, 10));
+  const real = await load(service.url, '/tickets', resident, SECONDS);
+  const rows = [
+    ['raw single-row INSERT, 16 clients (durable-write ceiling)', fmt(raw16), '', '', ''],
+    ['bare endpoint: same guard + validation, no store', fmt(bare.rps), bare.p50.toFixed(2), bare.p99.toFixed(2), ''],
+    [`POST /tickets, autocannon 16 connections, ${SECONDS} s`, fmt(real.rps), real.p50.toFixed(2), real.p99.toFixed(2), `${(real.rps / raw16).toFixed(2)}× raw, ${(real.rps / bare.rps).toFixed(2)}× bare`],
+  ];
+  const table = ['| measure | req/s | p50 ms | p99 ms | ratio |', '| --- | ---: | ---: | ---: | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const errors = real.errors + real.non2xx;
+  process.stdout.write(`\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms\n`);
+  recordSection('http', `## HTTP writes (\`npm run bench:http\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load from the same machine.\n\n${table}\n\nErrors or non-2xx answers during the measured run: ${errors}. Targets: ≥ 0.35× raw INSERT at 16 clients; p99 < 25 ms. p50/p99 come from each response's own hrtime (autocannon's histogram rounds to whole ms).`);
+  return { maxRps: real.rps, url: service.url, resident, databaseUrl: db.url, stop: async () => { await service.stop(); await db.drop(); } };
+}
+
+if (require.main === module) {
+  httpBench()
+    .then((r) => r.stop())
+    .catch((error) => {
+      process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+      process.exit(1);
+    });
+}
