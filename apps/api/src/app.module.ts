@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
 import { WhoAmIController } from './auth/whoami.controller';
 import { BenchController } from './bench/bench.controller';
+import { DashboardPageController } from './dashboard-page/dashboard-page.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard, AUTH_KEYS, authKeys, type AuthKeys } from './http/auth.guard';
 import { ProblemFilter } from './http/problem.filter';
@@ -43,7 +44,7 @@ export class AppModule {
         ProjectionsModule.forRoot(config),
         ...FEATURE_MODULES,
       ],
-      controllers: [HealthController, MetricsController, WhoAmIController, ...(config.benchEndpoints ? [BenchController] : [])],
+      controllers: [HealthController, MetricsController, WhoAmIController, DashboardPageController, ...(config.benchEndpoints ? [BenchController] : [])],
       providers: [
         ...COMMAND_HANDLERS,
         { provide: APP_CONFIG, useValue: config },

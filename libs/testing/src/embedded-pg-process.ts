@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-import { repoRoot } from './repo-root';
+import { repoRoot } from '@jinlin/database';
 
 const DATABASE_LIB = join(repoRoot(), 'dist', 'libs', 'database', 'src');
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { repoRoot } from './repo-root';
+import { repoRoot } from '@jinlin/database';
 
 const MAIN = join(repoRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
 
