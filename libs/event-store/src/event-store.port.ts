@@ -73,8 +73,13 @@ export type ReadAllOptions = Readonly<{
 
 export type ReadAllResult = Readonly<{
   events: readonly StoredEvent[];
-  /** Where the next read continues; unchanged when nothing new was read. */
+  /**
+   * Where the next read continues; unchanged when nothing new was read. With a type filter and a
+   * page that is not full, it lies after every readable event, matching or not.
+   */
   checkpoint: Checkpoint | null;
+  /** The global position of the event the checkpoint stands on (null when it does not move). */
+  position: number | null;
 }>;
 
 export type ChainVerdict =

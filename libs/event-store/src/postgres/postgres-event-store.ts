@@ -95,15 +95,34 @@ export class PostgresEventStore implements EventStore {
     const from = decodePgCheckpoint(after);
     const params: unknown[] = [from.transactionId, from.position, limit];
     if (types) params.push(types);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${HORIZON}
-          ${types ? 'AND type = ANY($4)' : ''}
-        ORDER BY transaction_id, global_position LIMIT $3`,
+    // The horizon is taken once, in the same statement as the page, and returned with it.
+    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
+      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS x)
+       SELECT h.x::text AS horizon, e.* FROM h LEFT JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM es_events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < h.x
+            ${types ? 'AND type = ANY($4)' : ''}
+          ORDER BY transaction_id, global_position LIMIT $3) e ON true`,
       params,
     );
-    const events = rows.map((r) => this.upcasters.upcast(toStoredEvent(r)));
-    return { events, checkpoint: events.length ? events[events.length - 1].checkpoint : (after ?? null) };
+    const events = rows.filter((r) => r.global_position !== null).map((r) => this.upcasters.upcast(toStoredEvent(r)));
+    const last = events[events.length - 1];
+    const lastRead = { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null };
+    if (!types || events.length === limit) return lastRead;
+    // A filtered read that came up short has looked at everything below the horizon: continue
+    // after the last event there, matching or not, so skipped types are not read again (nor lag).
+    const below = await this.lastBelow(from, rows[0].horizon);
+    return below ? { events, ...below } : lastRead;
+  }
+
+  private async lastBelow(from: { transactionId: string; position: string }, horizon: string): Promise<{ checkpoint: Checkpoint; position: number } | null> {
+    const { rows } = await this.pool.query(
+      `SELECT transaction_id::text AS tx_text, global_position FROM es_events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [from.transactionId, from.position, horizon],
+    );
+    return rows.length ? { checkpoint: encodePgCheckpoint(rows[0].tx_text, rows[0].global_position), position: Number(rows[0].global_position) } : null;
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {

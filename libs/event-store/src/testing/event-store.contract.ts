@@ -122,6 +122,18 @@ export function eventStoreContract(name: string, makeStore: StoreFactory): void 
       expect(seen.map((e) => [e.streamId, e.streamVersion])).toEqual([[id, 2], [id, 4]]);
     });
 
+    it('when a filtered read reaches the end, its checkpoint lies past the other types too', async () => {
+      const marker = `Sparse-${randomUUID()}`;
+      await store.appendToStream(stream(), [ev(marker), ev('Noise'), ev('Noise')], { expected: 'no_stream' });
+      let after = null;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 50, types: [marker] });
+        after = page.checkpoint;
+        if (page.events.length === 0) break;
+      }
+      expect(await store.backlog(after, 10)).toMatchObject({ events: 0 });
+    });
+
     it('when an idempotency key is given, its record is stored with the events and a reuse writes nothing', async () => {
       const id = stream();
       const key = randomUUID();

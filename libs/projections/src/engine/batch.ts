@@ -20,10 +20,11 @@ export async function applyNextBatch(
   from: StoredCheckpoint,
   limit: number,
 ): Promise<BatchOutcome> {
-  const page = await store.readAll({ after: from.checkpoint, limit });
-  if (page.events.length === 0) return { kind: 'idle' };
-  const handled = page.events.filter((e) => projection.handles.includes(e.type));
-  const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.events[page.events.length - 1].globalPosition };
+  // Only the types this projection handles travel; the checkpoint still passes the others.
+  const page = await store.readAll({ after: from.checkpoint, limit, types: projection.handles });
+  if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
+  const handled = page.events;
+  const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };
   const inTransaction = projection.transactional !== false;
   if (!inTransaction && handled.length) await projection.apply(handled, qr.manager);
   await qr.startTransaction();
@@ -54,3 +55,4 @@ export async function tryLockProjection(qr: QueryRunner, name: string): Promise<
 export async function unlockProjection(qr: QueryRunner, name: string): Promise<void> {
   await qr.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, name]);
 }
+

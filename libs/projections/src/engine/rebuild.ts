@@ -41,8 +41,9 @@ export async function rebuildProjection(
         for (;;) {
           const outcome = await applyNextBatch(store, qr, projection, at, options.batchSize);
           if (outcome.kind === 'idle') return report(at);
-          if (outcome.kind === 'applied') events += outcome.events;
           at = outcome.at;
+          // Progress is the log covered, not just the events this projection handles.
+          events = at.position;
           report(at);
         }
       } finally {
