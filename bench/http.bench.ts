@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { ServiceProcess } from '@jinlin/testing';
 import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
 import { benchDatabase, fmt, machine, percentile, recordSection, throughput } from './bench-support';
+import { projectionLag } from './lag.bench';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
@@ -70,6 +71,8 @@ export async function httpBench(): Promise<{ maxRps: number; url: string; reside
     ['bare endpoint: same guard + validation, no store', fmt(bare.rps), bare.p50.toFixed(2), bare.p99.toFixed(2), ''],
     [`POST /tickets, autocannon 16 connections, ${SECONDS} s`, fmt(real.rps), real.p50.toFixed(2), real.p99.toFixed(2), `${(real.rps / raw16).toFixed(2)}× raw, ${(real.rps / bare.rps).toFixed(2)}× bare`],
   ];
+  const lag = await projectionLag(service.url, resident, db.url, Math.max(10, Math.round(real.rps / 2)), Math.min(SECONDS, 15));
+  rows.push([`projection lag at half that rate (${lag.describe()}), commit → tickets read model`, '', lag.p50.toFixed(1), lag.p99.toFixed(1), 'target p99 < 250 ms']);
   const table = ['| measure | req/s | p50 ms | p99 ms | ratio |', '| --- | ---: | ---: | ---: | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const errors = real.errors + real.non2xx;
   process.stdout.write(`\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms\n`);
