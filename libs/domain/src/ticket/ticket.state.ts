@@ -14,6 +14,9 @@ export type FiledTicket = Readonly<{
   acknowledged: boolean;
   /** Any first response by the company: acknowledge, action, resolve or a public staff comment. */
   responded: boolean;
+  /** When that first response came, and when the first resolve came: deadlines are met or not by these. */
+  respondedAt: string | null;
+  firstResolvedAt: string | null;
   actions: number;
   resolvedAt: string | null;
   rated: boolean;
@@ -27,6 +30,8 @@ export type FiledTicket = Readonly<{
 export type Ticket = Readonly<{ exists: false }> | FiledTicket;
 
 export const isCompanyActor = (by: { roles: readonly string[] }): boolean => by.roles.includes('staff') || by.roles.includes('manager');
+
+const respond = (state: FiledTicket, at: string): FiledTicket => (state.responded ? state : { ...state, responded: true, respondedAt: at });
 
 export const initialTicket = (): Ticket => ({ exists: false });
 
@@ -43,6 +48,8 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
       status: 'open',
       acknowledged: false,
       responded: false,
+      respondedAt: null,
+      firstResolvedAt: null,
       actions: 0,
       resolvedAt: null,
       rated: false,
@@ -56,13 +63,13 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
   if (!state.exists) return state;
   switch (event.type) {
     case 'TicketAcknowledged':
-      return { ...state, acknowledged: true, responded: true, status: state.status === 'open' ? 'acknowledged' : state.status };
+      return { ...respond(state, event.data.acknowledgedAt), acknowledged: true, status: state.status === 'open' ? 'acknowledged' : state.status };
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'TicketActionRecorded':
-      return { ...state, actions: state.actions + 1, responded: true, status: 'in_progress' };
+      return { ...respond(state, event.data.recordedAt), actions: state.actions + 1, status: 'in_progress' };
     case 'TicketResolved':
-      return { ...state, status: 'resolved', responded: true, resolvedAt: event.data.resolvedAt };
+      return { ...respond(state, event.data.resolvedAt), status: 'resolved', resolvedAt: event.data.resolvedAt, firstResolvedAt: state.firstResolvedAt ?? event.data.resolvedAt };
     case 'TicketResolutionConfirmed':
     case 'TicketAutoClosed':
       return { ...state, status: 'closed' };
@@ -79,6 +86,6 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
     case 'TicketTransferred':
       return { ...state, companyId: event.data.toCompanyId };
     case 'TicketCommented':
-      return !event.data.internal && isCompanyActor(event.data.by) ? { ...state, responded: true } : state;
+      return !event.data.internal && isCompanyActor(event.data.by) ? respond(state, event.data.commentedAt) : state;
   }
 }

@@ -47,6 +47,21 @@ describe('SLA breaches', () => {
   });
 });
 
+describe('late answers', () => {
+  it('when the first response came after the deadline, the breach is still recorded by a late timer', () => {
+    const lateAck: TicketEvent = { type: 'TicketAcknowledged', data: { ticketId: 't-1', message: 'ok', acknowledgedAt: '2026-11-02T11:00:00.000Z', by } };
+    given([filed, lateAck]).when(breach('acknowledge', '2026-11-02T12:00:00.000Z')).thenMatches([{ type: 'TicketSlaBreached', data: { kind: 'acknowledge' } as never }]);
+  });
+  it('when the first resolve came after the resolve deadline, the breach is still recorded', () => {
+    const lateResolve: TicketEvent = { type: 'TicketResolved', data: { ticketId: 't-1', resolution: 'r', resolvedAt: '2026-11-04T00:00:00.000Z', by } };
+    given([filed, acted, lateResolve]).when(breach('resolve', '2026-11-05T00:00:00.000Z')).thenMatches([{ type: 'TicketSlaBreached', data: { kind: 'resolve' } as never }]);
+  });
+  it('when a resolve in time was later rejected, the resolve deadline still counts as met', () => {
+    const rejected: TicketEvent = { type: 'TicketResolutionRejected', data: { ticketId: 't-1', reason: 'no', rejectedAt: resolvedAt, by: { id: 'res-1', roles: ['resident'] } } };
+    given([filed, acted, resolved, rejected]).when(breach('resolve', '2026-11-05T00:00:00.000Z')).then([]);
+  });
+});
+
 describe('automatic closing', () => {
   it('when a resolved ticket waits 7 days unanswered, it is closed automatically', () =>
     given([filed, acted, resolved]).when(at('2026-11-09T12:00:00.000Z', { type: 'AutoCloseTicket', data: {} } as never)).then([

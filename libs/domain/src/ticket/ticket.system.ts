@@ -5,8 +5,6 @@ import type { Ticket } from './ticket.state';
 
 export const AUTO_CLOSE_AFTER_MINUTES = 7 * 24 * 60;
 
-const UNRESOLVED = ['open', 'acknowledged', 'in_progress'];
-
 /**
  * The service's own processes ask; the ticket answers with at most one event, and with none when
  * the moment has not come or has already been recorded. Asking twice is therefore harmless.
@@ -17,11 +15,13 @@ export function decideSystem(command: SystemTicketCommand, state: Ticket): Ticke
   const ticketId = state.id;
   switch (command.type) {
     case 'BreachSla': {
+      // Met or not is judged by when the response or the first resolve came, not by when the
+      // timer looks: a timer that runs late still records a deadline that was missed.
       const { kind } = command.data;
-      if (state.breached[kind]) return [];
+      if (state.breached[kind] || state.status === 'withdrawn') return [];
       const deadline = kind === 'acknowledge' ? state.acknowledgeBy : state.resolveBy;
-      const unmet = kind === 'acknowledge' ? !state.responded && state.status !== 'withdrawn' : UNRESOLVED.includes(state.status);
-      if (!unmet || Date.parse(now) < Date.parse(deadline)) return [];
+      const metAt = kind === 'acknowledge' ? state.respondedAt : state.firstResolvedAt;
+      if (Date.parse(now) < Date.parse(deadline) || (metAt !== null && Date.parse(metAt) <= Date.parse(deadline))) return [];
       return [{ type: 'TicketSlaBreached', data: { ticketId, kind, deadline, detectedAt: now } }];
     }
     case 'AutoCloseTicket': {

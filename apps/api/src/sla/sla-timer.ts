@@ -1,0 +1,142 @@
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { decideTicket, ticketDecider, ticketStream, type Principal, type SystemTicketCommand } from '@jinlin/domain';
+import type { EventStore } from '@jinlin/event-store';
+import { findDueDeadlines, type DueDeadline } from '@jinlin/projections';
+import type { CommandContext } from '../commands/command-context';
+import { runDecider } from '../commands/run-decider';
+import { LeaderLock } from './leader-lock';
+import type { Clock } from './sla-clock';
+
+export type SlaTimerOptions = Readonly<{ run: boolean; intervalMs: number; pageSize?: number; parallel?: number }>;
+
+export type TickReport = Readonly<{ due: number; recorded: number; failed: number; lastPosition: number }>;
+
+const SYSTEM: Principal = { id: 'system', roles: ['admin'], communities: [] };
+
+/**
+ * Records what time alone decides: a missed deadline (TicketSlaBreached) and the automatic close
+ * 7 days after an unanswered resolve (TicketAutoClosed). It only asks; each ticket answers with
+ * at most one event, and none when the moment has not come or was already recorded, and the
+ * store's expected-version check stops a racing instance from appending it twice. So a tick may
+ * be repeated, overlap another, or die half-way: nothing is ever recorded twice.
+ */
+export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('sla-timer');
+  private readonly leader: LeaderLock;
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly options: SlaTimerOptions,
+  ) {
+    this.leader = new LeaderLock(dataSource, 'sla-timer');
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.run) this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    await this.leader.release();
+  }
+
+  /** One turn of the loop: a tick at the clock's time if this instance leads, else null. */
+  async runOnce(): Promise<TickReport | null> {
+    if (!(await this.leader.acquire())) return null;
+    return this.tick(this.clock());
+  }
+
+  /** Asks every ticket with a deadline due at `now` (per the sla-deadlines projection) to record it. */
+  async tick(now: Date): Promise<TickReport> {
+    const pageSize = this.options.pageSize ?? 200;
+    const report = { due: 0, recorded: 0, failed: 0, lastPosition: 0 };
+    for (let after: DueDeadline | null = null; !this.stopped; ) {
+      const page = await findDueDeadlines(this.dataSource.manager, now, after, pageSize);
+      for (const group of chunks(page, this.options.parallel ?? 8)) {
+        const positions = await Promise.all(group.map((d) => this.fire(d, now)));
+        for (const p of positions) {
+          if (p === null) report.failed += 1;
+          else if (p > 0) report.recorded += 1;
+          report.lastPosition = Math.max(report.lastPosition, p ?? 0);
+        }
+      }
+      report.due += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
+    }
+    if (report.recorded || report.failed) this.log.log(`at ${now.toISOString()}: ${report.recorded} recorded, ${report.failed} failed of ${report.due} due`);
+    return report;
+  }
+
+  /** The position of what the ticket recorded, 0 for nothing, null when the attempt failed. */
+  private async fire(deadline: DueDeadline, now: Date): Promise<number | null> {
+    const at = now.toISOString();
+    const command: Omit<SystemTicketCommand, 'metadata'> =
+      deadline.kind === 'auto_close' ? { type: 'AutoCloseTicket', data: {} } : { type: 'BreachSla', data: { kind: deadline.kind } };
+    const ctx: CommandContext = { actor: SYSTEM, now: at, correlationId: `sla-timer:${deadline.ticketId}:${deadline.kind}:${deadline.dueAt.toISOString()}` };
+    try {
+      const result = await runDecider(this.store, {
+        id: deadline.ticketId,
+        streamId: ticketStream(deadline.ticketId),
+        evolver: ticketDecider,
+        ctx,
+        decide: (state) => decideTicket({ ...command, metadata: { actor: SYSTEM, now: at, managingCompanyId: null } } as SystemTicketCommand, state),
+      });
+      return result.position;
+    } catch (error) {
+      this.log.error(`ticket ${deadline.ticketId}, ${deadline.kind}: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
+      return null;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.runOnce();
+      } catch (error) {
+        this.log.error(`tick failed; retrying in ${this.options.intervalMs} ms: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
+        await this.leader.release();
+      }
+      await this.pause(this.options.intervalMs);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
