@@ -4,5 +4,6 @@ export * from './event-store.port';
 export * from './errors';
 export * from './upcasters';
 export * from './postgres/postgres-event-store';
+export * from './kurrentdb/kurrent-event-store';
 
 export const EVENT_STORE_MIGRATIONS = [EventStore1764300000000];

@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@jinlin/database';
-import { PostgresEventStore } from '@jinlin/event-store';
+import type { EventStore } from '@jinlin/event-store';
+import { createEventStore } from '../infrastructure/create-event-store';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { resolveDatabase } from '../infrastructure/database';
 import { createLogger } from '../infrastructure/logger';
 import { migrate } from '../infrastructure/migrate';
 import { READ_MODEL_ENTITIES, ALL_MIGRATIONS } from '../read-models';
 
-export type CliContext = Readonly<{ store: PostgresEventStore; dataSource: DataSource; close: () => Promise<void> }>;
+export type CliContext = Readonly<{ store: EventStore; dataSource: DataSource; close: () => Promise<void> }>;
 
 /** The same database the service uses (DATABASE_URL, or the embedded one, shared if it is running). */
 export async function openCliContext(): Promise<CliContext> {
@@ -23,7 +24,7 @@ export async function openCliContext(): Promise<CliContext> {
   }
   const database = await resolveDatabase(config, createLogger('warn'));
   await migrate(database.url);
-  const store = new PostgresEventStore({ connectionString: database.url, poolSize: 4 });
+  const store = createEventStore(config, database.url, 4);
   const dataSource = createDataSource({ url: database.url, entities: READ_MODEL_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: 4 });
   await dataSource.initialize();
   return {

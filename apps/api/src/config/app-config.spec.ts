@@ -31,8 +31,6 @@ describe('loadConfig', () => {
 
   it('when EventStoreDB is chosen without its URL, start-up is refused', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL is required/);
-    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'esdb://localhost:2113?tls=false' })).toThrow(
-      /not available in this build/,
-    );
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe('eventstoredb');
   });
 });

@@ -71,8 +71,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
   const eventStoreDbUrl = url('EVENTSTOREDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
   if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
-  // Said plainly rather than failing later: the KurrentDB adapter is not part of this build yet.
-  if (eventStore === 'eventstoredb' && eventStoreDbUrl) problems.push('EVENT_STORE=eventstoredb is not available in this build yet; use postgres');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),

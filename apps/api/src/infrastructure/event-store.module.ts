@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, PostgresEventStore, type EventStore } from '@jinlin/event-store';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { createEventStore } from './create-event-store';
 import type { AppConfig } from '../config/app-config';
 
 class EventStoreCloser implements OnApplicationShutdown {
@@ -18,7 +19,7 @@ export class EventStoreModule {
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => new PostgresEventStore({ connectionString: databaseUrl, poolSize: config.poolSize }),
+          useFactory: (): EventStore => createEventStore(config, databaseUrl),
         },
         EventStoreCloser,
       ],

@@ -1,0 +1,8 @@
+import { KurrentEventStore, PostgresEventStore, type EventStore } from '@jinlin/event-store';
+import type { AppConfig } from '../config/app-config';
+
+/** PostgreSQL by default; KurrentDB/EventStoreDB (through its official client) when EVENT_STORE=eventstoredb. */
+export function createEventStore(config: AppConfig, databaseUrl: string, poolSize = config.poolSize): EventStore {
+  if (config.eventStore === 'eventstoredb') return KurrentEventStore.connect(config.eventStoreDbUrl!);
+  return new PostgresEventStore({ connectionString: databaseUrl, poolSize });
+}
