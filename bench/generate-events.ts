@@ -4,15 +4,15 @@ import { Client } from 'pg';
  * Fills a store with realistic ticket lifecycles through the store's own append function
  * (es_append: version checks, hash chain, the lot), many streams per statement for speed.
  */
-export async function generateLifecycles(url: string, targetEvents: number, onProgress?: (events: number) => void): Promise<number> {
+export async function generateLifecycles(url: string, targetEvents: number, onProgress?: (events: number) => void, already = 0): Promise<number> {
   const sql = new Client({ connectionString: url });
   await sql.connect();
   try {
-    await seedReferenceData(sql);
+    if (already === 0) await seedReferenceData(sql);
     const perTicket = 7;
     const perStatement = 1000;
-    let events = 5;
-    for (let start = 0; events < targetEvents; start += perStatement) {
+    let events = already || 4;
+    for (let start = Math.ceil(events / perTicket) * 10; events < targetEvents; start += perStatement) {
       const tickets = Math.min(perStatement, Math.ceil((targetEvents - events) / perTicket));
       await sql.query(LIFECYCLES_SQL, [start, tickets]);
       events += tickets * perTicket;

@@ -12,7 +12,7 @@ const EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
 const CLI = join(repoRoot(), 'dist', 'apps', 'api', 'src', 'cli', 'rebuild-projections.js');
 
 /** The ceiling: 100-row INSERTs of ticket-shaped rows into a plain table of the same database. */
-async function batchInsertCeiling(url: string, seconds = 5): Promise<number> {
+export async function batchInsertCeiling(url: string, seconds = 5): Promise<number> {
   const sql = new Client({ connectionString: url });
   await sql.connect();
   await sql.query(`CREATE TABLE ceiling (id text PRIMARY KEY, community_id text, status text, title text, filed_at timestamptz, data jsonb)`);
@@ -30,7 +30,7 @@ async function batchInsertCeiling(url: string, seconds = 5): Promise<number> {
 }
 
 /** Runs the real CLI and samples its resident memory from /proc while it works. */
-function rebuildAll(url: string): Promise<{ lines: string[]; peakRssMb: number; ms: number }> {
+export function rebuildAll(url: string): Promise<{ lines: string[]; peakRssMb: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, [CLI, '--all'], { env: { ...process.env, DATABASE_URL: url, JWT_SECRET: 'x'.repeat(40) } });
@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  });
+}
