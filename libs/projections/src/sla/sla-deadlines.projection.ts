@@ -24,41 +24,57 @@ export class SlaDeadlinesProjection implements Projection {
   ];
   readonly tables = ['rm_sla_deadlines'];
 
+  /** One read and one write per batch: the rows are folded in memory, each written back once. */
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
+    const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
+    const rows = new Map<string, Row>();
+    const existing: RawRow[] = await tx.query(`SELECT ticket_id, kind, due_at, done, breached, position FROM rm_sla_deadlines WHERE ticket_id = ANY($1)`, [ids]);
+    for (const r of existing) rows.set(`${r.ticket_id}/${r.kind}`, { ...r, due_at: new Date(r.due_at).toISOString(), position: Number(r.position), changed: false });
     for (const e of events) {
       const ticketId = (e.data as { ticketId: string }).ticketId;
-      for (const change of deadlineChanges({ type: e.type, data: e.data } as unknown as TicketEvent)) {
-        await write(tx, ticketId, e.globalPosition, change);
-      }
+      for (const change of deadlineChanges({ type: e.type, data: e.data } as unknown as TicketEvent)) fold(rows, ticketId, e.globalPosition, change);
     }
+    const changed = [...rows.values()].filter((r) => r.changed).map(({ changed: _, ...r }) => r);
+    if (!changed.length) return;
+    await tx.query(
+      `INSERT INTO rm_sla_deadlines (ticket_id, kind, due_at, done, breached, position)
+       SELECT ticket_id, kind, due_at, done, breached, position
+         FROM jsonb_to_recordset($1::jsonb) AS r(ticket_id text, kind text, due_at timestamptz, done boolean, breached boolean, position bigint)
+       ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done = EXCLUDED.done, breached = EXCLUDED.breached, position = EXCLUDED.position
+        WHERE rm_sla_deadlines.position < EXCLUDED.position`,
+      [JSON.stringify(changed)],
+    );
   }
 }
 
-/** $1 is the ticket, $2 the event's position, $3.. the change's own parameters. */
-function write(tx: EntityManager, ticketId: string, position: number, change: DeadlineChange): Promise<unknown> {
-  const update = (set: string, kinds: readonly string[]) =>
-    tx.query(`UPDATE rm_sla_deadlines SET ${set}, position = $2 WHERE ticket_id = $1 AND kind = ANY($3) AND position < $2`, [
-      ticketId,
-      position,
-      kinds,
-    ]);
+type RawRow = { ticket_id: string; kind: string; due_at: Date | string; done: boolean; breached: boolean; position: string | number };
+type Row = { ticket_id: string; kind: string; due_at: string; done: boolean; breached: boolean; position: number; changed: boolean };
+
+/** The same rules the SQL used to apply, one event at a time; a row at or past the event's position is left alone. */
+function fold(rows: Map<string, Row>, ticketId: string, position: number, change: DeadlineChange): void {
+  const touch = (kind: string, edit: (r: Row) => void) => {
+    const row = rows.get(`${ticketId}/${kind}`);
+    if (!row || row.position >= position) return;
+    edit(row);
+    Object.assign(row, { position, changed: true });
+  };
   switch (change.op) {
-    case 'arm':
-      return tx.query(
-        `INSERT INTO rm_sla_deadlines (ticket_id, kind, due_at, done, breached, position) VALUES ($1, $3, $4, false, false, $2)
-         ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done = false, position = EXCLUDED.position
-          WHERE rm_sla_deadlines.position < EXCLUDED.position`,
-        [ticketId, position, change.kind, change.dueAt],
-      );
-    case 'settle':
-      return update('done = true', change.kinds);
+    case 'arm': {
+      const key = `${ticketId}/${change.kind}`;
+      const row = rows.get(key);
+      if (!row) rows.set(key, { ticket_id: ticketId, kind: change.kind, due_at: change.dueAt, done: false, breached: false, position, changed: true });
+      else touch(change.kind, (r) => Object.assign(r, { due_at: change.dueAt, done: false }));
+      return;
+    }
     case 'meet':
       // Only an answer that came in time settles a deadline; a late one leaves it for the breach.
-      return tx.query(
-        `UPDATE rm_sla_deadlines SET done = done OR due_at >= $4, position = $2 WHERE ticket_id = $1 AND kind = ANY($3) AND position < $2`,
-        [ticketId, position, change.kinds, change.at],
-      );
+      for (const kind of change.kinds) touch(kind, (r) => (r.done = r.done || Date.parse(r.due_at) >= Date.parse(change.at)));
+      return;
+    case 'settle':
+      for (const kind of change.kinds) touch(kind, (r) => (r.done = true));
+      return;
     case 'breach':
-      return update('done = true, breached = true', [change.kind]);
+      touch(change.kind, (r) => Object.assign(r, { done: true, breached: true }));
+      return;
   }
 }
