@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Client, type ClientConfig } from 'pg';
 
 const CHANNEL = 'es_events';
+const NOTIFY_COALESCE_MS = 5;
 
 /**
  * Wake-ups for readers of the log. Appends in this process wake local readers at once; other
@@ -23,15 +24,18 @@ export class PgWakeups {
   appended(): void {
     this.local.emit('appended');
     if (this.notifyQueued || this.closed) return;
-    // At most one NOTIFY in flight and one queued: a burst of appends costs two statements.
+    // At most one NOTIFY per few milliseconds: other processes wake a little later, and a burst of
+    // appends does not turn into a burst of NOTIFY commits (each takes a server-wide lock).
     this.notifyQueued = true;
-    this.notifyChain = this.notifyChain
-      .then(async () => {
-        this.notifyQueued = false;
-        const client = await this.connection();
-        await client.query(`NOTIFY ${CHANNEL}`);
-      })
-      .catch(() => this.reset());
+    setTimeout(() => {
+      this.notifyChain = this.notifyChain
+        .then(async () => {
+          this.notifyQueued = false;
+          const client = await this.connection();
+          await client.query(`NOTIFY ${CHANNEL}`);
+        })
+        .catch(() => this.reset());
+    }, NOTIFY_COALESCE_MS).unref();
   }
 
   listen(listener: () => void): () => void {

@@ -51,7 +51,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     try {
       await slow.query('BEGIN');
       const held = await slow.query(
-        `SELECT global_position FROM es_append($1, NULL, ARRAY['Slow'], ARRAY[1::smallint], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb], NULL, NULL, NULL, NULL)`,
+        `SELECT global_position FROM es_append($1, NULL, '[{"type": "Slow", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`,
         [`gap-${randomUUID()}`],
       );
       const slowPosition = Number(held.rows[0].global_position);

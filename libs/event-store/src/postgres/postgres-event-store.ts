@@ -28,7 +28,7 @@ export type PostgresEventStoreOptions = Readonly<{
 }>;
 
 const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
-  FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+  FROM es_append($1, $2, $3, $4, $5, $6, $7)`;
 
 /** Rows below the oldest transaction still running: nothing can commit there any more. */
 const HORIZON = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
@@ -57,10 +57,7 @@ export class PostgresEventStore implements EventStore {
       ({ rows } = await this.pool.query({ name: 'es_append', text: APPEND_SQL, values: [
         streamId,
         toExpectedParam(options.expected),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata ?? {})),
+        JSON.stringify(events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type), data: e.data, metadata: e.metadata ?? {} }))),
         idem?.scope ?? null,
         idem?.key ?? null,
         idem?.requestHash ?? null,

@@ -46,8 +46,7 @@ export class EventStore1764300000000 implements MigrationInterface {
       $$`);
     // One round trip per append: lock the stream, check the version, chain the hashes, insert.
     await q.query(`
-      CREATE FUNCTION es_append(p_stream text, p_expected integer, p_types text[], p_schema_versions smallint[],
-                                p_data jsonb[], p_metadata jsonb[], p_idem_scope text, p_idem_key text,
+      CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
                                 p_idem_hash text, p_idem_response jsonb)
       RETURNS TABLE (stream_version integer, global_position bigint, transaction_id xid8)
       LANGUAGE plpgsql AS $$
@@ -57,7 +56,7 @@ export class EventStore1764300000000 implements MigrationInterface {
         v_now timestamptz := now();
         v_position bigint;
         v_tx xid8;
-        i integer;
+        v_event jsonb;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
         -- Take the transaction id only under the stream lock: a later version of a stream then
@@ -70,12 +69,15 @@ export class EventStore1764300000000 implements MigrationInterface {
           RAISE EXCEPTION USING ERRCODE = 'JL409', MESSAGE = 'wrong expected version',
             DETAIL = jsonb_build_object('stream', p_stream, 'expected', p_expected, 'actual', v_version)::text;
         END IF;
-        FOR i IN 1 .. coalesce(array_length(p_types, 1), 0) LOOP
+        -- The events come as one JSON array [{type, schemaVersion, data, metadata}]: one parameter
+        -- to encode and parse instead of four arrays of escaped JSON text.
+        FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
           v_version := v_version + 1;
-          v_hash := es_event_hash(v_hash, p_stream, v_version, p_types[i], p_schema_versions[i],
-                                  p_data[i], p_metadata[i], v_now);
+          v_hash := es_event_hash(v_hash, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint,
+                                  v_event->'data', v_event->'metadata', v_now);
           INSERT INTO es_events (transaction_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-            VALUES (v_tx, p_stream, v_version, p_types[i], p_schema_versions[i], p_data[i], p_metadata[i], v_now, v_hash)
+            VALUES (v_tx, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint, v_event->'data',
+                    v_event->'metadata', v_now, v_hash)
             RETURNING es_events.global_position INTO v_position;
           stream_version := v_version; global_position := v_position; transaction_id := v_tx;
           RETURN NEXT;
