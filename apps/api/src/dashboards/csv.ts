@@ -1,0 +1,23 @@
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** Excel reads these as the start of a formula (CSV injection, OWASP); a leading quote makes them text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * RFC 4180 with what Excel needs to read Chinese: a UTF-8 byte-order mark (without it Excel
+ * guesses the local code page, GBK in China) and CRLF line ends.
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+export const attachment = (filename: string) => `attachment; filename="${filename}"`;

@@ -1,0 +1,47 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@jinlin/domain';
+import { monthlyReport, mustReadDashboards } from '@jinlin/projections';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { CSV_CONTENT_TYPE, attachment, toCsv } from '../csv';
+import { DASHBOARD_PROJECTIONS } from '../summary/summary-window';
+import { MonthlyReportQueryDto } from './monthly-report.dto';
+import { monthlyRows } from './monthly-report.rows';
+
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller('reports')
+export class MonthlyReportController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  @Get('monthly')
+  @ApiOperation({
+    summary: "a community's month for the joint meeting (一月一联席会): the month's figures and every ticket filed in it, with its timings",
+    description:
+      'CSV, UTF-8 with a byte-order mark and CRLF, so Excel opens the Chinese text correctly. The month and all times are in Asia/Shanghai (UTC+8). ' +
+      'Same scope as the dashboards; a community outside it answers 404.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV', schema: { type: 'string' } })
+  async monthly(
+    @Query() query: MonthlyReportQueryDto,
+    @CurrentUser() user: Principal,
+    @Headers('jinlin-min-position') minPositionHeader: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    mustReadDashboards(user);
+    await this.ryw.wait(query.minPosition ?? minPositionHeader, reply, DASHBOARD_PROJECTIONS);
+    const report = await monthlyReport(this.db, user, query.communityId, query.month, Date.now());
+    void reply
+      .header('content-type', CSV_CONTENT_TYPE)
+      .header('content-disposition', attachment(`jinlin-monthly-${report.community.id}-${report.month}.csv`))
+      .header('jinlin-as-of-position', String(report.summary.asOfPosition));
+    return toCsv(monthlyRows(report));
+  }
+}

@@ -1,0 +1,42 @@
+import type { MonthlyReport, MonthlyTicket } from '@jinlin/projections';
+import type { CsvValue } from '../csv';
+import { FIGURE_COLUMNS, STATUS_NAMES, categoryName, shanghaiTime, yesNo } from '../report-format';
+
+const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+
+const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: MonthlyTicket) => CsvValue])[] = [
+  ['编号 id', (t) => t.id],
+  ['提交时间 filedAt', (t) => shanghaiTime(t.filedAt)],
+  ['类别 category', (t) => categoryName(t.category)],
+  ['标题 title', (t) => t.title],
+  ['状态 status', (t) => STATUS_NAMES[t.status] ?? t.status],
+  ['响应时限 acknowledgeBy', (t) => shanghaiTime(t.acknowledgeBy)],
+  ['首次响应时间 firstResponseAt', (t) => shanghaiTime(t.firstResponseAt)],
+  ['首次响应用时(分钟) firstResponseMinutes', (t) => round(t.firstResponseSeconds === null ? null : t.firstResponseSeconds / 60, 1)],
+  ['按时响应 respondedInTime', (t) => (t.withdrawnAt ? '' : yesNo(t.respondedInTime))],
+  ['解决时限 resolveBy', (t) => shanghaiTime(t.resolveBy)],
+  ['最近解决时间 lastResolvedAt', (t) => shanghaiTime(t.lastResolvedAt)],
+  ['解决用时(小时) resolutionHours', (t) => round(t.resolutionSeconds === null ? null : t.resolutionSeconds / 3600, 2)],
+  ['关闭时间 closedAt', (t) => shanghaiTime(t.closedAt)],
+  ['撤回时间 withdrawnAt', (t) => shanghaiTime(t.withdrawnAt)],
+  ['被驳回重开 reopened', (t) => yesNo(t.reopened)],
+  ['评分 rating', (t) => t.rating],
+  ['当前超期 overdue', (t) => yesNo(t.overdue)],
+];
+
+/** One sheet for the meeting: what the report is, the month's figures, then every ticket of the month. */
+export function monthlyRows(report: MonthlyReport): CsvValue[][] {
+  const { summary } = report;
+  return [
+    ['近邻 月度联席会报表 monthly joint meeting report'],
+    ['小区 community', report.community.name, report.community.id],
+    ['月份 month', report.month, '时间均为北京时间 times in UTC+8'],
+    ['数据截至 asOfPosition', summary.asOfPosition],
+    [],
+    ['指标 figure', '值 value'],
+    ...FIGURE_COLUMNS.map(([heading, value]) => [heading, value(summary.total)]),
+    [],
+    TICKET_COLUMNS.map(([heading]) => heading),
+    ...report.tickets.map((t) => TICKET_COLUMNS.map(([, value]) => value(t))),
+  ];
+}

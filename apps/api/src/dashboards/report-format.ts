@@ -1,0 +1,40 @@
+import { CATEGORIES, isCategory } from '@jinlin/domain';
+import type { Figures } from '@jinlin/projections';
+import type { CsvValue } from './csv';
+
+const UTC8_MS = 8 * 3_600_000;
+
+/** 'YYYY-MM-DD HH:mm:ss' in UTC+8, which Excel reads as a date and time. */
+export function shanghaiTime(at: Date | number | null): string | null {
+  if (at === null) return null;
+  return new Date(new Date(at).getTime() + UTC8_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export const categoryName = (code: string) => (isCategory(code) ? CATEGORIES[code].zh : code);
+
+export const STATUS_NAMES: Readonly<Record<string, string>> = {
+  open: '待受理',
+  acknowledged: '已受理',
+  in_progress: '处理中',
+  resolved: '已解决',
+  closed: '已关闭',
+  withdrawn: '已撤回',
+};
+
+/** Column headings in Chinese for the meeting, with the API's own names for anyone matching them up. */
+export const FIGURE_COLUMNS: readonly (readonly [heading: string, value: (f: Figures) => CsvValue])[] = [
+  ['受理数 filed', (f) => f.filed],
+  ['撤回数 withdrawn', (f) => f.withdrawn],
+  ['首次响应中位数(秒) firstResponseSeconds.p50', (f) => f.firstResponseSeconds.p50],
+  ['首次响应P90(秒) firstResponseSeconds.p90', (f) => f.firstResponseSeconds.p90],
+  ['解决用时中位数(秒) resolutionSeconds.p50', (f) => f.resolutionSeconds.p50],
+  ['解决用时P90(秒) resolutionSeconds.p90', (f) => f.resolutionSeconds.p90],
+  ['响应率 responseRate', (f) => f.responseRate],
+  ['解决率 resolutionRate', (f) => f.resolutionRate],
+  ['满意率 satisfactionRate', (f) => f.satisfactionRate],
+  ['重开率 reopenRate', (f) => f.reopenRate],
+  ['积压 backlog', (f) => f.backlog],
+  ['超期 overdue', (f) => f.overdue],
+];
+
+export const yesNo = (b: boolean) => (b ? '是' : '否');

@@ -1,0 +1,40 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@jinlin/domain';
+import { dashboardSummary, mustReadDashboards } from '@jinlin/projections';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { DASHBOARD_PROJECTIONS, toSummaryQuery } from './summary-window';
+import { DAY_KEYS, SummaryDto, SummaryQueryDto } from './summary.dto';
+
+export const SUMMARY_DESCRIPTION =
+  'SPEC §6 figures over tickets filed in [from, to), from the ticket-metrics projection, scoped to the caller ' +
+  '(admin: all; committee and secretary: their communities; staff and manager: communities their company manages now; residents: 403). ' +
+  `Tickets count for the company responsible when they were filed. ${DAY_KEYS}`;
+
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller('dashboards')
+export class SummaryController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'response, resolution, satisfaction and reopen rates, timings, backlog and overdue', description: SUMMARY_DESCRIPTION })
+  @ApiOkResponse({ type: SummaryDto })
+  async summary(
+    @Query() query: SummaryQueryDto,
+    @CurrentUser() user: Principal,
+    @Headers('jinlin-min-position') minPositionHeader: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SummaryDto> {
+    mustReadDashboards(user);
+    const window = toSummaryQuery(query, Date.now());
+    await this.ryw.wait(query.minPosition ?? minPositionHeader, reply, DASHBOARD_PROJECTIONS);
+    return dashboardSummary(this.db, user, window);
+  }
+}

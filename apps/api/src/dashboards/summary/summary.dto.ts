@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
+import { CATEGORY_CODES } from '@jinlin/domain';
+import { GROUP_BYS, type GroupBy } from '@jinlin/projections';
+import { SLUG } from '../../commands/validation-decorators';
+import { INSTANT_HELP, parseInstant } from '../instant';
+
+const IsInstant = () =>
+  ValidateBy({ name: 'isInstant', validator: { validate: (value) => parseInstant(value) !== null, defaultMessage: () => `$property must be ${INSTANT_HELP}` } });
+
+const slugMessage = { message: '$property must be 2-64 characters of a-z, 0-9 and -' };
+
+export const DAY_KEYS = 'Day keys (groupBy=day) are calendar days in Asia/Shanghai (UTC+8), as YYYY-MM-DD.';
+
+/** The filters shared by the summary and its CSV. */
+export class SummaryQueryDto {
+  @ApiPropertyOptional({ description: 'only this community' }) @IsOptional() @IsString() @Matches(SLUG, slugMessage) communityId?: string;
+  @ApiPropertyOptional({ description: 'only tickets this company was responsible for when they were filed' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, slugMessage)
+  companyId?: string;
+  @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;
+  @ApiPropertyOptional({ description: `tickets filed at or after this instant, ${INSTANT_HELP}; default: 30 days before now` })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+  @ApiPropertyOptional({ description: `tickets filed before this instant, ${INSTANT_HELP}; default: now` }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ enum: GROUP_BYS, description: DAY_KEYS }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
+  @ApiPropertyOptional({ description: 'wait until this global position is projected' }) @IsOptional() @Matches(/^\d{1,15}$/) minPosition?: string;
+  @ApiPropertyOptional({ description: 'token carrier for clients that cannot set headers' }) @IsOptional() @IsString() api_key?: string;
+}
+
+class PercentilesDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'nearest-rank median; null for no tickets' }) p50: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'nearest-rank 90th percentile; null for no tickets' }) p90: number | null;
+}
+
+export class FiguresDto {
+  @ApiProperty({ description: 'tickets filed in [from, to)' }) filed: number;
+  @ApiProperty({ description: 'of those, withdrawn' }) withdrawn: number;
+  @ApiProperty({ type: PercentilesDto, description: 'filing to the first of acknowledge, action, public comment by company staff, resolve' })
+  firstResponseSeconds: PercentilesDto;
+  @ApiProperty({ type: PercentilesDto, description: 'filing to the latest resolve, over tickets now resolved or closed' }) resolutionSeconds: PercentilesDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'non-withdrawn tickets first answered by the acknowledge deadline (0..1)' })
+  responseRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'non-withdrawn tickets now closed, confirmed or auto-closed (0..1)' }) resolutionRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'ratings of 4 or 5 among ratings (0..1)' }) satisfactionRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'of tickets resolved at least once, those rejected at least once (0..1)' })
+  reopenRate: number | null;
+  @ApiProperty({ description: 'non-withdrawn tickets not resolved or closed, now' }) backlog: number;
+  @ApiProperty({ description: 'of the backlog, past the resolve deadline, now' }) overdue: number;
+}
+
+export class GroupFiguresDto extends FiguresDto {
+  @ApiProperty({ description: `community id, company id, category code or day. ${DAY_KEYS}` }) key: string;
+}
+
+export class SummaryDto {
+  @ApiProperty({ description: 'the last global position the ticket-metrics projection has applied' }) asOfPosition: number;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ type: FiguresDto }) total: FiguresDto;
+  @ApiPropertyOptional({ type: [GroupFiguresDto], description: 'only with groupBy; groups with tickets, ordered by key' }) groups?: GroupFiguresDto[];
+}

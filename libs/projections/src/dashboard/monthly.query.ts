@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+import { NotFound, type Principal } from '@jinlin/domain';
+import { dashboardScope, inScope } from './scope';
+import { inSnapshot } from './snapshot';
+import { UTC_OFFSET_MS } from './shanghai-day';
+import { summarize, type Summary } from './summary.query';
+
+export type MonthlyTicket = Readonly<{
+  id: string;
+  filedAt: Date;
+  category: string;
+  title: string;
+  status: string;
+  acknowledgeBy: Date;
+  resolveBy: Date;
+  firstResponseAt: Date | null;
+  firstResponseSeconds: number | null;
+  respondedInTime: boolean;
+  lastResolvedAt: Date | null;
+  resolutionSeconds: number | null;
+  closedAt: Date | null;
+  withdrawnAt: Date | null;
+  reopened: boolean;
+  rating: number | null;
+  overdue: boolean;
+}>;
+
+export type MonthlyReport = Readonly<{ community: { id: string; name: string }; month: string; summary: Summary; tickets: MonthlyTicket[] }>;
+
+/** [first instant, first instant of the next month) of a 'YYYY-MM' month in UTC+8. */
+export function monthWindow(month: string): { from: number; to: number } {
+  const [year, m] = month.split('-').map(Number);
+  return { from: Date.UTC(year, m - 1, 1) - UTC_OFFSET_MS, to: Date.UTC(year, m, 1) - UTC_OFFSET_MS };
+}
+
+/** The month's tickets of one community with their timings, and the month's figures. */
+export async function monthlyReport(db: DataSource, actor: Principal, communityId: string, month: string, now: number): Promise<MonthlyReport> {
+  const scope = await dashboardScope(db, actor);
+  const rows: { id: string; name: string }[] = await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId]);
+  // Outside the caller's scope a community does not exist for them, as with tickets.
+  if (!rows.length || !inScope(scope, communityId)) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  const { from, to } = monthWindow(month);
+  return inSnapshot(db, async (q) => {
+    const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });
+    const tickets: Record<string, any>[] = await q.query(
+      `SELECT id, filed_at, category, title, status, acknowledge_by, resolve_by, first_response_at, first_response_ms, responded_in_time,
+              last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue
+         FROM rm_ticket_metrics WHERE community_id = $1 AND filed_at >= $2 AND filed_at < $3 ORDER BY filed_at, id`,
+      [communityId, new Date(from).toISOString(), new Date(to).toISOString(), new Date(now).toISOString()],
+    );
+    return { community: rows[0], month, summary, tickets: tickets.map(toMonthlyTicket) };
+  });
+}
+
+const seconds = (ms: string | null) => (ms === null ? null : Number(ms) / 1000);
+
+function toMonthlyTicket(r: Record<string, any>): MonthlyTicket {
+  return {
+    id: r.id,
+    filedAt: r.filed_at,
+    category: r.category,
+    title: r.title,
+    status: r.status,
+    acknowledgeBy: r.acknowledge_by,
+    resolveBy: r.resolve_by,
+    firstResponseAt: r.first_response_at,
+    firstResponseSeconds: seconds(r.first_response_ms),
+    respondedInTime: r.responded_in_time === 1,
+    lastResolvedAt: r.last_resolved_at,
+    resolutionSeconds: seconds(r.resolution_ms),
+    closedAt: r.closed_at,
+    withdrawnAt: r.withdrawn_at,
+    reopened: r.reopened === 1,
+    rating: r.rating,
+    overdue: r.overdue,
+  };
+}

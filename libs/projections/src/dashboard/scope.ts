@@ -1,0 +1,30 @@
+import { Forbidden, hasRole, type Principal } from '@jinlin/domain';
+
+export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => Promise<any[]> }>;
+
+/** Which communities' figures a caller may read (SPEC §2): every one, or a list. */
+export type DashboardScope = Readonly<{ all: true }> | Readonly<{ all: false; communities: readonly string[] }>;
+
+/**
+ * Admins read everything; the committee and the secretary their token's communities; staff and
+ * managers the communities their company manages now, from the events, not from the token.
+ */
+export async function dashboardScope(db: Queryable, actor: Principal): Promise<DashboardScope> {
+  mustReadDashboards(actor);
+  if (hasRole(actor, 'admin')) return { all: true };
+  const communities = new Set<string>(hasRole(actor, 'committee', 'secretary') ? actor.communities : []);
+  if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
+    const rows: { id: string }[] = await db.query(`SELECT id FROM rm_communities WHERE property_company_id = $1`, [actor.companyId]);
+    for (const r of rows) communities.add(r.id);
+  }
+  return { all: false, communities: [...communities].sort() };
+}
+
+/** Residents file and follow their own tickets; the figures are for those who answer and supervise. */
+export function mustReadDashboards(actor: Principal): void {
+  if (!hasRole(actor, 'admin', 'committee', 'secretary', 'staff', 'manager')) {
+    throw new Forbidden('DASHBOARDS_NOT_ALLOWED', 'dashboards are for the property company, the committee, the secretary and admins');
+  }
+}
+
+export const inScope = (scope: DashboardScope, communityId: string): boolean => scope.all || scope.communities.includes(communityId);

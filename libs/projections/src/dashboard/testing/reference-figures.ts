@@ -1,0 +1,139 @@
+import type { StoredEvent } from '@jinlin/event-store';
+
+/**
+ * SPEC §6 computed the plain way, straight from the events: a separate reading of the definitions
+ * that the projection's figures must equal.
+ */
+type Facts = {
+  id: string;
+  communityId: string;
+  companyId: string;
+  category: string;
+  filedAt: number;
+  acknowledgeBy: number;
+  resolveBy: number;
+  responses: number[];
+  resolves: number[];
+  status: string;
+  resolvedOnce: boolean;
+  rejectedOnce: boolean;
+  rating: number | null;
+};
+
+const STATUS_AFTER: Record<string, (status: string) => string> = {
+  TicketAcknowledged: (s) => (s === 'open' ? 'acknowledged' : s),
+  TicketActionRecorded: () => 'in_progress',
+  TicketResolved: () => 'resolved',
+  TicketResolutionConfirmed: () => 'closed',
+  TicketAutoClosed: () => 'closed',
+  TicketResolutionRejected: () => 'in_progress',
+  TicketWithdrawn: () => 'withdrawn',
+};
+
+const RESPONSE_TIME: Record<string, string> = {
+  TicketAcknowledged: 'acknowledgedAt',
+  TicketActionRecorded: 'recordedAt',
+  TicketResolved: 'resolvedAt',
+};
+
+export function referenceTickets(log: readonly StoredEvent[]): Facts[] {
+  const tickets = new Map<string, Facts>();
+  for (const e of log) {
+    const d = e.data as Record<string, any>;
+    if (e.type === 'TicketFiled') {
+      tickets.set(d.ticketId, {
+        id: d.ticketId, communityId: d.communityId, companyId: d.companyId, category: d.category, filedAt: Date.parse(d.filedAt),
+        acknowledgeBy: Date.parse(d.acknowledgeBy), resolveBy: Date.parse(d.resolveBy), responses: [], resolves: [], status: 'open',
+        resolvedOnce: false, rejectedOnce: false, rating: null,
+      });
+      continue;
+    }
+    const t = tickets.get(d.ticketId)!;
+    t.status = STATUS_AFTER[e.type]?.(t.status) ?? t.status;
+    if (RESPONSE_TIME[e.type]) t.responses.push(Date.parse(d[RESPONSE_TIME[e.type]]));
+    const staff = d.by?.roles?.includes('staff') || d.by?.roles?.includes('manager');
+    if (e.type === 'TicketCommented' && !d.internal && staff) t.responses.push(Date.parse(d.commentedAt));
+    if (e.type === 'TicketResolved') t.resolves.push(Date.parse(d.resolvedAt));
+    if (e.type === 'TicketResolved') t.resolvedOnce = true;
+    if (e.type === 'TicketResolutionRejected') t.rejectedOnce = true;
+    if (e.type === 'TicketRated') t.rating = d.score;
+  }
+  return [...tickets.values()];
+}
+
+function nearestRank(sortedSeconds: number[], percent: number): number | null {
+  if (!sortedSeconds.length) return null;
+  let k = 1;
+  while (k * 100 < percent * sortedSeconds.length) k++;
+  return sortedSeconds[k - 1];
+}
+
+const share = (part: Facts[], whole: Facts[]) => (whole.length ? part.length / whole.length : null);
+const percentiles = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b).map((v) => v / 1000);
+  return { p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) };
+};
+
+export function referenceFigures(tickets: Facts[], now: number) {
+  const withdrawn = tickets.filter((t) => t.status === 'withdrawn');
+  const kept = tickets.filter((t) => t.status !== 'withdrawn');
+  const responded = tickets.filter((t) => t.responses.length);
+  const resolvedNow = tickets.filter((t) => t.status === 'resolved' || t.status === 'closed');
+  const rated = tickets.filter((t) => t.rating !== null);
+  const resolvedOnce = tickets.filter((t) => t.resolvedOnce);
+  const backlog = kept.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
+  return {
+    filed: tickets.length,
+    withdrawn: withdrawn.length,
+    firstResponseSeconds: percentiles(responded.map((t) => Math.min(...t.responses) - t.filedAt)),
+    resolutionSeconds: percentiles(resolvedNow.map((t) => Math.max(...t.resolves) - t.filedAt)),
+    responseRate: share(kept.filter((t) => t.responses.length && Math.min(...t.responses) <= t.acknowledgeBy), kept),
+    resolutionRate: share(kept.filter((t) => t.status === 'closed'), kept),
+    satisfactionRate: share(rated.filter((t) => t.rating! >= 4), rated),
+    reopenRate: share(resolvedOnce.filter((t) => t.rejectedOnce), resolvedOnce),
+    backlog: backlog.length,
+    overdue: backlog.filter((t) => t.resolveBy < now).length,
+  };
+}
+
+export type ReferenceQuery = Readonly<{
+  from: number;
+  to: number;
+  now: number;
+  groupBy?: 'community' | 'company' | 'category' | 'day';
+  communityId?: string;
+  companyId?: string;
+  category?: string;
+  communities?: readonly string[];
+}>;
+
+const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const KEY = {
+  community: (t: Facts) => t.communityId,
+  company: (t: Facts) => t.companyId,
+  category: (t: Facts) => t.category,
+  day: (t: Facts) => shanghaiDay(t.filedAt),
+};
+
+export function referenceSummary(log: readonly StoredEvent[], q: ReferenceQuery) {
+  const tickets = referenceTickets(log).filter(
+    (t) =>
+      t.filedAt >= q.from && t.filedAt < q.to &&
+      (q.communityId === undefined || t.communityId === q.communityId) &&
+      (q.companyId === undefined || t.companyId === q.companyId) &&
+      (q.category === undefined || t.category === q.category) &&
+      (q.communities === undefined || q.communities.includes(t.communityId)),
+  );
+  const summary: Record<string, unknown> = {
+    asOfPosition: log.length ? log[log.length - 1].globalPosition : 0,
+    from: new Date(q.from).toISOString(),
+    to: new Date(q.to).toISOString(),
+    total: referenceFigures(tickets, q.now),
+  };
+  if (q.groupBy) {
+    const key = KEY[q.groupBy];
+    const keys = [...new Set(tickets.map(key))].sort();
+    summary.groups = keys.map((k) => ({ key: k, ...referenceFigures(tickets.filter((t) => key(t) === k), q.now) }));
+  }
+  return summary;
+}

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import type { Checkpoint, StoredEvent } from '@jinlin/event-store';
+
+export const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** 2025-11-11 00:00 in UTC+8: whole-day offsets from here fall on Shanghai midnights. */
+export const BASE = Date.UTC(2025, 10, 10, 16, 0, 0);
+export const COMMUNITIES = ['c-a', 'c-b', 'c-c'];
+export const COMPANIES = ['co-1', 'co-2'];
+export const CATEGORIES = ['elevator', 'sanitation', 'noise'];
+
+const OPS = [
+  'acknowledge', 'action', 'resolve', 'confirm', 'reject', 'rate', 'withdraw', 'autoclose', 'transfer', 'assign', 'escalate', 'breach',
+  'comment-staff', 'comment-manager', 'comment-internal', 'comment-resident', 'comment-committee',
+] as const;
+type Op = (typeof OPS)[number];
+
+/** Negative gaps jump to a deadline exactly, where "within" and "past" are decided. */
+export const TO_ACKNOWLEDGE_DEADLINE = -1;
+export const TO_RESOLVE_DEADLINE = -2;
+
+const gap = fc.oneof(
+  fc.constant(0),
+  fc.constantFrom(TO_ACKNOWLEDGE_DEADLINE, TO_RESOLVE_DEADLINE),
+  fc.constantFrom(1, 30, 60, 120, 1440).map((minutes) => minutes * 60_000),
+  fc.integer({ min: 1, max: 999 }),
+  fc.integer({ min: 1, max: 3600 }).map((s) => s * 1000),
+  fc.integer({ min: 1, max: 96 }).map((h) => h * HOUR + 17),
+);
+
+const ticket = fc.record({
+  community: fc.constantFrom(...COMMUNITIES),
+  company: fc.constantFrom(...COMPANIES),
+  category: fc.constantFrom(...CATEGORIES),
+  filedOffset: fc.oneof(
+    fc.integer({ min: 0, max: 20 }).map((k) => k * 6 * HOUR),
+    fc.integer({ min: 1, max: 20 }).map((k) => k * 6 * HOUR - 1),
+    fc.integer({ min: 0, max: 5 * DAY }),
+  ),
+  acknowledgeMinutes: fc.constantFrom(1, 30, 120, 1440),
+  resolveMinutes: fc.constantFrom(60, 1440, 4320),
+  steps: fc.array(fc.record({ pick: fc.integer({ min: 0, max: 1 << 20 }), gap, score: fc.integer({ min: 1, max: 5 }) }), { maxLength: 12 }),
+});
+
+export type TicketPlan = typeof ticket extends fc.Arbitrary<infer T> ? T : never;
+
+/** Random tickets, how their events interleave in the log, and how the log is cut into batches. */
+export const histories = fc.record({
+  tickets: fc.array(ticket, { maxLength: 24, size: 'medium' }),
+  seed: fc.integer(),
+  batchSize: fc.integer({ min: 1, max: 40 }),
+});
+
+type Model = { status: string; acknowledged: boolean; actions: number; rated: boolean };
+const active = (m: Model) => m.status !== 'closed' && m.status !== 'withdrawn';
+const unresolved = (m: Model) => ['open', 'acknowledged', 'in_progress'].includes(m.status);
+
+/** Which steps the domain would accept, following SPEC §4's rules. */
+function allowed(op: Op, m: Model): boolean {
+  switch (op) {
+    case 'acknowledge':
+      return !m.acknowledged && (m.status === 'open' || m.status === 'in_progress');
+    case 'action':
+    case 'withdraw':
+      return unresolved(m);
+    case 'resolve':
+      return active(m) && m.status !== 'resolved' && m.actions > 0;
+    case 'confirm':
+    case 'reject':
+    case 'autoclose':
+      return m.status === 'resolved';
+    case 'rate':
+      return !m.rated && (m.status === 'resolved' || m.status === 'closed');
+    case 'transfer':
+    case 'assign':
+    case 'escalate':
+      return active(m);
+    default:
+      return true;
+  }
+}
+
+const NEXT: Partial<Record<Op, (m: Model) => string>> = {
+  acknowledge: (m) => (m.status === 'open' ? 'acknowledged' : m.status),
+  action: () => 'in_progress',
+  resolve: () => 'resolved',
+  confirm: () => 'closed',
+  autoclose: () => 'closed',
+  reject: () => 'in_progress',
+  withdraw: () => 'withdrawn',
+};
+
+const STAFF = { id: 'staff-1', roles: ['staff'] };
+const RESIDENT = { id: 'res-1', roles: ['resident'] };
+
+function eventFor(op: Op, id: string, at: string, score: number): { type: string; data: Record<string, unknown> } {
+  const comment = (by: object, internal = false) => ({ type: 'TicketCommented', data: { ticketId: id, text: '好', internal, commentedAt: at, by } });
+  switch (op) {
+    case 'acknowledge': return { type: 'TicketAcknowledged', data: { ticketId: id, message: '收到', acknowledgedAt: at, by: STAFF } };
+    case 'action': return { type: 'TicketActionRecorded', data: { ticketId: id, description: '处理', recordedAt: at, by: STAFF } };
+    case 'resolve': return { type: 'TicketResolved', data: { ticketId: id, resolution: '好了', resolvedAt: at, by: STAFF } };
+    case 'confirm': return { type: 'TicketResolutionConfirmed', data: { ticketId: id, confirmedAt: at, by: RESIDENT } };
+    case 'reject': return { type: 'TicketResolutionRejected', data: { ticketId: id, reason: '没好', rejectedAt: at, by: RESIDENT } };
+    case 'rate': return { type: 'TicketRated', data: { ticketId: id, score, comment: null, ratedAt: at, by: RESIDENT } };
+    case 'withdraw': return { type: 'TicketWithdrawn', data: { ticketId: id, reason: null, withdrawnAt: at, by: RESIDENT } };
+    case 'autoclose': return { type: 'TicketAutoClosed', data: { ticketId: id, closedAt: at, resolvedAt: at } };
+    case 'transfer': return { type: 'TicketTransferred', data: { ticketId: id, fromCompanyId: 'co-1', toCompanyId: 'co-9', handoverId: 'h-1', transferredAt: at } };
+    case 'assign': return { type: 'TicketAssigned', data: { ticketId: id, assigneeId: 'staff-1', assignedAt: at, by: STAFF } };
+    case 'escalate': return { type: 'TicketEscalated', data: { ticketId: id, level: 'committee', reason: '慢', escalatedAt: at, by: RESIDENT } };
+    case 'breach': return { type: 'TicketSlaBreached', data: { ticketId: id, kind: 'resolve', deadline: at, detectedAt: at } };
+    case 'comment-staff': return comment(STAFF);
+    case 'comment-manager': return comment({ id: 'mgr-1', roles: ['manager'] });
+    case 'comment-internal': return comment(STAFF, true);
+    case 'comment-resident': return comment(RESIDENT);
+    case 'comment-committee': return comment({ id: 'com-1', roles: ['committee'] });
+  }
+}
+
+/** Four steps in five move the lifecycle on when it can move; the rest may be anything allowed. */
+const WEIGHTS: Partial<Record<Op, number>> = { acknowledge: 2, action: 3, resolve: 4, confirm: 2, reject: 2, rate: 3, withdraw: 1, autoclose: 1 };
+const PROGRESS: readonly Op[] = OPS.flatMap((op) => Array<Op>(WEIGHTS[op] ?? 0).fill(op));
+
+function choose(pick: number, m: Model): Op {
+  const progress = PROGRESS.filter((op) => allowed(op, m));
+  const any = OPS.filter((op) => allowed(op, m));
+  return pick % 5 !== 0 && progress.length ? progress[Math.floor(pick / 5) % progress.length] : any[Math.floor(pick / 5) % any.length];
+}
+
+/** One ticket's valid lifecycle: each step picks among the moves the rules allow at that point. */
+export function ticketEvents(plan: TicketPlan, id: string): { type: string; data: Record<string, unknown> }[] {
+  const filedAt = BASE + plan.filedOffset;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const events = [{
+    type: 'TicketFiled',
+    data: {
+      ticketId: id, communityId: plan.community, companyId: plan.company, category: plan.category, title: `第${id}号 "电梯", 坏了`,
+      description: '描述', location: null, channel: 'app', reporterId: RESIDENT.id, filedAt: iso(filedAt),
+      sla: { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes },
+      acknowledgeBy: iso(filedAt + plan.acknowledgeMinutes * 60_000), resolveBy: iso(filedAt + plan.resolveMinutes * 60_000), by: RESIDENT,
+    },
+  }];
+  const m: Model = { status: 'open', acknowledged: false, actions: 0, rated: false };
+  let at = filedAt;
+  const deadline = (g: number) => filedAt + (g === TO_ACKNOWLEDGE_DEADLINE ? plan.acknowledgeMinutes : plan.resolveMinutes) * 60_000;
+  for (const step of plan.steps) {
+    const op = choose(step.pick, m);
+    at = step.gap < 0 ? Math.max(at, deadline(step.gap)) : at + step.gap;
+    events.push(eventFor(op, id, iso(at), step.score) as (typeof events)[number]);
+    m.status = NEXT[op]?.(m) ?? m.status;
+    if (op === 'acknowledge') m.acknowledged = true;
+    if (op === 'action') m.actions += 1;
+    if (op === 'rate') m.rated = true;
+  }
+  return events;
+}
+
+/** A small deterministic generator, so one fast-check seed decides the interleaving too. */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Interleaves the tickets' events at random, keeping each ticket's order, and numbers them as the log would. */
+export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEvent[] {
+  const rnd = random(seed);
+  const queues = plans.map((p, i) => ticketEvents(p, `t${i + 1}`));
+  const log: StoredEvent[] = [];
+  for (;;) {
+    const open = queues.filter((q) => q.length);
+    if (!open.length) return log;
+    const e = open[Math.floor(rnd() * open.length)].shift()!;
+    const position = log.length + 1;
+    log.push({
+      globalPosition: position, checkpoint: String(position) as Checkpoint, streamId: `ticket-${e.data.ticketId}`, streamVersion: 0,
+      type: e.type, schemaVersion: 1, data: e.data, metadata: {}, recordedAt: new Date(0), hash: '',
+    });
+  }
+}
