@@ -74,8 +74,9 @@ export type ReadAllOptions = Readonly<{
 export type ReadAllResult = Readonly<{
   events: readonly StoredEvent[];
   /**
-   * Where the next read continues; unchanged when nothing new was read. With a type filter and a
-   * page that is not full, it lies after every readable event, matching or not.
+   * Where the next read continues; unchanged when nothing new was read, which is the only sign of
+   * the end. With a type filter it may move past events of other types, so a page can hold fewer
+   * than `limit` events, even none, before the end.
    */
   checkpoint: Checkpoint | null;
   /** The global position of the event the checkpoint stands on (null when it does not move). */

@@ -61,8 +61,12 @@ export async function loadDemo(commands: CommandBus, store: EventStore, options:
 
 /** True once anyone has filed a ticket: the demo is for an empty service. */
 export async function holdsTickets(store: EventStore): Promise<boolean> {
-  const { events } = await store.readAll({ limit: 1, types: ['TicketFiled'] });
-  return events.length > 0;
+  for (let after = null; ; ) {
+    const page = await store.readAll({ after, limit: 1000, types: ['TicketFiled'] });
+    if (page.events.length > 0) return true;
+    if (page.checkpoint === after) return false;
+    after = page.checkpoint;
+  }
 }
 
 async function inTimeOrder(jobs: readonly Job[], run: (job: Job) => Promise<void>): Promise<void> {

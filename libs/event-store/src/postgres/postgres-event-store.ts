@@ -88,38 +88,33 @@ export class PostgresEventStore implements EventStore {
     return rows.map((r) => this.upcasters.upcast(toStoredEvent(r)));
   }
 
+  /**
+   * One window of the log: the next `limit` events below the read horizon, in commit order, by an
+   * index scan that stops after `limit` rows whatever the filter. With a type filter only the
+   * matching events carry their bodies; the checkpoint still moves to the end of the window, so
+   * a page may hold fewer events than `limit` (even none) while the read goes on. (Filling a page
+   * with matches instead made the planner sort the whole rest of the log for every page.)
+   */
   async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
     const from = decodePgCheckpoint(after);
     const params: unknown[] = [from.transactionId, from.position, limit];
     if (types) params.push(types);
-    // The horizon is taken once, in the same statement as the page, and returned with it.
-    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
-      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS x)
-       SELECT h.x::text AS horizon, e.* FROM h LEFT JOIN LATERAL (
-         SELECT ${EVENT_COLUMNS} FROM es_events
-          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < h.x
-            ${types ? 'AND type = ANY($4)' : ''}
-          ORDER BY transaction_id, global_position LIMIT $3) e ON true`,
+    const matched = types ? 'type = ANY($4)' : 'true';
+    const { rows } = await this.pool.query<EventRow & { matched: boolean }>(
+      `SELECT global_position, tx_text, stream_id, stream_version, type, schema_version, recorded_at, matched,
+              CASE WHEN matched THEN data END AS data, CASE WHEN matched THEN metadata END AS metadata,
+              CASE WHEN matched THEN encode(hash, 'hex') END AS hash
+         FROM (SELECT e.*, e.transaction_id::text AS tx_text, ${matched} AS matched FROM es_events e
+                WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+                  AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY e.transaction_id, e.global_position LIMIT $3) w
+        ORDER BY w.transaction_id, w.global_position`,
       params,
     );
-    const events = rows.filter((r) => r.global_position !== null).map((r) => this.upcasters.upcast(toStoredEvent(r)));
-    const last = events[events.length - 1];
-    const lastRead = { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null };
-    if (!types || events.length === limit) return lastRead;
-    // A filtered read that came up short has looked at everything below the horizon: continue
-    // after the last event there, matching or not, so skipped types are not read again (nor lag).
-    const below = await this.lastBelow(from, rows[0].horizon);
-    return below ? { events, ...below } : lastRead;
-  }
-
-  private async lastBelow(from: { transactionId: string; position: string }, horizon: string): Promise<{ checkpoint: Checkpoint; position: number } | null> {
-    const { rows } = await this.pool.query(
-      `SELECT transaction_id::text AS tx_text, global_position FROM es_events
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-      [from.transactionId, from.position, horizon],
-    );
-    return rows.length ? { checkpoint: encodePgCheckpoint(rows[0].tx_text, rows[0].global_position), position: Number(rows[0].global_position) } : null;
+    if (rows.length === 0) return { events: [], checkpoint: after ?? null, position: null };
+    const events = rows.filter((r) => r.matched).map((r) => this.upcasters.upcast(toStoredEvent(r)));
+    const last = rows[rows.length - 1];
+    return { events, checkpoint: encodePgCheckpoint(last.tx_text, last.global_position), position: Number(last.global_position) };
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {
