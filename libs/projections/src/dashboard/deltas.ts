@@ -21,20 +21,25 @@ export class Deltas {
     const c = contributionOf(m);
     const dims = `${m.communityId}\u0000${m.companyId}\u0000${m.category}`;
     const day = this.key(c.day);
-    const row = this.daily.get(`${day}\u0000${dims}`) ?? { day, communityId: m.communityId, companyId: m.companyId, category: m.category, counters: zeroCounters() };
+    const dailyKey = `${day}\u0000${dims}`;
+    let row = this.daily.get(dailyKey);
+    if (!row) this.daily.set(dailyKey, (row = { day, communityId: m.communityId, companyId: m.companyId, category: m.category, counters: zeroCounters() }));
     for (const name of COUNTER_NAMES) row.counters[name] += sign * c.counters[name];
-    this.daily.set(`${day}\u0000${dims}`, row);
     for (let level = 0; level < BLOCK_LEVELS; level++) {
-      const block = { day: this.key(blockStart(c.day, level)), communityId: m.communityId, companyId: m.companyId, category: m.category };
+      const blockDay = this.key(blockStart(c.day, level));
+      const prefix = `${level}\u0000${blockDay}\u0000${dims}\u0000`;
       for (const [kind, bucket, value] of c.hist) {
-        const key = `${level}\u0000${block.day}\u0000${dims}\u0000${kind}\u0000${bucket}`;
-        const entry = this.hist.get(key) ?? { ...block, level, kind, bucket, n: 0, lo: null, hi: null };
+        const key = `${prefix}${kind}\u0000${bucket}`;
+        let entry = this.hist.get(key);
+        if (!entry) {
+          entry = { day: blockDay, communityId: m.communityId, companyId: m.companyId, category: m.category, level, kind, bucket, n: 0, lo: null, hi: null };
+          this.hist.set(key, entry);
+        }
         entry.n += sign;
         if (sign > 0 && value !== null) {
           entry.lo = entry.lo === null ? value : Math.min(entry.lo, value);
           entry.hi = entry.hi === null ? value : Math.max(entry.hi, value);
         }
-        this.hist.set(key, entry);
       }
     }
   }

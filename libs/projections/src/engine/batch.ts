@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { EventStore } from '@jinlin/event-store';
+import type { EventStore, ReadAllResult } from '@jinlin/event-store';
 import { lockCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
@@ -20,8 +20,16 @@ export async function applyNextBatch(
   from: StoredCheckpoint,
   limit: number,
 ): Promise<BatchOutcome> {
-  // Only the types this projection handles travel; the checkpoint still passes the others.
-  const page = await store.readAll({ after: from.checkpoint, limit, types: projection.handles });
+  return applyPage(qr, projection, from, await readPage(store, projection, from, limit));
+}
+
+/** Only the types this projection handles travel; the checkpoint still passes the others. */
+export function readPage(store: EventStore, projection: Projection, from: StoredCheckpoint, limit: number): Promise<ReadAllResult> {
+  return store.readAll({ after: from.checkpoint, limit, types: projection.handles });
+}
+
+/** Applies a page read from `from` in one transaction with the checkpoint move. */
+export async function applyPage(qr: QueryRunner, projection: Projection, from: StoredCheckpoint, page: ReadAllResult): Promise<BatchOutcome> {
   if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
   const handled = page.events;
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@jinlin/event-store';
-import { applyNextBatch, tryLockProjection, unlockProjection } from './batch';
+import { applyPage, readPage, tryLockProjection, unlockProjection } from './batch';
 import { ensureCheckpoint, lockCheckpoint, readCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
@@ -38,9 +38,20 @@ export async function rebuildProjection(
     if (await tryLockProjection(qr, projection.name)) {
       try {
         let at: StoredCheckpoint = { checkpoint: null, position: 0 };
+        const prefetch = (from: StoredCheckpoint) => {
+          const page = readPage(store, projection, from, options.batchSize);
+          page.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+          return page;
+        };
+        let next = prefetch(at);
         for (;;) {
-          const outcome = await applyNextBatch(store, qr, projection, at, options.batchSize);
+          const page = await next;
+          // Read the following page while this one is applied: the database reads on one
+          // connection while it writes on another, and Node folds in between.
+          if (page.checkpoint !== at.checkpoint) next = prefetch({ checkpoint: page.checkpoint, position: page.position ?? at.position });
+          const outcome = await applyPage(qr, projection, at, page);
           if (outcome.kind === 'idle') return report(at);
+          if (outcome.kind === 'fenced') next = prefetch(outcome.at);
           at = outcome.at;
           // Progress is the log covered, not just the events this projection handles.
           events = at.position;
