@@ -9,7 +9,7 @@ export type AppConfig = Readonly<{
   jwt: Readonly<{ secret: string | null; jwksUrl: string | null }>;
   eventStore: EventStoreKind;
   eventStoreDbUrl: string | null;
-  projections: Readonly<{ maxLagMs: number; pollMs: number; batchSize: number; run: boolean }>;
+  projections: Readonly<{ maxLagMs: number; pollMs: number; batchSize: number; gatherMs: number; run: boolean }>;
   readYourWritesTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   poolSize: number;
@@ -84,6 +84,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxLagMs: int('PROJECTION_MAX_LAG_MS', 5000, 1, 86_400_000),
       pollMs: int('PROJECTION_POLL_MS', 500, 5, 60_000),
       batchSize: int('PROJECTION_BATCH_SIZE', 500, 1, 100_000),
+      gatherMs: int('PROJECTION_GATHER_MS', 20, 0, 10_000),
       run: flag('PROJECTIONS_RUN', true),
     },
     readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),

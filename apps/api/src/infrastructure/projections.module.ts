@@ -38,6 +38,7 @@ export class ProjectionsModule {
             const engine: ProjectionEngine = new ProjectionEngine([...createProjections(), new HandoverProcess(store, dataSource, waitFor)], store, dataSource, {
               batchSize: config.projections.batchSize,
               pollMs: config.projections.pollMs,
+              gatherMs: config.projections.gatherMs,
               lockRetryMs: Math.min(Math.max(config.projections.pollMs, 200), 1000),
               onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
             });

@@ -13,10 +13,12 @@ class CountingProjection implements Projection {
   readonly tables = ['test_counts'];
   concurrent = 0;
   maxConcurrent = 0;
+  batches = 0;
   beforeCommit: (tx: EntityManager) => Promise<void> = async () => undefined;
   constructor(readonly name = 'counting') {}
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     this.concurrent += 1;
+    this.batches += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.concurrent);
     try {
       for (const e of events) {
@@ -99,6 +101,18 @@ it('when events are appended, the projection applies each once and its lag drops
   const [status] = await e.status();
   expect(status).toMatchObject({ name: 'counting', lagEvents: 0, lagMs: 0, running: true });
   expect(status.position).toBe((await store.head()).position);
+});
+
+it('given a gather time, when events arrive one at a time, they are applied in a few larger batches, each once', async () => {
+  const projection = new CountingProjection('gathering');
+  const e = new ProjectionEngine([projection], store, ds, { ...options, gatherMs: 200 });
+  engines.push(e);
+  e.start();
+  const last = await appendCounted(40, 1);
+  expect(await e.waitFor(last, 10_000)).toBe(true);
+  expect(await total('gathering')).toBe(await countedInLog());
+  // Without gathering, a follower woken by each append applies about one event per batch.
+  expect(projection.batches).toBeLessThan(10);
 });
 
 it('when the process dies between the handler and the checkpoint, nothing is applied twice', async () => {

@@ -9,6 +9,12 @@ export type RunnerOptions = Readonly<{
   batchSize: number;
   pollMs: number;
   lockRetryMs: number;
+  /**
+   * After a batch that did not fill up, wait this long before reading again, whatever wakes us:
+   * under a steady stream of appends that turns many one-event transactions into a few larger
+   * ones, for at most this much more lag. 0 reads again at once.
+   */
+  gatherMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }>;
 
@@ -19,6 +25,7 @@ export class ProjectionRunner {
   private at: StoredCheckpoint = { checkpoint: null, position: 0 };
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private interrupt: (() => void) | null = null;
   private offAppended: (() => void) | null = null;
   readonly progress = new EventEmitter();
 
@@ -51,6 +58,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
+    this.interrupt?.();
     this.offAppended?.();
     await this.loop;
   }
@@ -101,7 +109,23 @@ export class ProjectionRunner {
       }
       this.at = outcome.at;
       this.progress.emit('progress', this.at);
+      const gatherMs = this.options.gatherMs ?? 0;
+      if (gatherMs > 0 && outcome.kind === 'applied' && outcome.events < this.options.batchSize) await this.sleep(gatherMs);
     }
+  }
+
+  /** Like pause, but appends do not shorten it; only stop() does. */
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interrupt = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interrupt = done;
+    });
   }
 
   private pause(ms: number): Promise<void> {
