@@ -12,6 +12,8 @@ export type DecideArgs<State, E> = Readonly<{
   evolver: Evolver<State, E>;
   decide: (state: State) => E[] | Promise<E[]>;
   ctx: CommandContext;
+  /** The stream id was just made up (a new UUID): decide on the empty state without reading it. */
+  freshStream?: boolean;
 }>;
 
 export class DecideCommand<State = any, E extends Event<string, object> = any> extends Command<CommandResult> {

@@ -25,6 +25,7 @@ export async function runDecider<State, E extends Event<string, object>>(
     evolver: Evolver<State, E>;
     decide: (state: State) => E[] | Promise<E[]>;
     ctx: CommandContext;
+    freshStream?: boolean;
   }>,
 ): Promise<CommandResult> {
   // Commands on one stream in this process take turns: a burst then costs no lost races.
@@ -42,14 +43,16 @@ async function decideAndAppend<State, E extends Event<string, object>>(
     if (earlier) return replay(earlier, ctx.idempotency.requestHash);
   }
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
+    // A stream named by a UUID made for this request has nothing to read; if it somehow exists,
+    // the append's no_stream check fails and the next attempt reads it like any other.
+    const history = args.freshStream && attempt === 1 ? [] : await store.readStream(streamId);
     const version = history.length ? history[history.length - 1].streamVersion : 0;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw stale(ctx.expectedVersion, version);
     const state = history.reduce((s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E), args.evolver.initialState());
     const events = await args.decide(state);
     try {
       const result = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, ctx)), {
-        expected: version,
+        expected: version === 0 ? 'no_stream' : version,
         idempotency: ctx.idempotency && { scope, key: ctx.idempotency.key, requestHash: ctx.idempotency.requestHash, response: { id: args.id } },
       });
       return { id: args.id, version: result.nextVersion, position: result.lastPosition };

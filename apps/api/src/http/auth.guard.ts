@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedExc
 import { Reflector } from '@nestjs/core';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Principal, type Role } from '@jinlin/domain';
+import { VerifiedTokens } from './verified-tokens';
 
 export const IS_PUBLIC = 'jinlin:public';
 /** No token needed: health, metrics, service discovery, static pages. */
@@ -19,6 +20,9 @@ export function authKeys(secret: string | null, jwksUrl: string | null): AuthKey
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+  private hmacKey: Promise<CryptoKey> | null = null;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: AuthKeys,
@@ -37,15 +41,25 @@ export class AuthGuard implements CanActivate {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
     let payload: JWTPayload;
     try {
       payload = this.keys.jwks
         ? (await jwtVerify(token, this.keys.jwks, { algorithms: ['RS256'] })).payload
-        : (await jwtVerify(token, this.keys.secret!, { algorithms: ['HS256'] })).payload;
+        : (await jwtVerify(token, await this.secretKey(), { algorithms: ['HS256'] })).payload;
     } catch (error) {
       throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
     }
-    return toPrincipal(payload);
+    const principal = toPrincipal(payload);
+    this.verified.remember(token, principal, payload, Date.now());
+    return principal;
+  }
+
+  /** Imported once: jose would otherwise import the raw secret on every verification. */
+  private secretKey(): Promise<CryptoKey> {
+    this.hmacKey ??= crypto.subtle.importKey('raw', new Uint8Array(this.keys.secret!), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return this.hmacKey;
   }
 }
 

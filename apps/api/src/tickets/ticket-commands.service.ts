@@ -17,13 +17,20 @@ export class TicketCommands {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute(reply: FastifyReply, ticketId: string, ctx: CommandContext, make: (metadata: TicketCommandMetadata) => TicketCommand): Promise<CommandResult> {
+  async execute(
+    reply: FastifyReply,
+    ticketId: string,
+    ctx: CommandContext,
+    make: (metadata: TicketCommandMetadata) => TicketCommand,
+    options: Readonly<{ freshStream?: boolean }> = {},
+  ): Promise<CommandResult> {
     const result = await this.commands.execute(
       new DecideCommand({
         id: ticketId,
         streamId: ticketStream(ticketId),
         evolver: ticketDecider,
         ctx,
+        freshStream: options.freshStream,
         decide: async (state) => {
           const managingCompanyId = state.exists ? await managingCompanyOf(this.store, state.communityId) : null;
           return decideTicket(make({ actor: ctx.actor, now: ctx.now, managingCompanyId }), state);

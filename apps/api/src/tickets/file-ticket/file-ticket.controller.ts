@@ -34,6 +34,8 @@ export class FileTicketController {
       channel: body.channel ?? 'app',
       community,
     };
-    return this.tickets.execute(reply, data.ticketId, ctx, ({ actor, now }) => ({ type: 'FileTicket', data, metadata: { actor, now } }));
+    return this.tickets.execute(reply, data.ticketId, ctx, ({ actor, now }) => ({ type: 'FileTicket', data, metadata: { actor, now } }), {
+      freshStream: true,
+    });
   }
 }
