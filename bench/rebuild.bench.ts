@@ -54,6 +54,24 @@ export function rebuildAll(url: string): Promise<{ lines: string[]; peakRssMb: n
   });
 }
 
+/** The table both rebuild benchmarks print: each projection's rate, and the whole run's. */
+export function rebuildReport(ceiling: number, rebuild: Awaited<ReturnType<typeof rebuildAll>>, events: number): { table: string; summary: string } {
+  const rows = rebuild.lines.map((line) => {
+    const m = /^(\S+): rebuilt (\d+) events in (\d+) ms \((\d+) ev\/s\)/.exec(line.trim());
+    return m ? [m[1], fmt(Number(m[4])), `${(Number(m[4]) / ceiling).toFixed(2)}× ceiling`] : [line, '', ''];
+  });
+  const overall = events / (rebuild.ms / 1000);
+  const table = [
+    '| measure | rows or events/s | ratio |',
+    '| --- | ---: | --- |',
+    `| 100-row INSERT ceiling (plain table) | ${fmt(ceiling)} |  |`,
+    ...rows.map((r) => `| rebuild ${r[0]} | ${r[1]} | ${r[2]} |`),
+    `| all ${rows.length} projections one after another: log events per second of wall time | ${fmt(overall)} | ${(overall / ceiling).toFixed(2)}× ceiling; wall ${(rebuild.ms / 1000).toFixed(1)} s, process start included |`,
+  ].join('\n');
+  const summary = `peak RSS of the rebuild process: ${rebuild.peakRssMb.toFixed(0)} MB (target < 300 MB); target ≥ 50k events/s. A projection that handles few types (reference-data, handovers) scans the log without reading bodies, hence its high rate.`;
+  return { table, summary };
+}
+
 async function main(): Promise<void> {
   const db = await benchDatabase('rebuild');
   try {
@@ -63,20 +81,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\ngenerated ${fmt(events)} events in ${((Date.now() - generatedAt) / 1000).toFixed(1)} s\n`);
     const ceiling = await batchInsertCeiling(db.url);
     const rebuild = await rebuildAll(db.url);
-    const rows = rebuild.lines.map((line) => {
-      const m = /^(\S+): rebuilt (\d+) events in (\d+) ms \((\d+) ev\/s\)/.exec(line.trim());
-      return m ? [m[1], fmt(Number(m[4])), `${(Number(m[4]) / ceiling).toFixed(2)}× ceiling`] : [line, '', ''];
-    });
-    const table = [
-      '| measure | rows or events/s | ratio |',
-      '| --- | ---: | --- |',
-      `| 100-row INSERT ceiling (plain table) | ${fmt(ceiling)} |  |`,
-      ...rows.map((r) => `| rebuild ${r[0]} | ${r[1]} | ${r[2]} |`),
-      `| all ${rows.length} projections one after another: log events per second of wall time | ${fmt(events / (rebuild.ms / 1000))} | wall ${(rebuild.ms / 1000).toFixed(1)} s (process start included) |`,
-    ].join('\n');
-    const summary = `peak RSS of the rebuild process: ${rebuild.peakRssMb.toFixed(0)} MB (target < 300 MB); target ≥ 50k events/s`;
+    const { table, summary } = rebuildReport(ceiling, rebuild, events);
     process.stdout.write(`\n${table}\n\n${summary}\n`);
-    recordSection('rebuild', `## Projection rebuild (\`npm run bench:rebuild\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events (7 per ticket) made through es_append.\n\n${table}\n\n${summary}.`);
+    recordSection('rebuild', `## Projection rebuild (\`npm run bench:rebuild\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events (7 per ticket) made through es_append.\n\n${table}\n\n${summary}`);
   } finally {
     await db.drop();
   }

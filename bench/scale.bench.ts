@@ -4,7 +4,7 @@ import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
 import { migrate } from '../apps/api/src/infrastructure/migrate';
 import { benchDatabase, fmt, machine, percentile, recordSection } from './bench-support';
 import { generateLifecycles } from './generate-events';
-import { batchInsertCeiling, rebuildAll } from './rebuild.bench';
+import { batchInsertCeiling, rebuildAll, rebuildReport } from './rebuild.bench';
 
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -67,14 +67,9 @@ async function main(): Promise<void> {
 
   const ceiling = await batchInsertCeiling(db.url);
   const rebuild = await rebuildAll(db.url);
-  const rebuildRows = rebuild.lines.map((line) => {
-    const m = /^(\S+): rebuilt (\d+) events in (\d+) ms \((\d+) ev\/s\)/.exec(line.trim());
-    return m ? `| rebuild ${m[1]} | ${fmt(Number(m[4]))} | ${(Number(m[4]) / ceiling).toFixed(2)}× ceiling |` : `| ${line} | | |`;
-  });
-  const rebuildTable = ['| measure | rows or events/s | ratio |', '| --- | ---: | --- |', `| 100-row INSERT ceiling (plain table) | ${fmt(ceiling)} |  |`, ...rebuildRows, `| wall time, all projections | ${(rebuild.ms / 1000).toFixed(1)} s |  |`].join('\n');
-  const rss = `peak RSS of the rebuild process: ${rebuild.peakRssMb.toFixed(0)} MB (target < 300 MB); target ≥ 50k events/s per projection`;
-  process.stdout.write(`\n${rebuildTable}\n${rss}\n`);
-  recordSection('rebuild', `## Projection rebuild (\`npm run bench:dashboard\`, after the 1M-event step)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events; \`npm run projections:rebuild -- --all\` as a child process, projections rebuilt at the same time, RSS from /proc.\n\n${rebuildTable}\n\n${rss}.`);
+  const { table: rebuildTable, summary } = rebuildReport(ceiling, rebuild, events);
+  process.stdout.write(`\n${rebuildTable}\n${summary}\n`);
+  recordSection('rebuild', `## Projection rebuild (\`npm run bench:dashboard\`, after the 1M-event step)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events; \`npm run projections:rebuild -- --all\` as a child process (projections one after another, each reading the next page while it writes the last), RSS sampled from /proc.\n\n${rebuildTable}\n\n${summary}`);
   await db.drop();
 }
 
