@@ -23,3 +23,16 @@ export class IdempotencyKeyTaken extends Error {
     this.name = 'IdempotencyKeyTaken';
   }
 }
+
+/** The append's guard stream moved since the caller read it: re-read it and decide again. */
+export class GuardStreamChanged extends Error {
+  readonly code = 'GUARD_STREAM_CHANGED';
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at version ${actual}, the decision was made at ${expected}`);
+    this.name = 'GuardStreamChanged';
+  }
+}

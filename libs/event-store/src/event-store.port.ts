@@ -53,9 +53,14 @@ export type IdempotencyRecord = Readonly<{
   globalPosition: number;
 }>;
 
+/** Another stream the decision was made on: the append commits only while it is at this version. */
+export type AppendGuard = Readonly<{ streamId: string; version: number }>;
+
 export type AppendOptions = Readonly<{
   expected: ExpectedVersion;
   idempotency?: IdempotencyRequest;
+  /** A stale guard fails the append with GuardStreamChanged and writes nothing. */
+  guard?: AppendGuard;
 }>;
 
 export type AppendResult = Readonly<{

@@ -4,7 +4,7 @@ import {
   ANY, BACKWARDS, END, FORWARDS, jsonEvent, KurrentDBClient, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
   eventTypeFilter, excludeSystemEvents, type AllStreamResolvedEvent, type AppendStreamState, type Position,
 } from '@kurrent/kurrentdb-client';
-import { IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
 import type {
   AppendOptions, AppendResult, ChainVerdict, Checkpoint, EventStore, IdempotencyRecord, NewEvent, ReadAllOptions, ReadAllResult, StoreHead, StoredEvent,
 } from '../event-store.port';
@@ -42,6 +42,7 @@ export class KurrentEventStore implements EventStore {
       if ((expected === 'no_stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
         throw new WrongExpectedVersion(streamId, expected, current);
       }
+      await this.checkGuard(options.guard);
       const records = this.chain(streamId, current, last?.hash ?? '', events);
       const state: AppendStreamState = current === 0 ? NO_STREAM : BigInt(current - 1);
       try {
@@ -58,6 +59,16 @@ export class KurrentEventStore implements EventStore {
         if (expected !== 'any' || attempt >= MAX_ANY_RETRIES) throw new WrongExpectedVersion(streamId, expected, Number(error.actualState ?? -1) + 1);
       }
     }
+  }
+
+  /**
+   * Checked just before the append, not with it: KurrentDB's conditional append covers the streams
+   * it writes to, so a change of the guard stream in between is not caught here (PostgreSQL's is).
+   */
+  private async checkGuard(guard: AppendOptions['guard']): Promise<void> {
+    if (!guard) return;
+    const actual = (await this.lastOf(guard.streamId))?.streamVersion ?? 0;
+    if (actual !== guard.version) throw new GuardStreamChanged(guard.streamId, guard.version, actual);
   }
 
   private chain(streamId: string, current: number, previous: string, events: readonly NewEvent[]) {

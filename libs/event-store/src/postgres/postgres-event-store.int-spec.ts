@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
-import { EVENT_STORE_MIGRATIONS } from '../index';
+import { EVENT_STORE_MIGRATIONS, GuardStreamChanged } from '../index';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -66,6 +66,28 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
       expect(afterCommit.seen.indexOf(slowPosition)).toBeLessThan(afterCommit.seen.indexOf(fast.lastPosition));
     } finally {
       await slow.end();
+    }
+  });
+
+  it('when the guard stream is being appended to, a guarded append waits for that commit and then fails', async () => {
+    const guarded = `guard-${randomUUID()}`;
+    await store.appendToStream(guarded, [event('Policy')], { expected: 'no_stream' });
+    const writer = new Client({ connectionString: db.url });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`SELECT * FROM es_append($1, 1, '[{"type": "PolicyChanged", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`, [guarded]);
+      let settled = false;
+      const ticket = `ticket-${randomUUID()}`;
+      const waiting = store.appendToStream(ticket, [event('Filed')], { expected: 'no_stream', guard: { streamId: guarded, version: 1 } });
+      waiting.then(() => (settled = true), () => (settled = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false); // held by the open append to the guard stream
+      await writer.query('COMMIT');
+      await expect(waiting).rejects.toBeInstanceOf(GuardStreamChanged);
+      expect(await store.readStream(ticket)).toEqual([]);
+    } finally {
+      await writer.end();
     }
   });
 

@@ -1,5 +1,5 @@
 import { Pool, type DatabaseError, type PoolConfig } from 'pg';
-import { IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -28,10 +28,7 @@ export type PostgresEventStoreOptions = Readonly<{
 }>;
 
 const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
-  FROM es_append($1, $2, $3, $4, $5, $6, $7)`;
-
-/** Rows below the oldest transaction still running: nothing can commit there any more. */
-const HORIZON = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+  FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
@@ -62,6 +59,8 @@ export class PostgresEventStore implements EventStore {
         idem?.key ?? null,
         idem?.requestHash ?? null,
         idem ? JSON.stringify(idem.response) : null,
+        options.guard?.streamId ?? null,
+        options.guard?.version ?? null,
       ] }));
     } catch (error) {
       throw translate(error as DatabaseError, streamId, options);
@@ -203,6 +202,10 @@ function translate(error: DatabaseError, streamId: string, options: AppendOption
   if (error.code === 'JL409') {
     const detail = JSON.parse(error.detail ?? '{}') as { actual?: number };
     return new WrongExpectedVersion(streamId, options.expected, detail.actual ?? -1);
+  }
+  if (error.code === 'JL412' && options.guard) {
+    const detail = JSON.parse(error.detail ?? '{}') as { actual?: number };
+    return new GuardStreamChanged(options.guard.streamId, options.guard.version, detail.actual ?? -1);
   }
   if (error.code === 'JL422' && options.idempotency) {
     return new IdempotencyKeyTaken(options.idempotency.scope, options.idempotency.key);

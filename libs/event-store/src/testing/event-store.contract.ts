@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
 import type { EventStore, NewEvent, StoredEvent } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 
@@ -65,6 +65,19 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       await store.appendToStream(id, [ev('A')], { expected: 'no_stream' });
       await expect(store.appendToStream(id, [ev('B'), ev('C')], { expected: 0 })).rejects.toBeInstanceOf(WrongExpectedVersion);
       await expect(store.appendToStream(id, [ev('B')], { expected: 'no_stream' })).rejects.toMatchObject({ actual: 1 });
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
+    });
+
+    it('when a guard stream is still at the given version, the append lands; once it moved, it throws GuardStreamChanged and writes nothing', async () => {
+      const guarded = stream();
+      const id = stream();
+      await store.appendToStream(guarded, [ev('Policy')], { expected: 'no_stream' });
+      await store.appendToStream(id, [ev('A')], { expected: 'no_stream', guard: { streamId: guarded, version: 1 } });
+      await store.appendToStream(guarded, [ev('PolicyChanged')], { expected: 1 });
+      const stale = store.appendToStream(id, [ev('B')], { expected: 1, guard: { streamId: guarded, version: 1 } });
+      await expect(stale).rejects.toBeInstanceOf(GuardStreamChanged);
+      await expect(stale).rejects.toMatchObject({ streamId: guarded, expected: 1, actual: 2 });
+      await expect(store.appendToStream(stream(), [ev('A')], { expected: 'no_stream', guard: { streamId: stream(), version: 1 } })).rejects.toMatchObject({ actual: 0 });
       expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
     });
 

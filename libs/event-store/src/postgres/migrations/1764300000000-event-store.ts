@@ -1,51 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The append-only log. Readers follow (transaction_id, global_position) below the oldest
- * running transaction, so an event committed late by a slow writer is never skipped.
- */
-export class EventStore1764300000000 implements MigrationInterface {
-  name = 'EventStore1764300000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE es_events (
-        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
-        stream_id       text        NOT NULL,
-        stream_version  integer     NOT NULL CHECK (stream_version > 0),
-        type            text        NOT NULL,
-        schema_version  smallint    NOT NULL DEFAULT 1,
-        data            jsonb       NOT NULL,
-        metadata        jsonb       NOT NULL DEFAULT '{}',
-        recorded_at     timestamptz NOT NULL DEFAULT now(),
-        hash            bytea       NOT NULL,
-        CONSTRAINT es_events_stream_version UNIQUE (stream_id, stream_version)
-      )`);
-    await q.query(`CREATE INDEX es_events_read_order ON es_events (transaction_id, global_position)`);
-    await q.query(`
-      CREATE TABLE es_idempotency (
-        scope           text        NOT NULL,
-        key             text        NOT NULL,
-        request_hash    text        NOT NULL,
-        stream_id       text        NOT NULL,
-        stream_version  integer     NOT NULL,
-        global_position bigint      NOT NULL,
-        response        jsonb       NOT NULL,
-        created_at      timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (scope, key)
-      )`);
-    // The canonical encoding: a JSON array of the event's fields, with jsonb's own normalised text.
-    await q.query(`
-      CREATE FUNCTION es_event_hash(prev bytea, stream_id text, stream_version integer, type text,
-                                    schema_version smallint, data jsonb, metadata jsonb, recorded_at timestamptz)
-      RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
-        SELECT sha256(coalesce(prev, ''::bytea) || convert_to(jsonb_build_array(
-          stream_id, stream_version, type, schema_version, data, metadata,
-          to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text, 'UTF8'))
-      $$`);
-    // One round trip per append: lock the stream, check the version, chain the hashes, insert.
-    await q.query(`
+/** es_append as first created; 1764300006000 adds the guard stream and restores this on the way down. */
+export const ES_APPEND_V1 = `
       CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
                                 p_idem_hash text, p_idem_response jsonb)
       RETURNS TABLE (stream_version integer, global_position bigint, transaction_id xid8)
@@ -92,7 +48,54 @@ export class EventStore1764300000000 implements MigrationInterface {
           END IF;
         END IF;
       END
+      $$`;
+
+/**
+ * The append-only log. Readers follow (transaction_id, global_position) below the oldest
+ * running transaction, so an event committed late by a slow writer is never skipped.
+ */
+export class EventStore1764300000000 implements MigrationInterface {
+  name = 'EventStore1764300000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE es_events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id       text        NOT NULL,
+        stream_version  integer     NOT NULL CHECK (stream_version > 0),
+        type            text        NOT NULL,
+        schema_version  smallint    NOT NULL DEFAULT 1,
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL DEFAULT '{}',
+        recorded_at     timestamptz NOT NULL DEFAULT now(),
+        hash            bytea       NOT NULL,
+        CONSTRAINT es_events_stream_version UNIQUE (stream_id, stream_version)
+      )`);
+    await q.query(`CREATE INDEX es_events_read_order ON es_events (transaction_id, global_position)`);
+    await q.query(`
+      CREATE TABLE es_idempotency (
+        scope           text        NOT NULL,
+        key             text        NOT NULL,
+        request_hash    text        NOT NULL,
+        stream_id       text        NOT NULL,
+        stream_version  integer     NOT NULL,
+        global_position bigint      NOT NULL,
+        response        jsonb       NOT NULL,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`);
+    // The canonical encoding: a JSON array of the event's fields, with jsonb's own normalised text.
+    await q.query(`
+      CREATE FUNCTION es_event_hash(prev bytea, stream_id text, stream_version integer, type text,
+                                    schema_version smallint, data jsonb, metadata jsonb, recorded_at timestamptz)
+      RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
+        SELECT sha256(coalesce(prev, ''::bytea) || convert_to(jsonb_build_array(
+          stream_id, stream_version, type, schema_version, data, metadata,
+          to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text, 'UTF8'))
       $$`);
+    // One round trip per append: lock the stream, check the version, chain the hashes, insert.
+    await q.query(ES_APPEND_V1);
     await q.query(`
       CREATE FUNCTION es_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
