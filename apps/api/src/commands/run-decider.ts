@@ -1,12 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { DomainError, type Event } from '@jinlin/domain';
-import { IdempotencyKeyTaken, WrongExpectedVersion, type EventStore, type IdempotencyRecord, type NewEvent } from '@jinlin/event-store';
+import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion, type AppendGuard, type EventStore, type IdempotencyRecord, type NewEvent } from '@jinlin/event-store';
 import type { CommandContext } from './command-context';
+import type { DecideArgs } from './decide.command';
 import { KeyedTurns } from './keyed-turns';
 
 const streamTurns = new KeyedTurns();
 
 export type CommandResult = Readonly<{ id: string; version: number; position: number }>;
+
+/** Events to append, and the other stream they were decided on (appended only while it is unchanged). */
+export type Decision<E> = Readonly<{ events: E[]; guard?: AppendGuard }>;
 
 export type Evolver<State, E> = Readonly<{ initialState: () => State; evolve: (state: State, event: E) => State }>;
 
@@ -19,14 +23,7 @@ const MAX_ATTEMPTS = 60;
  */
 export async function runDecider<State, E extends Event<string, object>>(
   store: EventStore,
-  args: Readonly<{
-    id: string;
-    streamId: string;
-    evolver: Evolver<State, E>;
-    decide: (state: State) => E[] | Promise<E[]>;
-    ctx: CommandContext;
-    freshStream?: boolean;
-  }>,
+  args: DecideArgs<State, E>,
 ): Promise<CommandResult> {
   // Commands on one stream in this process take turns: a burst then costs no lost races.
   return streamTurns.run(args.streamId, () => decideAndAppend(store, args));
@@ -49,15 +46,23 @@ async function decideAndAppend<State, E extends Event<string, object>>(
     const version = history.length ? history[history.length - 1].streamVersion : 0;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw stale(ctx.expectedVersion, version);
     const state = history.reduce((s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E), args.evolver.initialState());
-    const events = await args.decide(state);
+    const decided = await args.decide(state);
+    const { events, guard } = Array.isArray(decided) ? { events: decided, guard: undefined } : (decided as Decision<E>);
     try {
       const result = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, ctx)), {
         expected: version === 0 ? 'no_stream' : version,
+        guard,
         idempotency: ctx.idempotency && { scope, key: ctx.idempotency.key, requestHash: ctx.idempotency.requestHash, response: { id: args.id } },
       });
       return { id: args.id, version: result.nextVersion, position: result.lastPosition };
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken) return replay((await store.findIdempotency(scope, error.key))!, ctx.idempotency!.requestHash);
+      if (error instanceof GuardStreamChanged) {
+        // Not a race on this stream: If-Match still holds or fails on the next read.
+        args.onGuardChanged?.(error.streamId);
+        if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');
+        continue;
+      }
       if (!(error instanceof WrongExpectedVersion)) throw error;
       if (ctx.expectedVersion !== undefined) throw stale(ctx.expectedVersion, error.actual);
       if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');

@@ -95,9 +95,9 @@ const contextOf = (actor: Principal, at: string): CommandContext => ({ actor, no
 async function send<State, E extends Event<string, object>>(commands: CommandBus, args: DecideArgs<State, E>): Promise<number> {
   let appended = 0;
   const decide = async (state: State) => {
-    const events = await args.decide(state);
-    appended = events.length;
-    return events;
+    const decided = await args.decide(state);
+    appended = Array.isArray(decided) ? decided.length : decided.events.length;
+    return decided;
   };
   await commands.execute(new DecideCommand<State, E>({ ...args, decide }));
   return appended;

@@ -1,28 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { decideTicket, ticketDecider, ticketStream, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
-import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { decideTicket, ticketDecider, ticketStream, type Community, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
 import { answer } from '../commands/answer';
 import type { CommandContext } from '../commands/command-context';
 import { DecideCommand } from '../commands/decide.command';
-import { managingCompanyOf } from '../commands/load';
+import { CommunityStates } from '../commands/community-states';
 import type { CommandResult } from '../commands/run-decider';
 
-/** The shared path of every ticket command: who manages the community now, then the decider. */
+/**
+ * The shared path of every ticket command: the community as it is now (who manages it, its SLA
+ * policies), then the decider; the append is guarded by the community's version.
+ */
 @Injectable()
 export class TicketCommands {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly communities: CommunityStates,
   ) {}
 
   async execute(
     reply: FastifyReply,
     ticketId: string,
     ctx: CommandContext,
-    make: (metadata: TicketCommandMetadata) => TicketCommand,
-    options: Readonly<{ freshStream?: boolean }> = {},
+    make: (metadata: TicketCommandMetadata, community: Community | null) => TicketCommand,
+    /** A new ticket: its stream is fresh and its community comes from the request. */
+    options: Readonly<{ newTicketIn?: string }> = {},
   ): Promise<CommandResult> {
     const result = await this.commands.execute(
       new DecideCommand({
@@ -30,10 +33,14 @@ export class TicketCommands {
         streamId: ticketStream(ticketId),
         evolver: ticketDecider,
         ctx,
-        freshStream: options.freshStream,
+        freshStream: options.newTicketIn !== undefined,
+        onGuardChanged: (streamId) => this.communities.forget(streamId),
         decide: async (state) => {
-          const managingCompanyId = state.exists ? await managingCompanyOf(this.store, state.communityId) : null;
-          return decideTicket(make({ actor: ctx.actor, now: ctx.now, managingCompanyId }), state);
+          const communityId = state.exists ? state.communityId : options.newTicketIn;
+          const community = communityId === undefined ? null : await this.communities.get(communityId);
+          const managingCompanyId = state.exists && community?.state.exists ? community.state.propertyCompanyId : null;
+          const events = decideTicket(make({ actor: ctx.actor, now: ctx.now, managingCompanyId }, community?.state ?? null), state);
+          return { events, guard: community?.guard };
         },
       }),
     );

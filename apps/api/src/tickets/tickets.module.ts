@@ -12,6 +12,7 @@ import { ReadYourWrites } from './read-your-writes';
 import { RecordActionController } from './record-action/record-action.controller';
 import { RejectResolutionController } from './reject-resolution/reject-resolution.controller';
 import { ResolveTicketController } from './resolve-ticket/resolve-ticket.controller';
+import { CommunityStates } from '../commands/community-states';
 import { TicketCommands } from './ticket-commands.service';
 import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
 import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.controller';
@@ -33,7 +34,7 @@ import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.cont
     EscalateTicketController,
     WithdrawTicketController,
   ],
-  providers: [TicketCommands, ReadYourWrites],
+  providers: [TicketCommands, CommunityStates, ReadYourWrites],
   exports: [ReadYourWrites],
 })
 export class TicketsModule {}

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { loadCommunity } from '../../commands/load';
 import { TicketCommands } from '../ticket-commands.service';
 import { FileTicketDto } from './file-ticket.dto';
 
@@ -13,17 +11,13 @@ import { FileTicketDto } from './file-ticket.dto';
 @ApiBearerAuth()
 @Controller('tickets')
 export class FileTicketController {
-  constructor(
-    private readonly tickets: TicketCommands,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly tickets: TicketCommands) {}
 
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'file a ticket (resident in own community, staff, committee, secretary)' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async file(@Body() body: FileTicketDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const community = await loadCommunity(this.store, body.communityId);
     const data = {
       ticketId: randomUUID(),
       communityId: body.communityId,
@@ -32,10 +26,13 @@ export class FileTicketController {
       description: body.description,
       location: body.location ?? null,
       channel: body.channel ?? 'app',
-      community,
     };
-    return this.tickets.execute(reply, data.ticketId, ctx, ({ actor, now }) => ({ type: 'FileTicket', data, metadata: { actor, now } }), {
-      freshStream: true,
-    });
+    return this.tickets.execute(
+      reply,
+      data.ticketId,
+      ctx,
+      ({ actor, now }, community) => ({ type: 'FileTicket', data: { ...data, community: community! }, metadata: { actor, now } }),
+      { newTicketIn: body.communityId },
+    );
   }
 }

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { communityDecider, communityStream, type Community, type CommunityEvent } from '@jinlin/domain';
+import { EVENT_STORE, type AppendGuard, type EventStore } from '@jinlin/event-store';
+
+export type KnownCommunity = Readonly<{ state: Community; guard: AppendGuard }>;
+
+const CAPACITY = 10_000;
+
+/**
+ * Communities as this process last read them, for the ticket commands that decide on them (who
+ * manages it now, its SLA policies). A copy may be stale: every append that used one carries it
+ * as a guard, so a stale copy fails that append, is forgotten here, and the command is decided
+ * again on a fresh read. A ticket command thus costs one round trip instead of two.
+ */
+@Injectable()
+export class CommunityStates {
+  private readonly known = new Map<string, KnownCommunity>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async get(communityId: string): Promise<KnownCommunity> {
+    const streamId = communityStream(communityId);
+    const cached = this.known.get(streamId);
+    if (cached) return cached;
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce(
+      (s, e) => communityDecider.evolve(s, { type: e.type, data: e.data } as unknown as CommunityEvent),
+      communityDecider.initialState(),
+    );
+    const known = { state, guard: { streamId, version: events.length ? events[events.length - 1].streamVersion : 0 } };
+    if (this.known.size >= CAPACITY) this.known.delete(this.known.keys().next().value!);
+    this.known.set(streamId, known);
+    return known;
+  }
+
+  forget(streamId: string): void {
+    this.known.delete(streamId);
+  }
+}
