@@ -25,8 +25,8 @@ afterAll(async () => {
 const post = (path: string, token: string, body?: unknown) => http(t.url, 'POST', path, { token, body });
 const get = (path: string, token: string) => http(t.url, 'GET', path, { token });
 
-async function elsewhere(type: string, data: Record<string, unknown>): Promise<void> {
-  const stream = communityStream('qianpu');
+async function elsewhere(type: string, data: Record<string, unknown>, communityId = 'qianpu'): Promise<void> {
+  const stream = communityStream(communityId);
   const version = (await other.readStream(stream)).length;
   await other.appendToStream(stream, [{ type, data, metadata: { actor: { id: 'admin-1', roles: ['admin'] } } }], { expected: version });
 }
@@ -57,4 +57,21 @@ it('when another process sets an SLA policy, the next ticket gets its deadlines'
   expect(filed.status).toBe(201);
   const detail = await get(`/tickets/${filed.body.id}?minPosition=${filed.body.position}`, k.admin);
   expect(Date.parse(detail.body.deadlines.acknowledgeBy) - Date.parse(detail.body.filedAt)).toBe(7 * 60_000);
+});
+
+it('when another process appoints a new company, its staff may act at once, before anyone else touched the community', async () => {
+  const filed = await post('/tickets', k.residentX, ticketBody({ communityId: 'xingang' }));
+  expect(filed.status).toBe(201);
+  expect((await post(`/tickets/${filed.body.id}/acknowledge`, k.otherStaff, { message: '收到' })).status).toBe(200);
+  await elsewhere('PropertyCompanyAppointed', { communityId: 'xingang', companyId: 'jiayuan', previousCompanyId: 'haiyue', handoverId: 'h-x', appointedAt: new Date().toISOString() }, 'xingang');
+  // The copy this process holds still names haiyue: a refusal on it must be looked at again.
+  expect((await post(`/tickets/${filed.body.id}/comments`, k.staff, { text: '嘉园物业接手', internal: false })).status).toBe(200);
+});
+
+it('when a community is registered after someone tried to file there, filing works at once', async () => {
+  const early = await post('/tickets', k.residentA, ticketBody({ communityId: 'huaqiao' }));
+  expect(early.status).toBe(404);
+  await elsewhere('CommunityRegistered', { communityId: 'huaqiao', name: '华侨海景城', subdistrict: '莲前街道', neighbourhood: '华侨社区', households: null, propertyCompanyId: 'jiayuan', registeredAt: new Date().toISOString(), by: { id: 'admin-1', roles: ['admin'] } }, 'huaqiao');
+  const resident = await t.token({ sub: 'res-h', roles: ['resident'], communities: ['huaqiao'] });
+  expect((await post('/tickets', resident, ticketBody({ communityId: 'huaqiao' }))).status).toBe(201);
 });

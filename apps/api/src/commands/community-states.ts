@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { communityDecider, communityStream, type Community, type CommunityEvent } from '@jinlin/domain';
 import { EVENT_STORE, type AppendGuard, type EventStore } from '@jinlin/event-store';
 
-export type KnownCommunity = Readonly<{ state: Community; guard: AppendGuard }>;
+/** `cached`: this copy was not read just now, so a decision that refuses on it deserves a fresh look. */
+export type KnownCommunity = Readonly<{ state: Community; guard: AppendGuard; cached: boolean }>;
 
 const CAPACITY = 10_000;
 
@@ -10,7 +11,10 @@ const CAPACITY = 10_000;
  * Communities as this process last read them, for the ticket commands that decide on them (who
  * manages it now, its SLA policies). A copy may be stale: every append that used one carries it
  * as a guard, so a stale copy fails that append, is forgotten here, and the command is decided
- * again on a fresh read. A ticket command thus costs one round trip instead of two.
+ * again on a fresh read. A ticket command thus costs one round trip instead of two. A refusal
+ * appends nothing, so no guard catches a stale copy there: callers re-decide a refusal made on a
+ * cached copy (see TicketCommands). Unknown communities are not kept, so made-up ids cannot
+ * crowd out real ones.
  */
 @Injectable()
 export class CommunityStates {
@@ -21,13 +25,14 @@ export class CommunityStates {
   async get(communityId: string): Promise<KnownCommunity> {
     const streamId = communityStream(communityId);
     const cached = this.known.get(streamId);
-    if (cached) return cached;
+    if (cached) return { ...cached, cached: true };
     const events = await this.store.readStream(streamId);
     const state = events.reduce(
       (s, e) => communityDecider.evolve(s, { type: e.type, data: e.data } as unknown as CommunityEvent),
       communityDecider.initialState(),
     );
-    const known = { state, guard: { streamId, version: events.length ? events[events.length - 1].streamVersion : 0 } };
+    const known = { state, guard: { streamId, version: events.length ? events[events.length - 1].streamVersion : 0 }, cached: false };
+    if (!state.exists) return known;
     if (this.known.size >= CAPACITY) this.known.delete(this.known.keys().next().value!);
     this.known.set(streamId, known);
     return known;

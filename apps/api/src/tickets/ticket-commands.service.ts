@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { decideTicket, ticketDecider, ticketStream, type Community, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
+import { decideTicket, DomainError, ticketDecider, ticketStream, type Community, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
 import { answer } from '../commands/answer';
 import type { CommandContext } from '../commands/command-context';
 import { DecideCommand } from '../commands/decide.command';
-import { CommunityStates } from '../commands/community-states';
+import { CommunityStates, type KnownCommunity } from '../commands/community-states';
 import type { CommandResult } from '../commands/run-decider';
 
 /**
@@ -37,10 +37,20 @@ export class TicketCommands {
         onGuardChanged: (streamId) => this.communities.forget(streamId),
         decide: async (state) => {
           const communityId = state.exists ? state.communityId : options.newTicketIn;
+          const decideOn = (community: KnownCommunity | null) => {
+            const managingCompanyId = state.exists && community?.state.exists ? community.state.propertyCompanyId : null;
+            const events = decideTicket(make({ actor: ctx.actor, now: ctx.now, managingCompanyId }, community?.state ?? null), state);
+            return { events, guard: community?.guard };
+          };
           const community = communityId === undefined ? null : await this.communities.get(communityId);
-          const managingCompanyId = state.exists && community?.state.exists ? community.state.propertyCompanyId : null;
-          const events = decideTicket(make({ actor: ctx.actor, now: ctx.now, managingCompanyId }, community?.state ?? null), state);
-          return { events, guard: community?.guard };
+          try {
+            return decideOn(community);
+          } catch (error) {
+            // A refusal appends nothing, so no guard would notice a stale copy: look again once.
+            if (!(error instanceof DomainError) || !community?.cached) throw error;
+            this.communities.forget(community.guard.streamId);
+            return decideOn(await this.communities.get(communityId!));
+          }
         },
       }),
     );
