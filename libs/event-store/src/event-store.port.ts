@@ -86,6 +86,8 @@ export type ReadAllResult = Readonly<{
   checkpoint: Checkpoint | null;
   /** The global position of the event the checkpoint stands on (null when it does not move). */
   position: number | null;
+  /** How much of the log this page covered; equal to `limit` when more may follow at once. */
+  scanned: number;
 }>;
 
 export type ChainVerdict =

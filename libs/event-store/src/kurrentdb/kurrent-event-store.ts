@@ -123,7 +123,8 @@ export class KurrentEventStore implements EventStore {
       if (events.length === limit) break;
     }
     const last = events[events.length - 1];
-    return { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null };
+    // The server filters; a page is as full as the matches it holds.
+    return { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null, scanned: events.length };
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {

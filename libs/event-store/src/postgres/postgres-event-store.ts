@@ -110,10 +110,10 @@ export class PostgresEventStore implements EventStore {
         ORDER BY w.transaction_id, w.global_position`,
       params,
     );
-    if (rows.length === 0) return { events: [], checkpoint: after ?? null, position: null };
+    if (rows.length === 0) return { events: [], checkpoint: after ?? null, position: null, scanned: 0 };
     const events = rows.filter((r) => r.matched).map((r) => this.upcasters.upcast(toStoredEvent(r)));
     const last = rows[rows.length - 1];
-    return { events, checkpoint: encodePgCheckpoint(last.tx_text, last.global_position), position: Number(last.global_position) };
+    return { events, checkpoint: encodePgCheckpoint(last.tx_text, last.global_position), position: Number(last.global_position), scanned: rows.length };
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {

@@ -5,7 +5,8 @@ import type { Projection } from './projection';
 
 export type BatchOutcome =
   | Readonly<{ kind: 'idle' }>
-  | Readonly<{ kind: 'applied'; events: number; at: StoredCheckpoint }>
+  /** full: the page covered as much of the log as it could, so more may be waiting. */
+  | Readonly<{ kind: 'applied'; events: number; full: boolean; at: StoredCheckpoint }>
   /** Someone else moved the checkpoint (a reset, or a holder that lost its lock): start from theirs. */
   | Readonly<{ kind: 'fenced'; at: StoredCheckpoint }>;
 
@@ -20,7 +21,7 @@ export async function applyNextBatch(
   from: StoredCheckpoint,
   limit: number,
 ): Promise<BatchOutcome> {
-  return applyPage(qr, projection, from, await readPage(store, projection, from, limit));
+  return applyPage(qr, projection, from, await readPage(store, projection, from, limit), limit);
 }
 
 /** Only the types this projection handles travel; the checkpoint still passes the others. */
@@ -29,7 +30,7 @@ export function readPage(store: EventStore, projection: Projection, from: Stored
 }
 
 /** Applies a page read from `from` in one transaction with the checkpoint move. */
-export async function applyPage(qr: QueryRunner, projection: Projection, from: StoredCheckpoint, page: ReadAllResult): Promise<BatchOutcome> {
+export async function applyPage(qr: QueryRunner, projection: Projection, from: StoredCheckpoint, page: ReadAllResult, limit: number): Promise<BatchOutcome> {
   if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
   const handled = page.events;
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };
@@ -45,7 +46,7 @@ export async function applyPage(qr: QueryRunner, projection: Projection, from: S
     if (inTransaction && handled.length) await projection.apply(handled, qr.manager);
     await saveCheckpoint(qr.manager, projection.name, at);
     await qr.commitTransaction();
-    return { kind: 'applied', events: page.events.length, at };
+    return { kind: 'applied', events: page.events.length, full: page.scanned >= limit, at };
   } catch (error) {
     if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
     throw error;

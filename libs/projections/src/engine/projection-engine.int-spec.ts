@@ -115,6 +115,20 @@ it('given a gather time, when events arrive one at a time, they are applied in a
   expect(projection.batches).toBeLessThan(10);
 });
 
+it('given a gather time, when a backlog of mostly other types waits, full windows follow each other without a pause', async () => {
+  for (let i = 0; i < 20; i++) {
+    await store.appendToStream(`noise-${randomUUID()}`, Array.from({ length: 100 }, () => ({ type: 'Ignored', data: {} })), { expected: 'no_stream' });
+  }
+  const last = await appendCounted(1, 1);
+  const projection = new CountingProjection('backlog');
+  // 2,000+ events in windows of 50 hold almost no Counted events: pausing 2 s after each would take minutes.
+  const e = new ProjectionEngine([projection], store, ds, { ...options, gatherMs: 2_000 });
+  engines.push(e);
+  e.start();
+  expect(await e.waitFor(last, 15_000)).toBe(true);
+  expect(await total('backlog')).toBe(await countedInLog());
+});
+
 it('when the process dies between the handler and the checkpoint, nothing is applied twice', async () => {
   const projection = new CountingProjection('crashing');
   let crashes = 0;

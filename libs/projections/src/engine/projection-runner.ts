@@ -10,7 +10,7 @@ export type RunnerOptions = Readonly<{
   pollMs: number;
   lockRetryMs: number;
   /**
-   * After a batch that did not fill up, wait this long before reading again, whatever wakes us:
+   * After a page that did not fill up (the follower is at the head), wait this long before reading again, whatever wakes us:
    * under a steady stream of appends that turns many one-event transactions into a few larger
    * ones, for at most this much more lag. 0 reads again at once.
    */
@@ -110,7 +110,7 @@ export class ProjectionRunner {
       this.at = outcome.at;
       this.progress.emit('progress', this.at);
       const gatherMs = this.options.gatherMs ?? 0;
-      if (gatherMs > 0 && outcome.kind === 'applied' && outcome.events < this.options.batchSize) await this.sleep(gatherMs);
+      if (gatherMs > 0 && outcome.kind === 'applied' && !outcome.full) await this.sleep(gatherMs);
     }
   }
 

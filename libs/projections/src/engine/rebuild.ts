@@ -49,7 +49,7 @@ export async function rebuildProjection(
           // Read the following page while this one is applied: the database reads on one
           // connection while it writes on another, and Node folds in between.
           if (page.checkpoint !== at.checkpoint) next = prefetch({ checkpoint: page.checkpoint, position: page.position ?? at.position });
-          const outcome = await applyPage(qr, projection, at, page);
+          const outcome = await applyPage(qr, projection, at, page, options.batchSize);
           if (outcome.kind === 'idle') return report(at);
           if (outcome.kind === 'fenced') next = prefetch(outcome.at);
           at = outcome.at;
