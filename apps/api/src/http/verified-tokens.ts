@@ -30,7 +30,9 @@ export class VerifiedTokens {
     const validUntilMs = Math.min(nowMs + this.maxAgeMs, claims.exp !== undefined ? claims.exp * 1000 : Infinity);
     const validFromMs = claims.nbf !== undefined ? claims.nbf * 1000 : -Infinity;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { principal, validFromMs, validUntilMs });
+    // Shared by every request that brings this token: nobody may change it.
+    const frozen = Object.freeze({ ...principal, roles: Object.freeze([...principal.roles]), communities: Object.freeze([...principal.communities]) });
+    this.entries.set(token, { principal: frozen, validFromMs, validUntilMs });
   }
 
   get size(): number {
