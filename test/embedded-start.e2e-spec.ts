@@ -24,6 +24,10 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
     };
     child.stdout!.on('data', check);
     child.stderr!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the service exited (${code}) before printing ${pattern}; output:\n${seen}`));
+    });
     check();
   });
 }
