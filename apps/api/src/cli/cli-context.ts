@@ -11,7 +11,7 @@ import { READ_MODEL_ENTITIES, ALL_MIGRATIONS } from '../read-models';
 export type CliContext = Readonly<{ store: EventStore; dataSource: DataSource; close: () => Promise<void> }>;
 
 /** The same database the service uses (DATABASE_URL, or the embedded one, shared if it is running). */
-export async function openCliContext(): Promise<CliContext> {
+export async function openCliContext(readModelConnections = 4): Promise<CliContext> {
   let config;
   try {
     config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || 'cli-does-not-verify-tokens-xxxxxxxxxx' });
@@ -25,7 +25,7 @@ export async function openCliContext(): Promise<CliContext> {
   const database = await resolveDatabase(config, createLogger('warn'));
   await migrate(database.url);
   const store = createEventStore(config, database.url, 4);
-  const dataSource = createDataSource({ url: database.url, entities: READ_MODEL_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: 4 });
+  const dataSource = createDataSource({ url: database.url, entities: READ_MODEL_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: readModelConnections });
   await dataSource.initialize();
   return {
     store,

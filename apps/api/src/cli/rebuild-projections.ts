@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { rebuildProjection } from '@jinlin/projections';
+import { rebuildProjections } from '@jinlin/projections';
 import { createProjections } from '../read-models';
 import { openCliContext, progressLine } from './cli-context';
 
@@ -13,23 +13,27 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const chosen = wanted.includes('--all') ? projections : projections.filter((p) => wanted.includes(p.name));
-  const ctx = await openCliContext();
+  // One connection per projection: they are replayed side by side from one pass over the log.
+  const ctx = await openCliContext(chosen.length + 1);
   const tty = process.stdout.isTTY;
+  const latest = new Map<string, string>();
+  let lastPrint = 0;
   try {
-    for (const projection of chosen) {
-      let lastPrint = 0;
-      const result = await rebuildProjection(projection, ctx.store, ctx.dataSource, {
-        batchSize: 5000,
-        onProgress: (p) => {
-          if (tty || Date.now() - lastPrint > 1000) {
-            lastPrint = Date.now();
-            const line = progressLine(p.projection, p.position, p.head, p.events / Math.max(p.elapsedMs / 1000, 0.001));
-            process.stdout.write(tty ? `\r${line}` : `${line}\n`);
-          }
-        },
-      });
+    const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, {
+      batchSize: 5000,
+      onProgress: (p) => {
+        latest.set(p.projection, progressLine(p.projection, p.position, p.head, p.events / Math.max(p.elapsedMs / 1000, 0.001)));
+        if (tty) process.stdout.write(`\r\x1b[K${[...latest.values()].join(' | ')}`);
+        else if (Date.now() - lastPrint > 1000) {
+          lastPrint = Date.now();
+          process.stdout.write(`${[...latest.values()].join('\n')}\n`);
+        }
+      },
+    });
+    if (tty) process.stdout.write('\n');
+    for (const result of results) {
       const rate = Math.round(result.events / Math.max(result.elapsedMs / 1000, 0.001));
-      process.stdout.write(`${tty ? '\n' : ''}${projection.name}: rebuilt ${result.events} events in ${result.elapsedMs} ms (${rate} ev/s)\n`);
+      process.stdout.write(`${result.projection}: rebuilt ${result.events} events in ${result.elapsedMs} ms (${rate} ev/s)\n`);
     }
   } finally {
     await ctx.close();

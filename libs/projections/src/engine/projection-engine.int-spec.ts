@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
 import { PROJECTION_ENGINE_MIGRATIONS } from '../index';
 import type { Projection } from './projection';
 import { ProjectionEngine } from './projection-engine';
-import { rebuildProjection } from './rebuild';
+import { rebuildProjection, rebuildProjections } from './rebuild';
 
 /** Deliberately not idempotent: a double application shows up as a wrong count. */
 class CountingProjection implements Projection {
@@ -33,6 +33,11 @@ class CountingProjection implements Projection {
       this.concurrent -= 1;
     }
   }
+}
+
+/** Counts the other event type, so projections rebuilt together each take their own share of a page. */
+class IgnoredCounter extends CountingProjection {
+  override readonly handles = ['Ignored'];
 }
 
 let db: TestDatabase;
@@ -194,4 +199,25 @@ it('when a rebuild resets a projection that another instance runs, that instance
   await rebuildProjection(new CountingProjection('busy'), store, ds, { batchSize: 20, pollMs: 20 });
   await caughtUp(running);
   expect(await snapshot('busy')).toEqual(built);
+});
+
+it('when several projections are rebuilt together from one pass, each equals its live build, and one run elsewhere is followed', async () => {
+  const live = [engine(new CountingProjection('together-a')), engine(new IgnoredCounter('together-b'))];
+  const running = engine(new CountingProjection('together-c'));
+  await appendCounted(12, 2);
+  for (const e of [...live, running]) await caughtUp(e);
+  for (const e of live) await e.stop();
+  const built = { a: await snapshot('together-a'), b: await snapshot('together-b'), c: await snapshot('together-c') };
+  expect(built.b.length).toBeGreaterThan(0);
+
+  const results = await rebuildProjections(
+    [new CountingProjection('together-a'), new IgnoredCounter('together-b'), new CountingProjection('together-c')],
+    store,
+    ds,
+    { batchSize: 7, pollMs: 20 },
+  );
+  await caughtUp(running);
+  expect({ a: await snapshot('together-a'), b: await snapshot('together-b'), c: await snapshot('together-c') }).toEqual(built);
+  const head = (await store.head()).position;
+  expect(results.map((r) => [r.projection, r.position])).toEqual([['together-a', head], ['together-b', head], ['together-c', head]]);
 });

@@ -1,76 +1,143 @@
-import type { DataSource } from 'typeorm';
-import type { EventStore } from '@jinlin/event-store';
-import { applyPage, readPage, tryLockProjection, unlockProjection } from './batch';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { EventStore, ReadAllResult } from '@jinlin/event-store';
+import { applyPage, tryLockProjection, unlockProjection } from './batch';
 import { ensureCheckpoint, lockCheckpoint, readCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
 export type RebuildProgress = Readonly<{ projection: string; position: number; head: number; events: number; elapsedMs: number }>;
+export type RebuildOptions = Readonly<{ batchSize: number; onProgress?: (p: RebuildProgress) => void; pollMs?: number }>;
+
+type Run = {
+  readonly projection: Projection;
+  readonly qr: QueryRunner;
+  readonly handles: ReadonlySet<string>;
+  locked: boolean;
+  at: StoredCheckpoint;
+};
+
+const START: StoredCheckpoint = { checkpoint: null, position: 0 };
+
+/** Empties one projection and replays the log into it; see rebuildProjections. */
+export async function rebuildProjection(projection: Projection, store: EventStore, dataSource: DataSource, options: RebuildOptions): Promise<RebuildProgress> {
+  const [progress] = await rebuildProjections([projection], store, dataSource, options);
+  return progress;
+}
 
 /**
- * Empties a projection and replays the log into it. The reset happens under the checkpoint's row
- * lock, so a service instance that runs this projection notices (its checkpoint no longer matches)
- * and replays from the start too; when no instance runs it, the rebuild replays it here.
+ * Empties projections and replays the log into them. Each reset happens under the checkpoint's
+ * row lock, so a service instance that runs that projection notices (its checkpoint no longer
+ * matches) and replays from the start too; the projections no instance runs are replayed here,
+ * all from one pass over the log: each page is read once (the next one while the current one is
+ * written), and every projection applies its share of it on its own connection, side by side.
  */
-export async function rebuildProjection(
-  projection: Projection,
+export async function rebuildProjections(
+  projections: readonly Projection[],
   store: EventStore,
   dataSource: DataSource,
-  options: Readonly<{ batchSize: number; onProgress?: (p: RebuildProgress) => void; pollMs?: number }>,
-): Promise<RebuildProgress> {
+  options: RebuildOptions,
+): Promise<RebuildProgress[]> {
   const started = Date.now();
-  const qr = dataSource.createQueryRunner();
-  await qr.connect();
+  const runs: Run[] = [];
   try {
-    await ensureCheckpoint(qr.manager, projection.name);
-    await qr.startTransaction();
-    await lockCheckpoint(qr.manager, projection.name);
-    if (projection.tables.length) await qr.query(`TRUNCATE ${projection.tables.map((t) => `"${t}"`).join(', ')}`);
-    await saveCheckpoint(qr.manager, projection.name, { checkpoint: null, position: 0 });
-    await qr.commitTransaction();
-
+    for (const projection of projections) {
+      const qr = dataSource.createQueryRunner();
+      await qr.connect();
+      runs.push({ projection, qr, handles: new Set(projection.handles), locked: false, at: START });
+      await reset(qr, projection);
+    }
     const head = (await store.head()).position;
-    let events = 0;
-    const report = (at: StoredCheckpoint): RebuildProgress => {
-      const p = { projection: projection.name, position: at.position, head, events, elapsedMs: Date.now() - started };
+    const report = (run: Run, at: StoredCheckpoint): RebuildProgress => {
+      const p = { projection: run.projection.name, position: at.position, head, events: at.position, elapsedMs: Date.now() - started };
       options.onProgress?.(p);
       return p;
     };
-    if (await tryLockProjection(qr, projection.name)) {
-      try {
-        let at: StoredCheckpoint = { checkpoint: null, position: 0 };
-        const prefetch = (from: StoredCheckpoint) => {
-          const page = readPage(store, projection, from, options.batchSize);
-          page.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-          return page;
-        };
-        let next = prefetch(at);
-        for (;;) {
-          const page = await next;
-          // Read the following page while this one is applied: the database reads on one
-          // connection while it writes on another, and Node folds in between.
-          if (page.checkpoint !== at.checkpoint) next = prefetch({ checkpoint: page.checkpoint, position: page.position ?? at.position });
-          const outcome = await applyPage(qr, projection, at, page, options.batchSize);
-          if (outcome.kind === 'idle') return report(at);
-          if (outcome.kind === 'fenced') next = prefetch(outcome.at);
-          at = outcome.at;
-          // Progress is the log covered, not just the events this projection handles.
-          events = at.position;
-          report(at);
-        }
-      } finally {
-        await unlockProjection(qr, projection.name);
-      }
+    for (const run of runs) run.locked = await tryLockProjection(run.qr, run.projection.name);
+
+    let fenced = await replayTogether(runs.filter((r) => r.locked), store, options.batchSize, report);
+    while (fenced.length) {
+      const again: Run[] = [];
+      for (const run of fenced) again.push(...(await replayTogether([run], store, options.batchSize, report, run.at)));
+      fenced = again;
     }
-    // Another instance holds the projection and replays it: follow its progress until caught up.
-    for (;;) {
-      const at = await readCheckpoint(qr.manager, projection.name);
-      events = at.position;
-      const progress = report(at);
-      if ((await store.backlog(at.checkpoint, 1)).events === 0) return progress;
-      await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
-    }
+    return await Promise.all(runs.map((run) => (run.locked ? report(run, run.at) : followHolder(run, store, options, report))));
   } finally {
-    if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-    await qr.release();
+    for (const run of runs) {
+      if (run.locked) await unlockProjection(run.qr, run.projection.name).catch(() => undefined);
+      if (run.qr.isTransactionActive) await run.qr.rollbackTransaction().catch(() => undefined);
+      await run.qr.release();
+    }
+  }
+}
+
+async function reset(qr: QueryRunner, projection: Projection): Promise<void> {
+  await ensureCheckpoint(qr.manager, projection.name);
+  await qr.startTransaction();
+  await lockCheckpoint(qr.manager, projection.name);
+  if (projection.tables.length) await qr.query(`TRUNCATE ${projection.tables.map((t) => `"${t}"`).join(', ')}`);
+  await saveCheckpoint(qr.manager, projection.name, START);
+  await qr.commitTransaction();
+}
+
+/**
+ * Replays the log from `from` into every run, one page at a time, until a page brings nothing new.
+ * Returns the runs whose checkpoint someone else moved meanwhile (another rebuild): they left the
+ * common pass and must go on alone from where that left them.
+ */
+async function replayTogether(
+  runs: readonly Run[],
+  store: EventStore,
+  limit: number,
+  report: (run: Run, at: StoredCheckpoint) => void,
+  from: StoredCheckpoint = START,
+): Promise<Run[]> {
+  const fenced: Run[] = [];
+  let together = [...runs];
+  if (!together.length) return fenced;
+  const types = [...new Set(together.flatMap((r) => r.projection.handles))];
+  const prefetch = (at: StoredCheckpoint) => {
+    const page = store.readAll({ after: at.checkpoint, limit, types });
+    page.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+    return page;
+  };
+  let at = from;
+  let next = prefetch(at);
+  while (together.length) {
+    const page = await next;
+    if (page.checkpoint === at.checkpoint) break;
+    at = { checkpoint: page.checkpoint, position: page.position ?? at.position };
+    next = prefetch(at);
+    const outcomes = await Promise.all(together.map((run) => applyPage(run.qr, run.projection, run.at, shareOf(page, run.handles), limit)));
+    together = together.filter((run, i) => {
+      const outcome = outcomes[i];
+      if (outcome.kind === 'idle') return true;
+      run.at = outcome.at;
+      if (outcome.kind === 'fenced') {
+        fenced.push(run);
+        return false;
+      }
+      // Progress is the log covered, not just the events this projection handles.
+      report(run, run.at);
+      return true;
+    });
+  }
+  return fenced;
+}
+
+function shareOf(page: ReadAllResult, handles: ReadonlySet<string>): ReadAllResult {
+  return { ...page, events: page.events.filter((e) => handles.has(e.type)) };
+}
+
+/** Another instance holds the projection and replays it: follow its progress until caught up. */
+async function followHolder(
+  run: Run,
+  store: EventStore,
+  options: RebuildOptions,
+  report: (run: Run, at: StoredCheckpoint) => RebuildProgress,
+): Promise<RebuildProgress> {
+  for (;;) {
+    const at = await readCheckpoint(run.qr.manager, run.projection.name);
+    const progress = report(run, at);
+    if ((await store.backlog(at.checkpoint, 1)).events === 0) return progress;
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
   }
 }
