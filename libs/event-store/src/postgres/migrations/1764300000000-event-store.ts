@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** es_append as first created; 1764300006000 adds the guard stream and restores this on the way down. */
+/** es_append as first created; 1764300007000 adds the guard stream and restores this on the way down. */
 export const ES_APPEND_V1 = `
       CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
                                 p_idem_hash text, p_idem_response jsonb)

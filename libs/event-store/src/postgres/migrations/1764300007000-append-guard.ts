@@ -6,8 +6,8 @@ import { ES_APPEND_V1 } from './1764300000000-event-store';
  * command decided on another stream's state (a ticket on its community's) can then trust a cached
  * copy of that state: a stale copy fails here, under a shared lock of that stream, and is re-read.
  */
-export class AppendGuard1764300006000 implements MigrationInterface {
-  name = 'AppendGuard1764300006000';
+export class AppendGuard1764300007000 implements MigrationInterface {
+  name = 'AppendGuard1764300007000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb)`);
