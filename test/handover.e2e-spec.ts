@@ -78,11 +78,13 @@ describe('the three-month handover', () => {
     const blocker = await post(`/handovers/${id}/blockers`, k.secretary, { text: '公共收益账户未移交' });
     expect(blocker.status).toBe(201);
     expect(blocker.body.n).toBe(1);
-    expect((await step(id, 'funds_settled', k.staff)).status).toBe(200);
+    const funds = await step(id, 'funds_settled', k.staff);
+    expect(funds.status).toBe(200);
     const blocked = await post(`/handovers/${id}/complete`, k.committee);
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('BLOCKERS_OPEN');
-    const progress = await get(`/handovers/${id}?minPosition=${blocker.body.position}`, k.committee);
+    // Read after the last write (the step), not after the blocker: the read model may lag between them.
+    const progress = await get(`/handovers/${id}?minPosition=${funds.body.position}`, k.committee);
     expect(progress.body).toMatchObject({ status: 'active', incomingCompanyId: 'haiyue', percentDone: 100, openBlockers: [{ n: 1, text: '公共收益账户未移交' }] });
     expect(progress.body.steps.find((s: { step: string }) => s.step === 'facilities_inspection')).toMatchObject({ done: true, defects: ['2号楼消防栓损坏', '地下车库照明不足'], by: { id: 'com-1' } });
     expect((await post(`/handovers/${id}/blockers/1/resolve`, k.committee, { note: '账户已移交' })).status).toBe(200);
