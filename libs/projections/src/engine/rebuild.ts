@@ -106,7 +106,15 @@ async function replayTogether(
     if (page.checkpoint === at.checkpoint) break;
     at = { checkpoint: page.checkpoint, position: page.position ?? at.position };
     next = prefetch(at);
-    const outcomes = await Promise.all(together.map((run) => applyPage(run.qr, run.projection, run.at, shareOf(page, run.handles), limit)));
+    // allSettled: when one projection fails, the others finish their transactions before the
+    // connections are given back.
+    const settled = await Promise.allSettled(together.map((run) => applyPage(run.qr, run.projection, run.at, shareOf(page, run.handles), limit)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await next.catch(() => undefined);
+      throw failed.reason;
+    }
+    const outcomes = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof applyPage>>>).value);
     together = together.filter((run, i) => {
       const outcome = outcomes[i];
       if (outcome.kind === 'idle') return true;
