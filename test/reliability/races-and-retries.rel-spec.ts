@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { http, startTestApp, type TestApp } from '../support/test-app';
+import { ServiceProcess } from '@jinlin/testing';
+import { http, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 import { seedWorld, ticketBody, tokensFor, type Tokens } from '../support/world';
 
 let t: TestApp;
@@ -66,3 +68,24 @@ it('when 1,000 commands are each sent twice with the same Idempotency-Key, inter
   expect(results.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
   expect(await countEvents('TicketCommented', tickets.map((id) => `ticket-${id}`))).toBe(1000);
 }, 120_000);
+
+it('when two service processes get the same command with the same Idempotency-Key and If-Match at once, both answer the first result', async () => {
+  // Inside one process commands on a ticket take turns; two processes really race at the store.
+  const services = await Promise.all([ServiceProcess.start(t.db.url, TEST_JWT_SECRET), ServiceProcess.start(t.db.url, TEST_JWT_SECRET)]);
+  try {
+    const filed = await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() });
+    let version = 1;
+    for (let round = 0; round < 30; round++) {
+      const headers = { 'idempotency-key': randomUUID(), 'if-match': `"${version}"` };
+      const answers = await Promise.all(
+        services.map((s) => http(s.url, 'POST', `/tickets/${filed.body.id}/comments`, { token: k.staff, body: { text: `第${round}轮` }, headers })),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      expect(answers[1].body).toEqual(answers[0].body);
+      version = answers[0].body.version;
+    }
+    expect(await countEvents('TicketCommented', [`ticket-${filed.body.id}`])).toBe(30);
+  } finally {
+    await Promise.all(services.map((s) => s.stop()));
+  }
+});

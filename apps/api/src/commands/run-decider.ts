@@ -44,7 +44,12 @@ async function decideAndAppend<State, E extends Event<string, object>>(
     // the append's no_stream check fails and the next attempt reads it like any other.
     const history = args.freshStream && attempt === 1 ? [] : await store.readStream(streamId);
     const version = history.length ? history[history.length - 1].streamVersion : 0;
-    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw stale(ctx.expectedVersion, version);
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
+      // A twin of this request (same key, another process) may be what moved the version.
+      const earlier = ctx.idempotency && (await store.findIdempotency(scope, ctx.idempotency.key));
+      if (earlier) return replay(earlier, ctx.idempotency!.requestHash);
+      throw stale(ctx.expectedVersion, version);
+    }
     const state = history.reduce((s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E), args.evolver.initialState());
     const decided = await args.decide(state);
     const { events, guard } = Array.isArray(decided) ? { events: decided, guard: undefined } : (decided as Decision<E>);
@@ -57,6 +62,12 @@ async function decideAndAppend<State, E extends Event<string, object>>(
       return { id: args.id, version: result.nextVersion, position: result.lastPosition };
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken) return replay((await store.findIdempotency(scope, error.key))!, ctx.idempotency!.requestHash);
+      if (ctx.idempotency && (error instanceof WrongExpectedVersion || error instanceof GuardStreamChanged)) {
+        // The version check runs before the key's in the store: a twin of this request may have
+        // won the race, and its answer is ours.
+        const earlier = await store.findIdempotency(scope, ctx.idempotency.key);
+        if (earlier) return replay(earlier, ctx.idempotency.requestHash);
+      }
       if (error instanceof GuardStreamChanged) {
         // Not a race on this stream: If-Match still holds or fails on the next read.
         args.onGuardChanged?.(error.streamId);
