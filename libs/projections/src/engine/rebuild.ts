@@ -62,9 +62,9 @@ export async function rebuildProjections(
     return await Promise.all(runs.map((run) => (run.locked ? report(run, run.at) : followHolder(run, store, options, report))));
   } finally {
     for (const run of runs) {
-      if (run.locked) await unlockProjection(run.qr, run.projection.name).catch(() => undefined);
       if (run.qr.isTransactionActive) await run.qr.rollbackTransaction().catch(() => undefined);
-      await run.qr.release();
+      if (run.locked) await unlockProjection(run.qr, run.projection.name).catch(() => undefined);
+      await run.qr.release().catch(() => undefined);
     }
   }
 }
