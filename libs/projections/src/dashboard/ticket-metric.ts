@@ -1,4 +1,4 @@
-import { isCompanyActor } from '@jinlin/domain';
+import { isCompanyActor, TICKET_EVENT_TYPES } from '@jinlin/domain';
 
 export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
 
@@ -26,19 +26,14 @@ export type TicketMetric = Readonly<{
 
 export type MetricEvent = Readonly<{ type: string; data: Record<string, any>; globalPosition: number }>;
 
-/** TicketTransferred is left out on purpose: tickets stay with the company that had them when filed. */
-export const METRIC_EVENT_TYPES = [
-  'TicketFiled',
-  'TicketAcknowledged',
-  'TicketActionRecorded',
-  'TicketCommented',
-  'TicketResolved',
-  'TicketResolutionConfirmed',
-  'TicketResolutionRejected',
-  'TicketRated',
-  'TicketWithdrawn',
-  'TicketAutoClosed',
-] as const;
+/**
+ * Ticket events that change no figure of SPEC §6. TicketTransferred in particular: a ticket stays
+ * with the company that had it when it was filed. Overdue comes from the deadlines, not from
+ * TicketSlaBreached.
+ */
+const NOT_MEASURED: ReadonlySet<string> = new Set(['TicketAssigned', 'TicketEscalated', 'TicketSlaBreached', 'TicketTransferred']);
+
+export const METRIC_EVENT_TYPES: readonly string[] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
 
 const time = (iso: unknown): number => Date.parse(String(iso));
 const earliest = (a: number | null, b: number) => (a === null ? b : Math.min(a, b));
