@@ -13,6 +13,7 @@ export type AppConfig = Readonly<{
   readYourWritesTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   poolSize: number;
+  appendsInFlight: number;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
   benchEndpoints: boolean;
 }>;
@@ -90,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
+    appendsInFlight: int('APPENDS_IN_FLIGHT', 2, 1, 500),
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
   };

@@ -4,5 +4,5 @@ import type { AppConfig } from '../config/app-config';
 /** PostgreSQL by default; KurrentDB/EventStoreDB (through its official client) when EVENT_STORE=eventstoredb. */
 export function createEventStore(config: AppConfig, databaseUrl: string, poolSize = config.poolSize): EventStore {
   if (config.eventStore === 'eventstoredb') return KurrentEventStore.connect(config.eventStoreDbUrl!);
-  return new PostgresEventStore({ connectionString: databaseUrl, poolSize });
+  return new PostgresEventStore({ connectionString: databaseUrl, poolSize, appendsInFlight: config.appendsInFlight });
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
-import { EVENT_STORE_MIGRATIONS, GuardStreamChanged } from '../index';
+import { EVENT_STORE_MIGRATIONS, GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion, type Checkpoint } from '../index';
+import { decodePgCheckpoint } from './checkpoint';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -163,6 +164,157 @@ describe('PostgresEventStore — read order across transaction ids of different 
     } finally {
       await store.close();
       await db2.drop();
+    }
+  });
+});
+
+describe('PostgresEventStore — group commit (appends that arrive together leave in one statement)', () => {
+  let store: PostgresEventStore;
+  beforeAll(() => {
+    // One batch in flight: whatever arrives while it is out leaves together in the next one.
+    store = new PostgresEventStore({ connectionString: db.url, appendsInFlight: 1 });
+  });
+  afterAll(() => store.close());
+  const event = (type: string, extra: Record<string, unknown> = {}) => ({ type, data: { at: randomUUID(), ...extra } });
+  const txOf = (checkpoint: Checkpoint) => decodePgCheckpoint(checkpoint).transactionId;
+
+  it('when 50 appends to new streams arrive at once, all are stored, several per transaction, and every chain verifies', async () => {
+    const streams = Array.from({ length: 50 }, () => `batch-${randomUUID()}`);
+    const results = await Promise.all(streams.map((s) => store.appendToStream(s, [event('A'), event('B')], { expected: 'no_stream' })));
+    expect(results.map((r) => r.nextVersion)).toEqual(streams.map(() => 2));
+    expect(new Set(results.flatMap((r) => r.positions)).size).toBe(100);
+    const transactions = new Set(results.map((r) => txOf(r.checkpoint)));
+    expect(transactions.size).toBeLessThan(50); // batched: some appends shared a commit
+    for (const s of streams) {
+      const stored = await store.readStream(s);
+      expect(stored.map((e) => [e.streamVersion, e.type])).toEqual([[1, 'A'], [2, 'B']]);
+      expect(await store.verifyStream(s)).toMatchObject({ valid: true, events: 2 });
+    }
+  });
+
+  it('when 20 appends race for version 0 of one stream in one batch, exactly one is stored and 19 get WrongExpectedVersion', async () => {
+    const s = `race-${randomUUID()}`;
+    const settled = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.appendToStream(s, [event('Raced', { i })], { expected: 'no_stream' })));
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(WrongExpectedVersion);
+    expect(await store.readStream(s)).toHaveLength(1);
+  });
+
+  it('when 100 appends to one stream expect any version, all are stored in stream order, and the log reads them in that order', async () => {
+    const s = `busy-${randomUUID()}`;
+    await store.appendToStream(s, [event('Opened')], { expected: 'no_stream' });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.appendToStream(s, [event('Noted', { i })], { expected: 'any' })));
+    expect(results.map((r) => r.nextVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    const fromLog: number[] = [];
+    let after: Checkpoint | null = null;
+    for (;;) {
+      const page = await store.readAll({ after, limit: 500 });
+      if (page.checkpoint === after) break;
+      fromLog.push(...page.events.filter((e) => e.streamId === s).map((e) => e.streamVersion));
+      after = page.checkpoint;
+    }
+    expect(fromLog).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
+    expect(await store.verifyStream(s)).toMatchObject({ valid: true, events: 101 });
+  });
+
+  it('when one item of a batch has a stale guard, only that item fails with GuardStreamChanged', async () => {
+    const community = `community-${randomUUID()}`;
+    await store.appendToStream(community, [event('Registered'), event('PolicyChanged')], { expected: 'no_stream' });
+    const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' }); // holds the batch slot
+    const [stale, fresh1, fresh2] = [1, 2, 2].map((version) =>
+      store.appendToStream(`ticket-${randomUUID()}`, [event('Filed')], { expected: 'no_stream', guard: { streamId: community, version } }),
+    );
+    await block;
+    await expect(stale).rejects.toBeInstanceOf(GuardStreamChanged);
+    const [a, b] = await Promise.all([fresh1, fresh2]);
+    expect(txOf(a.checkpoint)).toBe(txOf(b.checkpoint)); // the two good ones committed together
+  });
+
+  it('when an idempotency key is used twice in one batch, one append is stored and the twin gets IdempotencyKeyTaken', async () => {
+    const key = randomUUID();
+    const idem = { scope: 'test', key, requestHash: 'h', response: { ok: true } };
+    const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' });
+    const twins = [randomUUID(), randomUUID()].map((id) => store.appendToStream(`twin-${id}`, [event('Once')], { expected: 'no_stream', idempotency: idem }));
+    await block;
+    const settled = await Promise.allSettled(twins);
+    expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect(refused.reason).toBeInstanceOf(IdempotencyKeyTaken);
+    expect(await store.findIdempotency('test', key)).toMatchObject({ requestHash: 'h' });
+  });
+
+  it('when PostgreSQL refuses one item, the statement is retried item by item: only that item fails', async () => {
+    const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' });
+    const good = `good-${randomUUID()}`;
+    const bad = `bad-${randomUUID()}`;
+    const answers = Promise.allSettled([
+      store.appendToStream(good, [event('Fine')], { expected: 'no_stream' }),
+      store.appendToStream(bad, [{ ...event('Odd'), schemaVersion: 99_999 }], { expected: 'no_stream' }), // out of smallint range
+    ]);
+    await block;
+    const [fine, odd] = await answers;
+    expect(fine.status).toBe('fulfilled');
+    expect(odd.status).toBe('rejected');
+    expect((odd as PromiseRejectedResult).reason).toMatchObject({ code: '22003' });
+    expect(await store.readStream(good)).toHaveLength(1);
+    expect(await store.readStream(bad)).toEqual([]);
+  });
+
+  it('when an append waits for its guard, it does not yet hold its own stream: every append locks in one order', async () => {
+    const sql = new Client({ connectionString: db.url });
+    const holder = new Client({ connectionString: db.url });
+    await Promise.all([sql.connect(), holder.connect()]);
+    try {
+      const community = `community-${randomUUID()}`;
+      await store.appendToStream(community, [event('Registered')], { expected: 'no_stream' });
+      const keyAfter = async (a: string, b: string) =>
+        (await sql.query(`SELECT hashtextextended($1, 0) > hashtextextended($2, 0) AS after`, [a, b])).rows[0].after as boolean;
+      let ticket = `ticket-${randomUUID()}`;
+      while (!(await keyAfter(ticket, community))) ticket = `ticket-${randomUUID()}`;
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [community]); // as a community append in progress
+      let settled = false;
+      const waiting = store.appendToStream(ticket, [event('Filed')], { expected: 'no_stream', guard: { streamId: community, version: 1 } });
+      waiting.then(() => (settled = true), () => (settled = true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(settled).toBe(false);
+      // Locking the ticket first and then waiting for the community could deadlock with an append
+      // that holds the community and needs the ticket; the ticket's lock must still be free.
+      const probe = await sql.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`, [ticket]);
+      expect(probe.rows[0].got).toBe(true);
+      await sql.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [ticket]);
+      await holder.query('COMMIT');
+      await expect(waiting).resolves.toMatchObject({ nextVersion: 1 });
+    } finally {
+      await Promise.all([sql.end(), holder.end()]);
+    }
+  });
+
+  it('when two processes batch appends that guard on a stream they also append to, none deadlocks and the only refusals are stale guards', async () => {
+    const other = new PostgresEventStore({ connectionString: db.url, appendsInFlight: 1 });
+    try {
+      const community = `community-${randomUUID()}`;
+      await store.appendToStream(community, [event('Registered')], { expected: 'no_stream' });
+      // A few shared tickets: a batch may hold one ticket's lock while it needs the community's,
+      // and another the other way round, unless every append takes its locks in one order.
+      const tickets = Array.from({ length: 4 }, () => `ticket-${randomUUID()}`);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, async (_, i) => {
+          const via = i % 2 ? store : other;
+          if (i % 10 === 0) return via.appendToStream(community, [event('PolicyChanged')], { expected: 'any' });
+          const version = (await via.readStream(community)).length;
+          return via.appendToStream(tickets[i % tickets.length], [event('Noted')], { expected: 'any', guard: { streamId: community, version } });
+        }),
+      );
+      const errors = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason);
+      for (const error of errors) expect(error).toBeInstanceOf(GuardStreamChanged);
+      expect((await store.readStream(community)).length).toBe(21); // every unguarded community append went through
+      const stored = (await Promise.all(tickets.map((t) => store.readStream(t)))).flat();
+      expect(stored.length).toBe(outcomes.length - errors.length - 20); // and every guarded one that was answered
+    } finally {
+      await other.close();
     }
   });
 });

@@ -19,21 +19,46 @@ import { decodePgCheckpoint, encodePgCheckpoint } from './checkpoint';
 import { verifyAllStreams, verifyStreams } from './pg-chain-verifier';
 import { PgWakeups } from './pg-wakeups';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { GroupCommit, type Outcome } from './group-commit';
 
 export type PostgresEventStoreOptions = Readonly<{
   connectionString: string;
   poolSize?: number;
   upcasters?: UpcasterRegistry;
   applicationName?: string;
+  /**
+   * Appends sent at a time; those that arrive meanwhile leave together in one statement and one
+   * commit. Default 2; 1 sends one batch at a time (the largest batches).
+   */
+  appendsInFlight?: number;
 }>;
 
 const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
   FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const APPEND_BATCH_SQL = `SELECT item, stream_version, global_position, transaction_id::text AS transaction_id, error_code, error_detail
+  FROM es_append_batch($1)`;
+
+/** One append as es_append_batch reads it. */
+type AppendItem = Readonly<{
+  stream: string;
+  expected: number | null;
+  events: readonly Readonly<{ type: string; schemaVersion: number; data: unknown; metadata: unknown }>[];
+  idemScope: string | null;
+  idemKey: string | null;
+  idemHash: string | null;
+  idemResponse: unknown;
+  guardStream: string | null;
+  guardVersion: number | null;
+}>;
+type AppendRow = { stream_version: number; global_position: string; transaction_id: string };
+type BatchRow = AppendRow & { item: number; error_code: string | null; error_detail: string | null };
+type SqlError = Error & Partial<Pick<DatabaseError, 'code' | 'detail'>>;
 
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly wakeups: PgWakeups;
   private readonly upcasters: UpcasterRegistry;
+  private readonly appends: GroupCommit<AppendItem, AppendRow[]>;
 
   constructor(options: PostgresEventStoreOptions) {
     const config: PoolConfig = {
@@ -45,31 +70,33 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined); // an idle client died; the next checkout reconnects
     this.wakeups = new PgWakeups({ connectionString: options.connectionString, application_name: 'jinlin-wakeups' });
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.appends = new GroupCommit((items) => this.appendBatch(items), options.appendsInFlight ?? 2, 64);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const idem = options.idempotency;
-    let rows: { stream_version: number; global_position: string; transaction_id: string }[];
+    const item: AppendItem = {
+      stream: streamId,
+      expected: toExpectedParam(options.expected),
+      events: events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type), data: e.data, metadata: e.metadata ?? {} })),
+      idemScope: idem?.scope ?? null,
+      idemKey: idem?.key ?? null,
+      idemHash: idem?.requestHash ?? null,
+      idemResponse: idem ? idem.response : null,
+      guardStream: options.guard?.streamId ?? null,
+      guardVersion: options.guard?.version ?? null,
+    };
+    let rows: AppendRow[];
     try {
-      ({ rows } = await this.pool.query({ name: 'es_append', text: APPEND_SQL, values: [
-        streamId,
-        toExpectedParam(options.expected),
-        JSON.stringify(events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type), data: e.data, metadata: e.metadata ?? {} }))),
-        idem?.scope ?? null,
-        idem?.key ?? null,
-        idem?.requestHash ?? null,
-        idem ? JSON.stringify(idem.response) : null,
-        options.guard?.streamId ?? null,
-        options.guard?.version ?? null,
-      ] }));
+      // An append of nothing goes alone: it answers the stream's version, which a batch does not.
+      rows = events.length ? await this.appends.submit(item) : await this.appendAlone(item);
     } catch (error) {
-      throw translate(error as DatabaseError, streamId, options);
+      throw translate(error as SqlError, streamId, options);
     }
     if (rows.length === 0) {
       const current = await this.streamVersion(streamId);
       return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: encodePgCheckpoint('0', 0) };
     }
-    this.wakeups.appended();
     const last = rows[rows.length - 1];
     return {
       nextVersion: last.stream_version,
@@ -77,6 +104,47 @@ export class PostgresEventStore implements EventStore {
       lastPosition: Number(last.global_position),
       checkpoint: encodePgCheckpoint(last.transaction_id, last.global_position),
     };
+  }
+
+  /** One item: es_append, a prepared statement that raises the item's error. */
+  private async appendAlone(item: AppendItem): Promise<AppendRow[]> {
+    const { rows } = await this.pool.query<AppendRow>({ name: 'es_append', text: APPEND_SQL, values: [
+      item.stream,
+      item.expected,
+      JSON.stringify(item.events),
+      item.idemScope,
+      item.idemKey,
+      item.idemHash,
+      item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
+      item.guardStream,
+      item.guardVersion,
+    ] });
+    if (rows.length) this.wakeups.appended();
+    return rows;
+  }
+
+  /**
+   * Several items in one statement and one commit; each item's error comes back as a row. When
+   * the statement itself fails, PostgreSQL wrote none of it, and each item is tried alone, so one
+   * bad item (or an idempotency key taken by a concurrent twin) fails only itself.
+   */
+  private async appendBatch(items: readonly AppendItem[]): Promise<Outcome<AppendRow[]>[]> {
+    if (items.length === 1) return [await settle(this.appendAlone(items[0]))];
+    let rows: BatchRow[];
+    try {
+      ({ rows } = await this.pool.query<BatchRow>({ name: 'es_append_batch', text: APPEND_BATCH_SQL, values: [JSON.stringify(items)] }));
+    } catch (error) {
+      if (!isStatementError(error)) throw error; // the connection broke: whether it committed is unknown, so no retry
+      return Promise.all(items.map((item) => settle(this.appendAlone(item))));
+    }
+    this.wakeups.appended();
+    const outcomes: Outcome<AppendRow[]>[] = items.map(() => ({ ok: true, value: [] }));
+    for (const row of rows) {
+      const outcome = outcomes[row.item];
+      if (row.error_code !== null) outcomes[row.item] = { ok: false, error: Object.assign(new Error(`append refused (${row.error_code})`), { code: row.error_code, detail: row.error_detail }) };
+      else if (outcome.ok) outcome.value.push(row);
+    }
+    return outcomes;
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
@@ -198,7 +266,20 @@ function toExpectedParam(expected: ExpectedVersion): number | null {
   return expected;
 }
 
-function translate(error: DatabaseError, streamId: string, options: AppendOptions): Error {
+function settle<R>(promise: Promise<R>): Promise<Outcome<R>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+/** PostgreSQL answered the statement with an error: it was rolled back, nothing of it was written. */
+function isStatementError(error: unknown): boolean {
+  const e = error as Partial<DatabaseError> | null;
+  return typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string' && !e.code.startsWith('08') && !e.code.startsWith('57');
+}
+
+function translate(error: SqlError, streamId: string, options: AppendOptions): Error {
   if (error.code === 'JL409') {
     const detail = JSON.parse(error.detail ?? '{}') as { actual?: number };
     return new WrongExpectedVersion(streamId, options.expected, detail.actual ?? -1);

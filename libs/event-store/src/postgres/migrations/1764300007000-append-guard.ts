@@ -1,17 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ES_APPEND_V1 } from './1764300000000-event-store';
 
-/**
- * es_append learns a guard: "append only if that other stream is still at this version". A
- * command decided on another stream's state (a ticket on its community's) can then trust a cached
- * copy of that state: a stale copy fails here, under a shared lock of that stream, and is re-read.
- */
-export class AppendGuard1764300007000 implements MigrationInterface {
-  name = 'AppendGuard1764300007000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb)`);
-    await q.query(`
+/** es_append with the guard; 1764300008000 changes its lock order and restores this on the way down. */
+export const ES_APPEND_V2 = `
       CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
                                 p_idem_hash text, p_idem_response jsonb,
                                 p_guard_stream text DEFAULT NULL, p_guard_version integer DEFAULT NULL)
@@ -68,7 +59,19 @@ export class AppendGuard1764300007000 implements MigrationInterface {
           END IF;
         END IF;
       END
-      $$`);
+      $$`;
+
+/**
+ * es_append learns a guard: "append only if that other stream is still at this version". A
+ * command decided on another stream's state (a ticket on its community's) can then trust a cached
+ * copy of that state: a stale copy fails here, under a shared lock of that stream, and is re-read.
+ */
+export class AppendGuard1764300007000 implements MigrationInterface {
+  name = 'AppendGuard1764300007000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb)`);
+    await q.query(ES_APPEND_V2);
   }
 
   async down(q: QueryRunner): Promise<void> {
