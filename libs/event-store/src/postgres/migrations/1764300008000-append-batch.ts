@@ -2,11 +2,153 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ES_APPEND_V2 } from './1764300007000-append-guard';
 
 /**
- * Many appends in one statement and one commit (group commit): the service sends the appends that
- * arrive while earlier ones are in flight together, so a busy moment costs one round trip and one
- * commit instead of one each. Each item succeeds or fails on its own (wrong version, guard, taken
- * key come back as rows, not exceptions), with the same rules and hash chain as es_append, which
- * now is this with one item.
+ * One append's checks and writes, with its locks already held and its transaction id given:
+ * version, guard and idempotency-key refusals come back as a row (error_code, error_detail), so a
+ * batch can refuse one item and store the others.
+ */
+const ES_APPEND_LOCKED = `
+      CREATE FUNCTION es_append_locked(p_tx xid8, p_now timestamptz, p_stream text, p_expected integer, p_events jsonb,
+                                       p_idem_scope text, p_idem_key text, p_idem_hash text, p_idem_response jsonb,
+                                       p_guard_stream text, p_guard_version integer)
+      RETURNS TABLE (stream_version integer, global_position bigint, error_code text, error_detail text)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_version integer;
+        v_hash bytea;
+        v_position bigint;
+        v_event jsonb;
+        v_guard integer;
+      BEGIN
+        -- The caller holds the stream's lock (exclusive) and the guard's (shared or exclusive).
+        SELECT e.stream_version, e.hash INTO v_version, v_hash
+          FROM es_events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+        v_version := coalesce(v_version, 0);
+        IF p_expected IS NOT NULL AND p_expected <> v_version THEN
+          error_code := 'JL409';
+          error_detail := jsonb_build_object('stream', p_stream, 'expected', p_expected, 'actual', v_version)::text;
+          RETURN NEXT;
+          RETURN;
+        END IF;
+        IF p_guard_stream IS NOT NULL THEN
+          -- The guard's version holds until this commits: appends to that stream need its lock exclusively.
+          SELECT coalesce(max(e.stream_version), 0) INTO v_guard FROM es_events e WHERE e.stream_id = p_guard_stream;
+          IF v_guard <> p_guard_version THEN
+            error_code := 'JL412';
+            error_detail := jsonb_build_object('stream', p_guard_stream, 'expected', p_guard_version, 'actual', v_guard)::text;
+            RETURN NEXT;
+            RETURN;
+          END IF;
+        END IF;
+        IF p_idem_key IS NOT NULL AND EXISTS (SELECT 1 FROM es_idempotency d WHERE d.scope = p_idem_scope AND d.key = p_idem_key) THEN
+          error_code := 'JL422';
+          error_detail := jsonb_build_object('scope', p_idem_scope, 'key', p_idem_key)::text;
+          RETURN NEXT;
+          RETURN;
+        END IF;
+        FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+          v_version := v_version + 1;
+          v_hash := es_event_hash(v_hash, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint,
+                                  v_event->'data', v_event->'metadata', p_now);
+          INSERT INTO es_events (transaction_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+            VALUES (p_tx, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint, v_event->'data',
+                    v_event->'metadata', p_now, v_hash)
+            RETURNING es_events.global_position INTO v_position;
+          stream_version := v_version; global_position := v_position;
+          RETURN NEXT;
+        END LOOP;
+        IF p_idem_key IS NOT NULL THEN
+          INSERT INTO es_idempotency (scope, key, request_hash, stream_id, stream_version, global_position, response)
+            VALUES (p_idem_scope, p_idem_key, p_idem_hash, p_stream, v_version, coalesce(v_position, 0), p_idem_response)
+            ON CONFLICT DO NOTHING;
+          IF NOT FOUND THEN
+            -- A twin in a concurrent transaction took the key after the check above: the whole
+            -- statement fails and nothing of it is written (the service then retries its items alone).
+            RAISE EXCEPTION USING ERRCODE = 'JL422', MESSAGE = 'idempotency key taken',
+              DETAIL = jsonb_build_object('scope', p_idem_scope, 'key', p_idem_key)::text;
+          END IF;
+        END IF;
+      END
+      $$`;
+
+/**
+ * es_append as before, but its two locks are now taken in key order, the order es_append_batch
+ * follows, so a single append and a batch cannot deadlock. It keeps its own body instead of
+ * calling es_append_locked: the nested set-returning call made single appends about 20% slower
+ * (8 writers, measured against the previous version in alternating runs).
+ */
+const ES_APPEND_V3 = `
+      CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
+                                p_idem_hash text, p_idem_response jsonb,
+                                p_guard_stream text DEFAULT NULL, p_guard_version integer DEFAULT NULL)
+      RETURNS TABLE (stream_version integer, global_position bigint, transaction_id xid8)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_version integer;
+        v_hash bytea;
+        v_now timestamptz := now();
+        v_position bigint;
+        v_tx xid8;
+        v_event jsonb;
+        v_guard integer;
+        v_key bigint;
+        v_guard_key bigint;
+      BEGIN
+        v_key := hashtextextended(p_stream, 0);
+        v_guard_key := hashtextextended(p_guard_stream, 0);
+        IF v_guard_key IS NULL OR v_guard_key = v_key THEN
+          PERFORM pg_advisory_xact_lock(v_key);
+        ELSIF v_guard_key < v_key THEN
+          PERFORM pg_advisory_xact_lock_shared(v_guard_key);
+          PERFORM pg_advisory_xact_lock(v_key);
+        ELSE
+          PERFORM pg_advisory_xact_lock(v_key);
+          PERFORM pg_advisory_xact_lock_shared(v_guard_key);
+        END IF;
+        -- Take the transaction id only under the locks: a later version of a stream then always
+        -- has a later id, so readers in (transaction_id, position) order see stream order.
+        v_tx := pg_current_xact_id();
+        SELECT e.stream_version, e.hash INTO v_version, v_hash
+          FROM es_events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+        v_version := coalesce(v_version, 0);
+        IF p_expected IS NOT NULL AND p_expected <> v_version THEN
+          RAISE EXCEPTION USING ERRCODE = 'JL409', MESSAGE = 'wrong expected version',
+            DETAIL = jsonb_build_object('stream', p_stream, 'expected', p_expected, 'actual', v_version)::text;
+        END IF;
+        IF p_guard_stream IS NOT NULL THEN
+          -- The guard's lock, shared above, holds the version read here until this commits.
+          SELECT coalesce(max(e.stream_version), 0) INTO v_guard FROM es_events e WHERE e.stream_id = p_guard_stream;
+          IF v_guard <> p_guard_version THEN
+            RAISE EXCEPTION USING ERRCODE = 'JL412', MESSAGE = 'guard stream changed',
+              DETAIL = jsonb_build_object('stream', p_guard_stream, 'expected', p_guard_version, 'actual', v_guard)::text;
+          END IF;
+        END IF;
+        FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+          v_version := v_version + 1;
+          v_hash := es_event_hash(v_hash, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint,
+                                  v_event->'data', v_event->'metadata', v_now);
+          INSERT INTO es_events (transaction_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+            VALUES (v_tx, p_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint, v_event->'data',
+                    v_event->'metadata', v_now, v_hash)
+            RETURNING es_events.global_position INTO v_position;
+          stream_version := v_version; global_position := v_position; transaction_id := v_tx;
+          RETURN NEXT;
+        END LOOP;
+        IF p_idem_key IS NOT NULL THEN
+          INSERT INTO es_idempotency (scope, key, request_hash, stream_id, stream_version, global_position, response)
+            VALUES (p_idem_scope, p_idem_key, p_idem_hash, p_stream, v_version, coalesce(v_position, 0), p_idem_response)
+            ON CONFLICT DO NOTHING;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION USING ERRCODE = 'JL422', MESSAGE = 'idempotency key taken',
+              DETAIL = jsonb_build_object('scope', p_idem_scope, 'key', p_idem_key)::text;
+          END IF;
+        END IF;
+      END
+      $$`;
+
+/**
+ * Group commit: many appends in one statement and one commit. The service sends together the
+ * appends that arrive while earlier ones are in flight, so a busy moment costs one round trip and
+ * one commit per batch instead of per append. Items run in order; each succeeds or fails alone.
  */
 const ES_APPEND_BATCH = `
       CREATE FUNCTION es_append_batch(p_items jsonb)
@@ -16,19 +158,12 @@ const ES_APPEND_BATCH = `
         v_lock record;
         v_item jsonb;
         v_index integer;
-        v_stream text;
-        v_expected integer;
-        v_version integer;
-        v_hash bytea;
         v_now timestamptz := now();
-        v_position bigint;
         v_tx xid8;
-        v_event jsonb;
-        v_guard integer;
+        r record;
       BEGIN
-        -- Every lock the batch needs, before anything is written and in one order (by key) that
-        -- every append follows, so appends never deadlock each other. A stream that one item
-        -- appends to and another guards gets the exclusive lock.
+        -- Every lock the batch needs, before anything is written, in key order; a stream that one item
+        -- appends to and another guards is locked exclusively.
         FOR v_lock IN
           SELECT l.k, bool_or(l.x) AS exclusive FROM (
             SELECT hashtextextended(i->>'stream', 0) AS k, true AS x FROM jsonb_array_elements(p_items) i
@@ -38,87 +173,15 @@ const ES_APPEND_BATCH = `
         LOOP
           IF v_lock.exclusive THEN PERFORM pg_advisory_xact_lock(v_lock.k); ELSE PERFORM pg_advisory_xact_lock_shared(v_lock.k); END IF;
         END LOOP;
-        -- Take the transaction id only under the locks: a later version of a stream then always
-        -- has a later id, so readers in (transaction_id, position) order see stream order.
         v_tx := pg_current_xact_id();
         FOR v_index, v_item IN SELECT (a.o - 1)::integer, a.value FROM jsonb_array_elements(p_items) WITH ORDINALITY AS a(value, o) LOOP
-          v_stream := v_item->>'stream';
-          v_expected := (v_item->>'expected')::integer;
-          item := v_index; stream_version := NULL; global_position := NULL; transaction_id := NULL; error_code := NULL; error_detail := NULL;
-          SELECT e.stream_version, e.hash INTO v_version, v_hash
-            FROM es_events e WHERE e.stream_id = v_stream ORDER BY e.stream_version DESC LIMIT 1;
-          v_version := coalesce(v_version, 0);
-          IF v_expected IS NOT NULL AND v_expected <> v_version THEN
-            error_code := 'JL409';
-            error_detail := jsonb_build_object('stream', v_stream, 'expected', v_expected, 'actual', v_version)::text;
-            RETURN NEXT;
-            CONTINUE;
-          END IF;
-          IF v_item->>'guardStream' IS NOT NULL THEN
-            -- The guard's version holds until this commits: appends to that stream need the
-            -- exclusive lock this batch shares.
-            SELECT coalesce(max(e.stream_version), 0) INTO v_guard FROM es_events e WHERE e.stream_id = v_item->>'guardStream';
-            IF v_guard <> (v_item->>'guardVersion')::integer THEN
-              error_code := 'JL412';
-              error_detail := jsonb_build_object('stream', v_item->>'guardStream', 'expected', (v_item->>'guardVersion')::integer, 'actual', v_guard)::text;
-              RETURN NEXT;
-              CONTINUE;
-            END IF;
-          END IF;
-          IF v_item->>'idemKey' IS NOT NULL
-             AND EXISTS (SELECT 1 FROM es_idempotency d WHERE d.scope = v_item->>'idemScope' AND d.key = v_item->>'idemKey') THEN
-            error_code := 'JL422';
-            error_detail := jsonb_build_object('scope', v_item->>'idemScope', 'key', v_item->>'idemKey')::text;
-            RETURN NEXT;
-            CONTINUE;
-          END IF;
-          v_position := NULL;
-          FOR v_event IN SELECT value FROM jsonb_array_elements(v_item->'events') LOOP
-            v_version := v_version + 1;
-            v_hash := es_event_hash(v_hash, v_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint,
-                                    v_event->'data', v_event->'metadata', v_now);
-            INSERT INTO es_events (transaction_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-              VALUES (v_tx, v_stream, v_version, v_event->>'type', (v_event->>'schemaVersion')::smallint, v_event->'data',
-                      v_event->'metadata', v_now, v_hash)
-              RETURNING es_events.global_position INTO v_position;
-            stream_version := v_version; global_position := v_position; transaction_id := v_tx;
+          FOR r IN SELECT * FROM es_append_locked(v_tx, v_now, v_item->>'stream', (v_item->>'expected')::integer, v_item->'events',
+                                                  v_item->>'idemScope', v_item->>'idemKey', v_item->>'idemHash', v_item->'idemResponse',
+                                                  v_item->>'guardStream', (v_item->>'guardVersion')::integer) LOOP
+            item := v_index; stream_version := r.stream_version; global_position := r.global_position;
+            transaction_id := CASE WHEN r.error_code IS NULL THEN v_tx END; error_code := r.error_code; error_detail := r.error_detail;
             RETURN NEXT;
           END LOOP;
-          IF v_item->>'idemKey' IS NOT NULL THEN
-            INSERT INTO es_idempotency (scope, key, request_hash, stream_id, stream_version, global_position, response)
-              VALUES (v_item->>'idemScope', v_item->>'idemKey', v_item->>'idemHash', v_stream, v_version, coalesce(v_position, 0), v_item->'idemResponse')
-              ON CONFLICT DO NOTHING;
-            IF NOT FOUND THEN
-              -- A twin in a concurrent transaction took the key after the check above: the whole
-              -- statement fails and nothing of it is written; the caller retries its items alone.
-              RAISE EXCEPTION USING ERRCODE = 'JL422', MESSAGE = 'idempotency key taken',
-                DETAIL = jsonb_build_object('scope', v_item->>'idemScope', 'key', v_item->>'idemKey')::text;
-            END IF;
-          END IF;
-        END LOOP;
-      END
-      $$`;
-
-/** The single append, as a batch of one whose item errors are raised as before. */
-const ES_APPEND_V3 = `
-      CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
-                                           p_idem_hash text, p_idem_response jsonb,
-                                           p_guard_stream text DEFAULT NULL, p_guard_version integer DEFAULT NULL)
-      RETURNS TABLE (stream_version integer, global_position bigint, transaction_id xid8)
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        r record;
-      BEGIN
-        FOR r IN SELECT * FROM es_append_batch(jsonb_build_array(jsonb_build_object(
-            'stream', p_stream, 'expected', p_expected, 'events', p_events, 'idemScope', p_idem_scope, 'idemKey', p_idem_key,
-            'idemHash', p_idem_hash, 'idemResponse', p_idem_response, 'guardStream', p_guard_stream, 'guardVersion', p_guard_version)))
-        LOOP
-          IF r.error_code IS NOT NULL THEN
-            RAISE EXCEPTION USING ERRCODE = r.error_code, DETAIL = r.error_detail, MESSAGE = CASE r.error_code
-              WHEN 'JL409' THEN 'wrong expected version' WHEN 'JL412' THEN 'guard stream changed' ELSE 'idempotency key taken' END;
-          END IF;
-          stream_version := r.stream_version; global_position := r.global_position; transaction_id := r.transaction_id;
-          RETURN NEXT;
         END LOOP;
       END
       $$`;
@@ -127,13 +190,16 @@ export class AppendBatch1764300008000 implements MigrationInterface {
   name = 'AppendBatch1764300008000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(ES_APPEND_BATCH);
+    await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb, text, integer)`);
+    await q.query(ES_APPEND_LOCKED);
     await q.query(ES_APPEND_V3);
+    await q.query(ES_APPEND_BATCH);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb, text, integer)`);
-    await q.query(ES_APPEND_V2);
     await q.query(`DROP FUNCTION es_append_batch(jsonb)`);
+    await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb, text, integer)`);
+    await q.query(`DROP FUNCTION es_append_locked(xid8, timestamptz, text, integer, jsonb, text, text, text, jsonb, text, integer)`);
+    await q.query(ES_APPEND_V2);
   }
 }
