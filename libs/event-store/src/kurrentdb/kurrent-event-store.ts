@@ -114,6 +114,9 @@ export class KurrentEventStore implements EventStore {
   async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
     const from = after ? decode(after) : START;
     const filter = types ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` }) : excludeSystemEvents();
+    // The end of the log before this read: a filtered read that comes back short has seen
+    // everything up to there, matching or not, so its checkpoint may move past the other types.
+    const end = types ? await this.head() : null;
     const events: StoredEvent[] = [];
     for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: limit + 1, filter })) {
       const e = resolved.event;
@@ -123,6 +126,10 @@ export class KurrentEventStore implements EventStore {
       if (events.length === limit) break;
     }
     const last = events[events.length - 1];
+    const reached = last ? decode(last.checkpoint) : after ? decode(after) : null;
+    if (events.length < limit && end?.checkpoint && (!reached || isAfter(decode(end.checkpoint), reached))) {
+      return { events, checkpoint: end.checkpoint, position: end.position, scanned: events.length };
+    }
     // The server filters; a page is as full as the matches it holds.
     return { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null, scanned: events.length };
   }
@@ -214,6 +221,8 @@ function decode(checkpoint: Checkpoint): Position {
   const [commit, prepare] = checkpoint.split(':');
   return { commit: BigInt(commit), prepare: BigInt(prepare ?? commit) };
 }
+
+const isAfter = (a: Position, b: Position) => a.commit > b.commit || (a.commit === b.commit && a.prepare > b.prepare);
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
