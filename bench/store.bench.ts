@@ -27,10 +27,10 @@ async function rawInserts(url: string, clients: number): Promise<number> {
   return rate;
 }
 
-async function appends(store: PostgresEventStore, writers: number): Promise<number> {
+async function appends(store: PostgresEventStore, writers: number, label = 'bench'): Promise<number> {
   const versions = new Map<string, number>();
   return throughput(writers, SECONDS, async (w, i) => {
-    const stream = `bench-${writers}-${w}-${i % 100}`;
+    const stream = `${label}-${writers}-${w}-${i % 100}`;
     const expected = versions.get(stream) ?? 0;
     const r = await store.appendToStream(stream, [{ type: 'TicketCommented', data, metadata }], { expected });
     versions.set(stream, r.nextVersion);
@@ -62,19 +62,23 @@ async function main(): Promise<void> {
       stream_version int NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
     await ds.destroy();
     const store = new PostgresEventStore({ connectionString: db.url, poolSize: 8 });
+    // The same store with as many appends in flight as writers: each goes alone (no group commit).
+    const alone = new PostgresEventStore({ connectionString: db.url, poolSize: 8, appendsInFlight: 8 });
 
     const raw1 = await rawInserts(db.url, 1);
     const raw8 = await rawInserts(db.url, 8);
     const app1 = await appends(store, 1);
     const app8 = await appends(store, 8);
+    const alone8 = await appends(alone, 8, 'alone');
     const read = await readAllRate(store);
-    await store.close();
+    await Promise.all([store.close(), alone.close()]);
 
     const rows = [
       ['raw single-row INSERT, 1 client', fmt(raw1), ''],
       ['raw single-row INSERT, 8 clients', fmt(raw8), ''],
       ['appendToStream, 1 writer (1 event, expected version)', fmt(app1), `${(app1 / raw1).toFixed(2)}× raw (1)`],
-      ['appendToStream, 8 writers (1 event, expected version)', fmt(app8), `${(app8 / raw8).toFixed(2)}× raw (8)`],
+      ['appendToStream, 8 writers (1 event, expected version), group commit', fmt(app8), `${(app8 / raw8).toFixed(2)}× raw (8)`],
+      ['appendToStream, 8 writers, each append alone (appendsInFlight 8)', fmt(alone8), `${(alone8 / raw8).toFixed(2)}× raw (8)`],
       [`readAll, pages of 1000 (${fmt(read.events)} events)`, fmt(read.rate), ''],
     ];
     const table = ['| measure | events/s | ratio |', '| --- | ---: | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
