@@ -13,7 +13,7 @@ export type AppConfig = Readonly<{
   readYourWritesTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   poolSize: number;
-  appendsInFlight: number;
+  groupCommit: Readonly<{ batchesInFlight: number; batchMax: number }>;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
   benchEndpoints: boolean;
 }>;
@@ -91,7 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
-    appendsInFlight: int('APPENDS_IN_FLIGHT', 2, 1, 500),
+    groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 1000) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
   };

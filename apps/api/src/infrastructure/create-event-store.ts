@@ -4,5 +4,10 @@ import type { AppConfig } from '../config/app-config';
 /** PostgreSQL by default; KurrentDB/EventStoreDB (through its official client) when EVENT_STORE=eventstoredb. */
 export function createEventStore(config: AppConfig, databaseUrl: string, poolSize = config.poolSize): EventStore {
   if (config.eventStore === 'eventstoredb') return KurrentEventStore.connect(config.eventStoreDbUrl!);
-  return new PostgresEventStore({ connectionString: databaseUrl, poolSize, appendsInFlight: config.appendsInFlight });
+  return new PostgresEventStore({
+    connectionString: databaseUrl,
+    poolSize,
+    appendBatchesInFlight: config.groupCommit.batchesInFlight,
+    appendBatchMax: config.groupCommit.batchMax,
+  });
 }

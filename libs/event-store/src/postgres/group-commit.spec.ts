@@ -84,4 +84,19 @@ describe('GroupCommit', () => {
     await expect(group.submit(1)).rejects.toThrow('connection lost');
     await expect(group.submit(2)).resolves.toBe(2);
   });
+
+  it('when send throws instead of returning a promise, the batch fails and the slot is freed for the next', async () => {
+    let calls = 0;
+    const group = new GroupCommit<number, number>(
+      (items) => {
+        calls++;
+        if (calls === 1) throw new TypeError('cannot serialise');
+        return Promise.resolve(items.map((n) => ({ ok: true, value: n })));
+      },
+      1,
+      64,
+    );
+    await expect(group.submit(1)).rejects.toThrow('cannot serialise');
+    await expect(group.submit(2)).resolves.toBe(2);
+  });
 });

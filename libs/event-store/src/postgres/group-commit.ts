@@ -31,7 +31,7 @@ export class GroupCommit<I, R> {
     while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxItems);
       this.inFlight++;
-      this.send(batch.map((w) => w.item))
+      this.sendNow(batch.map((w) => w.item))
         .then(
           (outcomes) =>
             batch.forEach((w, i) => {
@@ -42,10 +42,20 @@ export class GroupCommit<I, R> {
             }),
           (error: unknown) => batch.forEach((w) => w.reject(error)),
         )
+        .catch((error: unknown) => batch.forEach((w) => w.reject(error))) // a throwing settle callback: settling twice is a no-op
         .finally(() => {
           this.inFlight--;
           this.pump();
         });
+    }
+  }
+
+  /** send, with an error it throws at once turned into a failed batch: every item must settle. */
+  private sendNow(items: readonly I[]): Promise<readonly Outcome<R>[]> {
+    try {
+      return this.send(items);
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 }

@@ -172,7 +172,7 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
   let store: PostgresEventStore;
   beforeAll(() => {
     // One batch in flight: whatever arrives while it is out leaves together in the next one.
-    store = new PostgresEventStore({ connectionString: db.url, appendsInFlight: 1 });
+    store = new PostgresEventStore({ connectionString: db.url, appendBatchesInFlight: 1 });
   });
   afterAll(() => store.close());
   const event = (type: string, extra: Record<string, unknown> = {}) => ({ type, data: { at: randomUUID(), ...extra } });
@@ -192,14 +192,34 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
     }
   });
 
+  it('when group commit is off (appendBatchMax 1), 20 appends at once are 20 statements and 20 commits', async () => {
+    const alone = new PostgresEventStore({ connectionString: db.url, appendBatchMax: 1 });
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, () => alone.appendToStream(`alone-${randomUUID()}`, [event('A')], { expected: 'no_stream' })));
+      expect(new Set(results.map((r) => txOf(r.checkpoint))).size).toBe(20);
+      expect(alone.appendStats).toEqual({ batches: 0, batchedAppends: 0, fallbacks: 0 });
+    } finally {
+      await alone.close();
+    }
+  });
+
   it('when 20 appends race for version 0 of one stream in one batch, exactly one is stored and 19 get WrongExpectedVersion', async () => {
     const s = `race-${randomUUID()}`;
-    const settled = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.appendToStream(s, [event('Raced', { i })], { expected: 'no_stream' })));
-    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const fallbacks = store.appendStats.fallbacks;
+    const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' }); // holds the batch slot
+    const racers = Array.from({ length: 20 }, (_, i) => store.appendToStream(s, [event('Raced', { i })], { expected: 'no_stream' }));
+    const bystander = store.appendToStream(`bystander-${randomUUID()}`, [event('Y')], { expected: 'no_stream' });
+    await block;
+    const settled = await Promise.allSettled(racers);
+    const won = settled.filter((r): r is PromiseFulfilledResult<Awaited<(typeof racers)[number]>> => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
     const refused = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(19);
     for (const r of refused) expect(r.reason).toBeInstanceOf(WrongExpectedVersion);
     expect(await store.readStream(s)).toHaveLength(1);
+    // Refused inside the batch, not by a retry one by one: the winner and an unrelated append share its commit.
+    expect(txOf((await bystander).checkpoint)).toBe(txOf(won[0].value.checkpoint));
+    expect(store.appendStats.fallbacks).toBe(fallbacks);
   });
 
   it('when 100 appends to one stream expect any version, all are stored in stream order, and the log reads them in that order', async () => {
@@ -235,17 +255,23 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
   it('when an idempotency key is used twice in one batch, one append is stored and the twin gets IdempotencyKeyTaken', async () => {
     const key = randomUUID();
     const idem = { scope: 'test', key, requestHash: 'h', response: { ok: true } };
+    const fallbacks = store.appendStats.fallbacks;
     const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' });
     const twins = [randomUUID(), randomUUID()].map((id) => store.appendToStream(`twin-${id}`, [event('Once')], { expected: 'no_stream', idempotency: idem }));
+    const bystander = store.appendToStream(`bystander-${randomUUID()}`, [event('Y')], { expected: 'no_stream' });
     await block;
     const settled = await Promise.allSettled(twins);
     expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(refused.reason).toBeInstanceOf(IdempotencyKeyTaken);
     expect(await store.findIdempotency('test', key)).toMatchObject({ requestHash: 'h' });
+    const stored = settled.find((r): r is PromiseFulfilledResult<Awaited<(typeof twins)[number]>> => r.status === 'fulfilled')!;
+    expect(txOf((await bystander).checkpoint)).toBe(txOf(stored.value.checkpoint)); // refused in the batch, not by a retry
+    expect(store.appendStats.fallbacks).toBe(fallbacks);
   });
 
   it('when PostgreSQL refuses one item, the statement is retried item by item: only that item fails', async () => {
+    const fallbacks = store.appendStats.fallbacks;
     const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' });
     const good = `good-${randomUUID()}`;
     const bad = `bad-${randomUUID()}`;
@@ -260,9 +286,10 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
     expect((odd as PromiseRejectedResult).reason).toMatchObject({ code: '22003' });
     expect(await store.readStream(good)).toHaveLength(1);
     expect(await store.readStream(bad)).toEqual([]);
+    expect(store.appendStats.fallbacks).toBe(fallbacks + 1); // the batch as a whole was refused and retried
   });
 
-  it('when an append waits for its guard, it does not yet hold its own stream: every append locks in one order', async () => {
+  it('when a single append waits for its guard, it does not yet hold its own stream (locks taken in key order)', async () => {
     const sql = new Client({ connectionString: db.url });
     const holder = new Client({ connectionString: db.url });
     await Promise.all([sql.connect(), holder.connect()]);
@@ -293,13 +320,14 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
   });
 
   it('when two processes batch appends that guard on a stream they also append to, none deadlocks and the only refusals are stale guards', async () => {
-    const other = new PostgresEventStore({ connectionString: db.url, appendsInFlight: 1 });
+    const other = new PostgresEventStore({ connectionString: db.url, appendBatchesInFlight: 1 });
     try {
       const community = `community-${randomUUID()}`;
       await store.appendToStream(community, [event('Registered')], { expected: 'no_stream' });
       // A few shared tickets: a batch may hold one ticket's lock while it needs the community's,
       // and another the other way round, unless every append takes its locks in one order.
       const tickets = Array.from({ length: 4 }, () => `ticket-${randomUUID()}`);
+      const fallbacks = store.appendStats.fallbacks + other.appendStats.fallbacks;
       const outcomes = await Promise.allSettled(
         Array.from({ length: 200 }, async (_, i) => {
           const via = i % 2 ? store : other;
@@ -313,8 +341,115 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
       expect((await store.readStream(community)).length).toBe(21); // every unguarded community append went through
       const stored = (await Promise.all(tickets.map((t) => store.readStream(t)))).flat();
       expect(stored.length).toBe(outcomes.length - errors.length - 20); // and every guarded one that was answered
+      // A deadlock (40P01) fails a batch as a whole, which the store then retries item by item: none happened.
+      expect(store.appendStats.fallbacks + other.appendStats.fallbacks).toBe(fallbacks);
+      expect(store.appendStats.batches + other.appendStats.batches).toBeGreaterThan(0);
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', () => {
+  let sessions: Client[] = [];
+  const session = async () => {
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    sessions.push(c);
+    return c;
+  };
+  afterEach(async () => {
+    await Promise.all(sessions.map((c) => c.end()));
+    sessions = [];
+  });
+  const item = (stream: string, extra: Record<string, unknown> = {}) => ({
+    stream,
+    expected: null,
+    events: [{ type: 'T', schemaVersion: 1, data: { at: randomUUID() }, metadata: {} }],
+    idemScope: null,
+    idemKey: null,
+    idemHash: null,
+    idemResponse: null,
+    guardStream: null,
+    guardVersion: null,
+    ...extra,
+  });
+  const batch = (c: Client, items: unknown[]) =>
+    c.query<{ item: number; transaction_id: string | null; error_code: string | null }>(
+      `SELECT item, transaction_id::text AS transaction_id, error_code FROM es_append_batch($1)`,
+      [JSON.stringify(items)],
+    );
+  const single = (c: Client, stream: string) =>
+    c.query<{ transaction_id: string }>(`SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, NULL, NULL, NULL, NULL)`, [
+      stream,
+      JSON.stringify(item(stream).events),
+    ]);
+  /** The lock types a session is waiting for, once it waits (within 5 s). */
+  async function waitsFor(probe: Client, pid: number): Promise<string[]> {
+    for (let i = 0; i < 250; i++) {
+      const { rows } = await probe.query(`SELECT locktype FROM pg_locks WHERE pid = $1 AND NOT granted`, [pid]);
+      if (rows.length) return rows.map((r) => r.locktype as string);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return [];
+  }
+  const pidOf = async (c: Client) => (await c.query(`SELECT pg_backend_pid() AS pid`)).rows[0].pid as number;
+
+  it('when two batches share idempotency keys in opposite orders, the second waits on the key locks before writing, then refuses both twins by row', async () => {
+    const [a, b, probe] = [await session(), await session(), await session()];
+    const [k1, k2] = [randomUUID(), randomUUID()];
+    const keyed = (stream: string, key: string) => item(stream, { idemScope: 'test', idemKey: key, idemHash: 'h', idemResponse: {} });
+    const bStreams = [`b1-${randomUUID()}`, `b2-${randomUUID()}`];
+    await a.query('BEGIN');
+    const first = await batch(a, [keyed(`a1-${randomUUID()}`, k1), keyed(`a2-${randomUUID()}`, k2)]);
+    expect(first.rows.map((r) => r.error_code)).toEqual([null, null]);
+    const pid = await pidOf(b);
+    const second = batch(b, [keyed(bStreams[0], k2), keyed(bStreams[1], k1)]);
+    second.catch(() => undefined);
+    // Waiting on an advisory lock means it wrote nothing yet; waiting on a transaction id would mean
+    // it sits in the unique index halfway through, where crossed keys deadlock.
+    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+    await a.query('COMMIT');
+    const { rows } = await second;
+    expect(rows.map((r) => [r.item, r.error_code])).toEqual([[0, 'JL422'], [1, 'JL422']]);
+    const written = await probe.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = ANY($1)`, [bStreams]);
+    expect(written.rows[0].n).toBe(0);
+  });
+
+  it.each(['es_append', 'es_append_batch'])('when %s waits for a stream lock, it takes its transaction id only after (a later version has a later id)', async (fn) => {
+    const [holder, appender, other, probe] = [await session(), await session(), await session(), await session()];
+    const stream = `ordered-${randomUUID()}`;
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [stream]); // an append to the stream in progress
+    const pid = await pidOf(appender);
+    const appended = fn === 'es_append' ? single(appender, stream) : batch(appender, [item(stream), item(`bystander-${randomUUID()}`)]);
+    appended.catch(() => undefined);
+    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+    await other.query('BEGIN');
+    const otherTx = BigInt((await other.query(`SELECT pg_current_xact_id()::text AS tx`)).rows[0].tx);
+    await other.query('COMMIT');
+    await holder.query('COMMIT');
+    const { rows } = await appended;
+    expect(BigInt(rows[0].transaction_id!)).toBeGreaterThan(otherTx);
+  });
+
+  it('when a batch waits for a guard stream, it does not yet hold the lock of a stream it appends to with a later key', async () => {
+    const [holder, appender, probe] = [await session(), await session(), await session()];
+    const community = `community-${randomUUID()}`;
+    await single(probe, community);
+    const keyAfter = async (x: string, y: string) => (await probe.query(`SELECT hashtextextended($1, 0) > hashtextextended($2, 0) AS after`, [x, y])).rows[0].after as boolean;
+    let ticket = `ticket-${randomUUID()}`;
+    while (!(await keyAfter(ticket, community))) ticket = `ticket-${randomUUID()}`;
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [community]);
+    const pid = await pidOf(appender);
+    const appended = batch(appender, [item(ticket, { guardStream: community, guardVersion: 1 }), item(`bystander-${randomUUID()}`)]);
+    appended.catch(() => undefined);
+    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+    const got = await probe.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`, [ticket]);
+    expect(got.rows[0].got).toBe(true);
+    await probe.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [ticket]);
+    await holder.query('COMMIT');
+    expect((await appended).rows.map((r) => r.error_code)).toEqual([null, null]);
   });
 });

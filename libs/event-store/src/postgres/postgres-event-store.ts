@@ -27,11 +27,23 @@ export type PostgresEventStoreOptions = Readonly<{
   upcasters?: UpcasterRegistry;
   applicationName?: string;
   /**
-   * Appends sent at a time; those that arrive meanwhile leave together in one statement and one
-   * commit. Default 2; 1 sends one batch at a time (the largest batches).
+   * Group commit: batches of appends sent at a time (default 2); appends that arrive while they are
+   * out leave together in the next batch, one statement and one commit. 1 gives the largest batches.
    */
-  appendsInFlight?: number;
+  appendBatchesInFlight?: number;
+  /** Most appends in one batch (default 64). 1 turns group commit off: each append is its own statement. */
+  appendBatchMax?: number;
 }>;
+
+/** What group commit did since the store opened. */
+export type AppendStats = {
+  /** Statements of es_append_batch that committed (batches of one go as es_append and are not counted). */
+  batches: number;
+  /** Appends those batches carried. */
+  batchedAppends: number;
+  /** Batches PostgreSQL refused as a whole, whose appends were then tried one by one. */
+  fallbacks: number;
+};
 
 const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
   FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
@@ -58,7 +70,8 @@ export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly wakeups: PgWakeups;
   private readonly upcasters: UpcasterRegistry;
-  private readonly appends: GroupCommit<AppendItem, AppendRow[]>;
+  private readonly appends: GroupCommit<AppendItem, AppendRow[]> | null;
+  private readonly stats: AppendStats = { batches: 0, batchedAppends: 0, fallbacks: 0 };
 
   constructor(options: PostgresEventStoreOptions) {
     const config: PoolConfig = {
@@ -70,7 +83,12 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined); // an idle client died; the next checkout reconnects
     this.wakeups = new PgWakeups({ connectionString: options.connectionString, application_name: 'jinlin-wakeups' });
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.appends = new GroupCommit((items) => this.appendBatch(items), options.appendsInFlight ?? 2, 64);
+    const batchMax = options.appendBatchMax ?? 64;
+    this.appends = batchMax > 1 ? new GroupCommit((items) => this.appendBatch(items), options.appendBatchesInFlight ?? 2, batchMax) : null;
+  }
+
+  get appendStats(): Readonly<AppendStats> {
+    return { ...this.stats };
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -89,7 +107,7 @@ export class PostgresEventStore implements EventStore {
     let rows: AppendRow[];
     try {
       // An append of nothing goes alone: it answers the stream's version, which a batch does not.
-      rows = events.length ? await this.appends.submit(item) : await this.appendAlone(item);
+      rows = events.length && this.appends ? await this.appends.submit(item) : await this.appendAlone(item);
     } catch (error) {
       throw translate(error as SqlError, streamId, options);
     }
@@ -135,15 +153,20 @@ export class PostgresEventStore implements EventStore {
       ({ rows } = await this.pool.query<BatchRow>({ name: 'es_append_batch', text: APPEND_BATCH_SQL, values: [JSON.stringify(items)] }));
     } catch (error) {
       if (!isStatementError(error)) throw error; // the connection broke: whether it committed is unknown, so no retry
-      return Promise.all(items.map((item) => settle(this.appendAlone(item))));
+      this.stats.fallbacks++;
+      const outcomes: Outcome<AppendRow[]>[] = [];
+      for (const item of items) outcomes.push(await settle(this.appendAlone(item))); // in arrival order, as the batch would have
+      return outcomes;
     }
-    this.wakeups.appended();
+    this.stats.batches++;
+    this.stats.batchedAppends += items.length;
     const outcomes: Outcome<AppendRow[]>[] = items.map(() => ({ ok: true, value: [] }));
     for (const row of rows) {
       const outcome = outcomes[row.item];
       if (row.error_code !== null) outcomes[row.item] = { ok: false, error: Object.assign(new Error(`append refused (${row.error_code})`), { code: row.error_code, detail: row.error_detail }) };
       else if (outcome.ok) outcome.value.push(row);
     }
+    if (rows.some((r) => r.error_code === null)) this.wakeups.appended();
     return outcomes;
   }
 
@@ -273,10 +296,16 @@ function settle<R>(promise: Promise<R>): Promise<Outcome<R>> {
   );
 }
 
-/** PostgreSQL answered the statement with an error: it was rolled back, nothing of it was written. */
+/**
+ * PostgreSQL answered the statement with an ERROR: it was rolled back, nothing of it was written.
+ * Not so for a broken connection (class 08), an operator or shutdown intervention (class 57) or a
+ * FATAL/PANIC, which end the session and may come after the commit. (pg passes the server's
+ * localised severity, so the code classes are what the check rests on.)
+ */
 function isStatementError(error: unknown): boolean {
   const e = error as Partial<DatabaseError> | null;
-  return typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string' && !e.code.startsWith('08') && !e.code.startsWith('57');
+  if (typeof e?.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code) || typeof e.severity !== 'string') return false;
+  return !['FATAL', 'PANIC'].includes(e.severity) && !e.code.startsWith('08') && !e.code.startsWith('57');
 }
 
 function translate(error: SqlError, streamId: string, options: AppendOptions): Error {

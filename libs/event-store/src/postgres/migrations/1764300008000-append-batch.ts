@@ -76,7 +76,7 @@ const ES_APPEND_LOCKED = `
  * calling es_append_locked: the nested set-returning call made single appends about 20% slower
  * (8 writers, measured against the previous version in alternating runs).
  */
-const ES_APPEND_V3 = `
+export const ES_APPEND_V3 = `
       CREATE FUNCTION es_append(p_stream text, p_expected integer, p_events jsonb, p_idem_scope text, p_idem_key text,
                                 p_idem_hash text, p_idem_response jsonb,
                                 p_guard_stream text DEFAULT NULL, p_guard_version integer DEFAULT NULL)
@@ -150,7 +150,7 @@ const ES_APPEND_V3 = `
  * appends that arrive while earlier ones are in flight, so a busy moment costs one round trip and
  * one commit per batch instead of per append. Items run in order; each succeeds or fails alone.
  */
-const ES_APPEND_BATCH = `
+export const ES_APPEND_BATCH_V1 = `
       CREATE FUNCTION es_append_batch(p_items jsonb)
       RETURNS TABLE (item integer, stream_version integer, global_position bigint, transaction_id xid8, error_code text, error_detail text)
       LANGUAGE plpgsql AS $$
@@ -193,7 +193,7 @@ export class AppendBatch1764300008000 implements MigrationInterface {
     await q.query(`DROP FUNCTION es_append(text, integer, jsonb, text, text, text, jsonb, text, integer)`);
     await q.query(ES_APPEND_LOCKED);
     await q.query(ES_APPEND_V3);
-    await q.query(ES_APPEND_BATCH);
+    await q.query(ES_APPEND_BATCH_V1);
   }
 
   async down(q: QueryRunner): Promise<void> {
