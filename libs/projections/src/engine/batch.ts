@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { EventStore, ReadAllResult } from '@jinlin/event-store';
-import { lockCheckpoint, saveCheckpoint, type StoredCheckpoint } from './checkpoints';
+import { advanceCheckpoint, readCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 
 export type BatchOutcome =
@@ -29,24 +29,32 @@ export function readPage(store: EventStore, projection: Projection, from: Stored
   return store.readAll({ after: from.checkpoint, limit, types: projection.handles });
 }
 
-/** Applies a page read from `from` in one transaction with the checkpoint move. */
+/**
+ * Applies a page read from `from` in one transaction with the checkpoint move. A page with nothing
+ * for this projection (or a process manager's page, whose effects are appends) moves the
+ * checkpoint in one statement of its own.
+ */
 export async function applyPage(qr: QueryRunner, projection: Projection, from: StoredCheckpoint, page: ReadAllResult, limit: number): Promise<BatchOutcome> {
   if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
   const handled = page.events;
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };
-  const inTransaction = projection.transactional !== false;
-  if (!inTransaction && handled.length) await projection.apply(handled, qr.manager);
+  const applied: BatchOutcome = { kind: 'applied', events: handled.length, full: page.scanned >= limit, at };
+  const fenced = async (): Promise<BatchOutcome> => ({ kind: 'fenced', at: await readCheckpoint(qr.manager, projection.name) });
+  if (!handled.length || projection.transactional === false) {
+    if (handled.length) await projection.apply(handled, qr.manager);
+    return (await advanceCheckpoint(qr.manager, projection.name, from, at)) ? applied : fenced();
+  }
   await qr.startTransaction();
   try {
-    const stored = await lockCheckpoint(qr.manager, projection.name);
-    if (stored.checkpoint !== from.checkpoint) {
+    // Moving the checkpoint first locks its row: writers of one projection take turns, and one
+    // that finds it moved by someone else writes nothing.
+    if (!(await advanceCheckpoint(qr.manager, projection.name, from, at))) {
       await qr.rollbackTransaction();
-      return { kind: 'fenced', at: stored };
+      return fenced();
     }
-    if (inTransaction && handled.length) await projection.apply(handled, qr.manager);
-    await saveCheckpoint(qr.manager, projection.name, at);
+    await projection.apply(handled, qr.manager);
     await qr.commitTransaction();
-    return { kind: 'applied', events: page.events.length, full: page.scanned >= limit, at };
+    return applied;
   } catch (error) {
     if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
     throw error;

@@ -31,6 +31,21 @@ export async function saveCheckpoint(tx: EntityManager, name: string, at: Stored
   ]);
 }
 
+/**
+ * Moves the checkpoint from `from` to `at` if it is still at `from`: one statement that locks the
+ * row, fences off anyone who moved it meanwhile (a reset, another holder) and saves. false: fenced.
+ */
+export async function advanceCheckpoint(db: EntityManager, name: string, from: StoredCheckpoint, at: StoredCheckpoint): Promise<boolean> {
+  const rows: { moved: number }[] = await db.query(
+    `WITH moved AS (
+       UPDATE projection_checkpoints SET checkpoint = $2, position = $3, updated_at = now()
+        WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $4 RETURNING 1)
+     SELECT count(*)::int AS moved FROM moved`,
+    [name, at.checkpoint, at.position, from.checkpoint],
+  );
+  return rows[0].moved === 1;
+}
+
 export async function readAllCheckpoints(db: EntityManager): Promise<Map<string, StoredCheckpoint>> {
   const rows: { name: string; checkpoint: string | null; position: string }[] = await db.query(
     `SELECT name, checkpoint, position FROM projection_checkpoints`,

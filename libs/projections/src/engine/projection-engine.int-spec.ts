@@ -6,6 +6,8 @@ import { PROJECTION_ENGINE_MIGRATIONS } from '../index';
 import type { Projection } from './projection';
 import { ProjectionEngine } from './projection-engine';
 import { rebuildProjection, rebuildProjections } from './rebuild';
+import { applyPage } from './batch';
+import { ensureCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints';
 
 /** Deliberately not idempotent: a double application shows up as a wrong count. */
 class CountingProjection implements Projection {
@@ -151,6 +153,33 @@ it('when the process dies between the handler and the checkpoint, nothing is app
   await caughtUp(e);
   expect(crashes).toBe(3);
   expect(await snapshot('crashing')).toEqual(await perStreamInLog());
+});
+
+it('when someone else moved the checkpoint, a page is refused (fenced) whether or not it holds events for the projection', async () => {
+  const projection = new CountingProjection('fencing');
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await ensureCheckpoint(ds.manager, 'fencing');
+    await saveCheckpoint(ds.manager, 'fencing', { checkpoint: null, position: 0 });
+    await appendCounted(1, 1);
+    const head = await store.head();
+    const [event] = (await store.readAll({ after: null, limit: 1 })).events;
+    const page = (events: StoredEvent[]) => ({ events, checkpoint: head.checkpoint, position: head.position, scanned: 1 });
+    const theirs = { checkpoint: (await store.readAll({ after: null, limit: 1 })).checkpoint, position: 1 };
+    await saveCheckpoint(ds.manager, 'fencing', theirs); // a reset or another holder, since we read from the start
+    const start = { checkpoint: null, position: 0 };
+    for (const events of [[], [{ ...event, type: 'Counted' }]]) {
+      await expect(applyPage(qr, projection, start, page(events), 50)).resolves.toEqual({ kind: 'fenced', at: theirs });
+      expect(await readCheckpoint(ds.manager, 'fencing')).toEqual(theirs);
+    }
+    expect(projection.batches).toBe(0);
+    // From where they left it, the page goes through and moves the checkpoint.
+    await expect(applyPage(qr, projection, theirs, page([]), 50)).resolves.toMatchObject({ kind: 'applied', at: { checkpoint: head.checkpoint } });
+    expect((await readCheckpoint(ds.manager, 'fencing')).checkpoint).toBe(head.checkpoint);
+  } finally {
+    await qr.release();
+  }
 });
 
 it('when two engines share a projection, only one runs it; when that one stops, the other takes over', async () => {
