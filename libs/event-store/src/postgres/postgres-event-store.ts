@@ -29,6 +29,9 @@ export type PostgresEventStoreOptions = Readonly<{
   /**
    * Group commit: batches of appends sent at a time (default 2); appends that arrive while they are
    * out leave together in the next batch, one statement and one commit. 1 gives the largest batches.
+   * A batch waits only for the advisory locks of other appends (each held for one statement) and
+   * for PostgreSQL itself; while it waits, new appends queue behind the batches in flight, where
+   * appends sent one by one would each wait only for their own locks.
    */
   appendBatchesInFlight?: number;
   /** Most appends in one batch (default 64). 1 turns group commit off: each append is its own statement. */
