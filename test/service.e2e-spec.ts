@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { http, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
+import { seedWorld, ticketBody, tokensFor } from './support/world';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,6 +30,20 @@ describe('operations endpoints', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(r.text).toMatch(/jinlin_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} \d+/);
+  });
+
+  it('when tickets are filed at once, /metrics counts the appends that went together (group commit)', async () => {
+    const tokens = await tokensFor(t);
+    await seedWorld(t, tokens);
+    const counter = (text: string, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    const before = (await http(t.url, 'GET', '/metrics')).text;
+    const filed = await Promise.all(Array.from({ length: 40 }, () => http(t.url, 'POST', '/tickets', { token: tokens.residentA, body: ticketBody() })));
+    expect(filed.map((r) => r.status)).toEqual(filed.map(() => 201));
+    const after = (await http(t.url, 'GET', '/metrics')).text;
+    const grew = (name: string) => counter(after, name) - counter(before, name);
+    expect(grew('jinlin_append_batches_total')).toBeGreaterThan(0);
+    expect(grew('jinlin_append_batched_appends_total')).toBeGreaterThanOrEqual(2 * grew('jinlin_append_batches_total'));
+    expect(grew('jinlin_append_batch_fallbacks_total')).toBe(0);
   });
 
   it('when fetched, /docs/openapi.json describes the API', async () => {

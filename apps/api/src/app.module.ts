@@ -14,6 +14,7 @@ import { AuthGuard, AUTH_KEYS, authKeys, type AuthKeys } from './http/auth.guard
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { ProjectionsModule } from './infrastructure/projections.module';
 import type { JwtSetup } from './infrastructure/jwt-secret';
 import { METRICS, createMetrics } from './metrics/metrics';
@@ -52,7 +53,7 @@ export class AppModule {
         { provide: APP_GUARD, inject: [Reflector, AUTH_KEYS], useFactory: (r: Reflector, k: AuthKeys) => new AuthGuard(r, k) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
-        { provide: METRICS, inject: [PROJECTION_ENGINE], useFactory: (engine: ProjectionEngine) => createMetrics(engine) },
+        { provide: METRICS, inject: [PROJECTION_ENGINE, EVENT_STORE], useFactory: (engine: ProjectionEngine, store: EventStore) => createMetrics(engine, store) },
       ],
       exports: [APP_CONFIG, METRICS],
     };

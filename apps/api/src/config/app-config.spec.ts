@@ -33,4 +33,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL is required/);
     expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe('eventstoredb');
   });
+
+  it('group commit: batches in flight and batch size have defaults and bounds; the old setting is refused by name', () => {
+    expect(loadConfig({}).groupCommit).toEqual({ batchesInFlight: 2, batchMax: 64 });
+    expect(loadConfig({ APPEND_BATCH_MAX: '1', APPEND_BATCHES_IN_FLIGHT: '4' }).groupCommit).toEqual({ batchesInFlight: 4, batchMax: 1 });
+    // Three advisory locks per append at most: a batch must stay well inside the server's lock table.
+    expect(() => loadConfig({ APPEND_BATCH_MAX: '1000' })).toThrow(/APPEND_BATCH_MAX must be a whole number from 1 to 256/);
+    expect(() => loadConfig({ APPENDS_IN_FLIGHT: '1' })).toThrow(/APPENDS_IN_FLIGHT is no longer read: use APPEND_BATCHES_IN_FLIGHT/);
+  });
 });

@@ -72,6 +72,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
   const eventStoreDbUrl = url('EVENTSTOREDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
   if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
+  if (env.APPENDS_IN_FLIGHT !== undefined) {
+    // Renamed rather than kept: it counted batches, not appends, and 1 never turned batching off.
+    problems.push('APPENDS_IN_FLIGHT is no longer read: use APPEND_BATCHES_IN_FLIGHT (batches at a time), or APPEND_BATCH_MAX=1 to turn group commit off');
+  }
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -91,7 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
-    groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 1000) },
+    groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 256) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
   };

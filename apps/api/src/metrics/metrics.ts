@@ -1,12 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ProjectionEngine } from '@jinlin/projections';
+import { PostgresEventStore, type EventStore } from '@jinlin/event-store';
 
 export const METRICS = Symbol('METRICS');
 
 export type Metrics = Readonly<{ registry: Registry; httpDuration: Histogram<string>; commands: Counter<string> }>;
 
 /** One registry per app instance, so tests that start several apps do not collide. */
-export function createMetrics(engine: ProjectionEngine): Metrics {
+export function createMetrics(engine: ProjectionEngine, store: EventStore): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'jinlin_' });
   const httpDuration = new Histogram({
@@ -39,5 +40,21 @@ export function createMetrics(engine: ProjectionEngine): Metrics {
   gauge('jinlin_projection_lag_events', 'Events appended but not yet applied by a projection (capped)', (s) => s.lagEvents);
   gauge('jinlin_projection_lag_milliseconds', 'Age of the oldest event a projection has not applied yet', (s) => s.lagMs);
   gauge('jinlin_projection_running', '1 where this instance holds the projection lock', (s) => (s.running ? 1 : 0));
+  if (store instanceof PostgresEventStore) {
+    // Group commit, as the store counts it since start.
+    const counter = (name: string, help: string, pick: (s: PostgresEventStore['appendStats']) => number) =>
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(pick(store.appendStats));
+        },
+      });
+    counter('jinlin_append_batches_total', 'Batches of appends committed in one statement (a batch of one is not counted)', (s) => s.batches);
+    counter('jinlin_append_batched_appends_total', 'Appends those batches carried', (s) => s.batchedAppends);
+    counter('jinlin_append_batch_fallbacks_total', 'Batches PostgreSQL refused as a whole, whose appends were then tried one by one', (s) => s.fallbacks);
+  }
   return { registry, httpDuration, commands };
 }

@@ -6,6 +6,7 @@ import { EVENT_STORE_MIGRATIONS, GuardStreamChanged, IdempotencyKeyTaken, WrongE
 import { decodePgCheckpoint } from './checkpoint';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
+import { IDEM_LOCK_CLASS } from './migrations/1764300009000-append-key-locks';
 
 let db: TestDatabase;
 
@@ -431,6 +432,42 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
     await holder.query('COMMIT');
     const { rows } = await appended;
     expect(BigInt(rows[0].transaction_id!)).toBeGreaterThan(otherTx);
+  });
+
+  it.each(['es_append', 'es_append_batch'])('%s locks its idempotency key, and only after its streams', async (fn) => {
+    const [holder, appender, probe] = [await session(), await session(), await session()];
+    const pid = await pidOf(appender);
+    const append = (stream: string, key: string) => {
+      const keyed = { idemScope: 'test', idemKey: key, idemHash: 'h', idemResponse: {} };
+      const appended =
+        fn === 'es_append'
+          ? appender.query(`SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, 'test', $3, 'h', '{}')`, [stream, JSON.stringify(item(stream).events), key])
+          : batch(appender, [item(stream, keyed), item(`bystander-${randomUUID()}`)]);
+      appended.catch(() => undefined);
+      return appended;
+    };
+    // Someone holds the key: the append waits for it.
+    const held = randomUUID();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(${IDEM_LOCK_CLASS}, es_idem_lock_key('test', $1))`, [held]);
+    const first = append(`keyed-${randomUUID()}`, held);
+    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+    await holder.query('COMMIT');
+    await first;
+    // Someone holds the stream: the append waits for it without holding its key yet.
+    const stream = `keyed-${randomUUID()}`;
+    const key = randomUUID();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [stream]);
+    const appended = append(stream, key);
+    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+    // Holding the key while waiting for the stream could deadlock with one that holds the stream and needs the key.
+    const got = await probe.query(`SELECT pg_try_advisory_lock(${IDEM_LOCK_CLASS}, es_idem_lock_key('test', $1)) AS got`, [key]);
+    expect(got.rows[0].got).toBe(true);
+    await probe.query(`SELECT pg_advisory_unlock(${IDEM_LOCK_CLASS}, es_idem_lock_key('test', $1))`, [key]);
+    await holder.query('COMMIT');
+    await appended;
+    expect(await probe.query(`SELECT 1 FROM es_idempotency WHERE scope = 'test' AND key = $1`, [key])).toMatchObject({ rowCount: 1 });
   });
 
   it('when a batch waits for a guard stream, it does not yet hold the lock of a stream it appends to with a later key', async () => {

@@ -146,8 +146,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Several items in one statement and one commit; each item's error comes back as a row. When
-   * the statement itself fails, PostgreSQL wrote none of it, and each item is tried alone, so one
-   * bad item (or an idempotency key taken by a concurrent twin) fails only itself.
+   * the statement itself fails, PostgreSQL wrote none of it, and each item is tried alone, in
+   * order, so one bad item (a value PostgreSQL refuses, say) fails only itself.
    */
   private async appendBatch(items: readonly AppendItem[]): Promise<Outcome<AppendRow[]>[]> {
     if (items.length === 1) return [await settle(this.appendAlone(items[0]))];

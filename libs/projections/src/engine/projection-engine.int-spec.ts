@@ -174,6 +174,11 @@ it('when someone else moved the checkpoint, a page is refused (fenced) whether o
       expect(await readCheckpoint(ds.manager, 'fencing')).toEqual(theirs);
     }
     expect(projection.batches).toBe(0);
+    // A process manager's effects are appends, made before the checkpoint moves (they are idempotent);
+    // a fenced page still leaves the checkpoint where its mover put it.
+    const manager = Object.assign(new CountingProjection('fencing'), { transactional: false });
+    await expect(applyPage(qr, manager, start, page([{ ...event, type: 'Counted' }]), 50)).resolves.toEqual({ kind: 'fenced', at: theirs });
+    expect(await readCheckpoint(ds.manager, 'fencing')).toEqual(theirs);
     // From where they left it, the page goes through and moves the checkpoint.
     await expect(applyPage(qr, projection, theirs, page([]), 50)).resolves.toMatchObject({ kind: 'applied', at: { checkpoint: head.checkpoint } });
     expect((await readCheckpoint(ds.manager, 'fencing')).checkpoint).toBe(head.checkpoint);

@@ -5,15 +5,18 @@ const ITEM_ARGS = 'xid8, timestamptz, text, integer, jsonb, text, text, text, js
 const APPEND_ARGS = 'text, integer, jsonb, text, text, text, jsonb, text, integer';
 
 /**
- * The advisory lock of an idempotency key. Appends take it before they write, after their stream
- * locks: every append locks streams and guards in key order, then keys in key order, so two
- * batches that share keys cannot deadlock, and a twin waits for the first to commit and sees its
- * key instead of colliding in the unique index halfway through a batch (two batches holding each
- * other's keys deadlocked there). Seed 1 keeps it apart from stream keys (seed 0).
+ * The advisory lock of an idempotency key, in the two-integer lock space (class 7101), which
+ * never meets the one-integer space of stream locks. Appends take it before they write, after
+ * their stream locks: every append locks streams and guards in key order, then keys in key order,
+ * so two batches that share keys cannot deadlock, and a twin waits for the first to commit and sees
+ * its key instead of colliding in the unique index halfway through a batch (two batches holding
+ * each other's keys deadlocked there). Two keys with one hash share a lock: they only take turns.
+ * The order holds for one es_append or es_append_batch per transaction, which is how the store calls them.
  */
+export const IDEM_LOCK_CLASS = 7101;
 const ES_IDEM_LOCK_KEY = `
-      CREATE FUNCTION es_idem_lock_key(p_scope text, p_key text) RETURNS bigint
-      LANGUAGE sql IMMUTABLE AS $$ SELECT hashtextextended(p_scope || ':' || p_key, 1) $$`;
+      CREATE FUNCTION es_idem_lock_key(p_scope text, p_key text) RETURNS integer
+      LANGUAGE sql IMMUTABLE AS $$ SELECT hashtext(p_scope || ':' || p_key) $$`;
 
 /**
  * es_append as before (1764300008000), plus the idempotency key's lock after the stream locks.
@@ -49,7 +52,7 @@ const ES_APPEND_V4 = `
           PERFORM pg_advisory_xact_lock_shared(v_guard_key);
         END IF;
         IF p_idem_key IS NOT NULL THEN
-          PERFORM pg_advisory_xact_lock(es_idem_lock_key(p_idem_scope, p_idem_key));
+          PERFORM pg_advisory_xact_lock(${IDEM_LOCK_CLASS}, es_idem_lock_key(p_idem_scope, p_idem_key));
         END IF;
         -- Take the transaction id only under the locks: a later version of a stream then always
         -- has a later id, so readers in (transaction_id, position) order see stream order.
@@ -109,14 +112,18 @@ const ES_APPEND_BATCH_V2 = `
         -- guard streams (shared, unless also appended to) in key order, then idempotency keys in key order.
         FOR v_lock IN
           SELECT l.k, bool_or(l.x) AS exclusive FROM (
-            SELECT 0 AS class, hashtextextended(i->>'stream', 0) AS k, true AS x FROM jsonb_array_elements(p_items) i
+            SELECT hashtextextended(i->>'stream', 0) AS k, true AS x FROM jsonb_array_elements(p_items) i
             UNION ALL
-            SELECT 0, hashtextextended(i->>'guardStream', 0), false FROM jsonb_array_elements(p_items) i WHERE i->>'guardStream' IS NOT NULL
-            UNION ALL
-            SELECT 1, es_idem_lock_key(i->>'idemScope', i->>'idemKey'), true FROM jsonb_array_elements(p_items) i WHERE i->>'idemKey' IS NOT NULL
-          ) l GROUP BY l.class, l.k ORDER BY l.class, l.k
+            SELECT hashtextextended(i->>'guardStream', 0), false FROM jsonb_array_elements(p_items) i WHERE i->>'guardStream' IS NOT NULL
+          ) l GROUP BY l.k ORDER BY l.k
         LOOP
           IF v_lock.exclusive THEN PERFORM pg_advisory_xact_lock(v_lock.k); ELSE PERFORM pg_advisory_xact_lock_shared(v_lock.k); END IF;
+        END LOOP;
+        FOR v_lock IN
+          SELECT DISTINCT es_idem_lock_key(i->>'idemScope', i->>'idemKey') AS k FROM jsonb_array_elements(p_items) i
+           WHERE i->>'idemKey' IS NOT NULL ORDER BY 1
+        LOOP
+          PERFORM pg_advisory_xact_lock(${IDEM_LOCK_CLASS}, v_lock.k);
         END LOOP;
         v_tx := pg_current_xact_id();
         FOR v_index, v_item IN SELECT (a.o - 1)::integer, a.value FROM jsonb_array_elements(p_items) WITH ORDINALITY AS a(value, o) LOOP
