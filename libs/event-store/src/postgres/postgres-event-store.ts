@@ -193,8 +193,9 @@ export class PostgresEventStore implements EventStore {
     const params: unknown[] = [from.transactionId, from.position, limit];
     if (types) params.push(types);
     const matched = types ? 'type = ANY($4)' : 'true';
-    // Prepared (one name per text): every projection runs it for every page it reads. Parsing and
-    // planning it each time cost about an eighth of PostgreSQL's CPU per filed ticket under load.
+    // Prepared (one name per text): every projection runs it for every page it reads, and parsing
+    // it each time is saved. (It is still planned per call: the generic plan looks costlier to
+    // PostgreSQL because of LIMIT $3.) Paging 300k events alone: about 4% faster.
     const { rows } = await this.pool.query<EventRow & { matched: boolean }>({
       name: types ? 'es_read_all_types' : 'es_read_all',
       text: `SELECT global_position, tx_text, stream_id, stream_version, type, schema_version, recorded_at, matched,
