@@ -71,6 +71,31 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     }
   });
 
+  it('head is the last event in read order, not the highest position: nothing committed lies after it', async () => {
+    const early = new Client({ connectionString: db.url });
+    await early.connect();
+    try {
+      // `early` takes its transaction id first; `late` takes a later id but inserts first.
+      await early.query('BEGIN');
+      await early.query('SELECT pg_current_xact_id()');
+      const late = await store.appendToStream(`head-${randomUUID()}`, [event('Late')], { expected: 'no_stream' });
+      const held = await early.query(
+        `SELECT global_position FROM es_append($1, NULL, '[{"type": "Early", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`,
+        [`head-${randomUUID()}`],
+      );
+      await early.query('COMMIT');
+      expect(Number(held.rows[0].global_position)).toBeGreaterThan(late.lastPosition);
+
+      const head = await store.head();
+      expect(head.position).toBe(late.lastPosition);
+      expect(await store.covers(head.checkpoint, late.lastPosition)).toBe(true);
+      expect(await store.covers(head.checkpoint, Number(held.rows[0].global_position))).toBe(true);
+      expect((await store.readAll({ after: head.checkpoint, limit: 10 })).events).toEqual([]);
+    } finally {
+      await early.end();
+    }
+  });
+
   it('when the guard stream is being appended to, a guarded append waits for that commit and then fails', async () => {
     const guarded = `guard-${randomUUID()}`;
     await store.appendToStream(guarded, [event('Policy')], { expected: 'no_stream' });
@@ -148,8 +173,9 @@ describe('PostgresEventStore — read order across transaction ids of different 
     const ds = new DataSource({ type: 'postgres', url: db2.url, migrations: [...EVENT_STORE_MIGRATIONS] });
     await ds.initialize();
     await ds.runMigrations();
-    // Rows written as if by old transactions 99 and 100: as text, '100' sorts before '99'.
-    for (const [tx, stream] of [[99, 'old-a'], [100, 'old-b']] as const) {
+    // Rows written as if by old transactions 99 and 100: as text, '100' sorts before '99'. The later
+    // transaction's row goes in first, so its position is the lower one.
+    for (const [tx, stream] of [[100, 'old-b'], [99, 'old-a']] as const) {
       await ds.query(
         `INSERT INTO es_events (transaction_id, stream_id, stream_version, type, data, metadata, recorded_at, hash)
          VALUES ($1::text::xid8, $2, 1, 'Old', '{}', '{}', now(), es_event_hash(NULL, $2, 1, 'Old', 1::smallint, '{}', '{}', now()))`,
@@ -162,6 +188,7 @@ describe('PostgresEventStore — read order across transaction ids of different 
       const first = await store.readAll({ after: null, limit: 1 });
       const second = await store.readAll({ after: first.checkpoint, limit: 1 });
       expect([...first.events, ...second.events].map((e) => e.streamId)).toEqual(['old-a', 'old-b']);
+      expect(await store.head()).toEqual({ position: second.events[0].globalPosition, checkpoint: second.checkpoint });
     } finally {
       await store.close();
       await db2.drop();

@@ -262,9 +262,15 @@ export class PostgresEventStore implements EventStore {
     return rows.length > 0 && rows[0].covered === true;
   }
 
+  /**
+   * The last event in read order (transaction id, then position). The highest position is not it:
+   * a transaction that took its id earlier may insert later, so a checkpoint at the highest
+   * position could lie before events already committed.
+   */
   async head(): Promise<StoreHead> {
     const { rows } = await this.pool.query(
-      `SELECT global_position, transaction_id::text AS transaction_id FROM es_events ORDER BY global_position DESC LIMIT 1`,
+      // Ordered by the columns (e.), not by the text output of the same name: one index-only step.
+      `SELECT e.global_position, e.transaction_id::text AS transaction_id FROM es_events e ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
     );
     if (rows.length === 0) return { position: 0, checkpoint: null };
     return { position: Number(rows[0].global_position), checkpoint: encodePgCheckpoint(rows[0].transaction_id, rows[0].global_position) };
