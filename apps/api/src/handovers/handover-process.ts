@@ -24,6 +24,8 @@ export class HandoverProcess implements Projection {
   readonly transactional = false;
   /** Test seam: called after each transfer, may throw to simulate a crash. */
   afterTransfer: (count: number) => void = () => undefined;
+  /** How long a pass waits for the tickets read model to reach the log's head before it gives up. */
+  catchUpTimeoutMs = 60_000;
   private readonly log = new Logger('handover-process');
 
   constructor(
@@ -53,8 +55,16 @@ export class HandoverProcess implements Projection {
     this.log.log(`handover ${handoverId}: ${communityId} now managed by ${incomingCompanyId}; ${moved} tickets transferred`);
   }
 
+  /**
+   * Picks the tickets from rm_tickets, so that read model must first hold everything committed so
+   * far. If it does not catch up in time, the pass fails: the job is retried before the checkpoint
+   * moves, instead of leaving the tickets it could not see with the old company for good.
+   */
   private async transferPass(communityId: string, from: string, to: string, handoverId: string, ctx: () => CommandContext): Promise<number> {
-    await this.waitFor((await this.store.head()).position, 60_000, ['tickets']);
+    const head = (await this.store.head()).position;
+    if (!(await this.waitFor(head, this.catchUpTimeoutMs, ['tickets']))) {
+      throw new Error(`handover ${handoverId}: the tickets read model did not reach position ${head} within ${this.catchUpTimeoutMs} ms; will retry`);
+    }
     let moved = 0;
     for (let after = ''; ; ) {
       const rows: { id: string }[] = await this.dataSource.query(
