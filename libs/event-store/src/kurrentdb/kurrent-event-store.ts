@@ -10,7 +10,7 @@ import type {
 } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 import { chainHash } from './kurrent-hash';
-import { idempotencyStream, IDEMPOTENCY_TYPE, isOwnBookkeeping, toStored, type StoredMeta } from './kurrent-records';
+import { asProperties, idempotencyStream, IDEMPOTENCY_TYPE, isOwnBookkeeping, toStored, type StoredMeta } from './kurrent-records';
 
 const MAX_ANY_RETRIES = 50;
 
@@ -43,11 +43,14 @@ export class KurrentEventStore implements EventStore {
         throw new WrongExpectedVersion(streamId, expected, current);
       }
       await this.checkGuard(options.guard);
+      // An append of nothing (a decision that changes nothing) writes nothing, but its idempotency key.
+      if (!events.length && !options.idempotency) return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: '0:0' as Checkpoint };
       const records = this.chain(streamId, current, last?.hash ?? '', events);
       const state: AppendStreamState = current === 0 ? NO_STREAM : BigInt(current - 1);
       try {
         const position = await this.write(streamId, records, state, options, current + events.length);
         this.local.emit('appended');
+        if (!events.length) return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: '0:0' as Checkpoint };
         const checkpoint = `${position.commit}:${position.prepare}` as Checkpoint;
         return { nextVersion: current + events.length, positions: events.map(() => Number(position.commit)), lastPosition: Number(position.commit), checkpoint };
       } catch (error) {
@@ -91,10 +94,9 @@ export class KurrentEventStore implements EventStore {
       return result.position!;
     }
     const record = jsonEvent({ type: IDEMPOTENCY_TYPE, data: { ...idem, streamId, streamVersion: version } });
-    const result = await this.client.multiStreamAppend([
-      { streamName: streamId, events: records, expectedState: state },
-      { streamName: idempotencyStream(idem.scope, idem.key), events: [record], expectedState: NO_STREAM },
-    ]);
+    const packed = records.map((r) => ({ ...r, metadata: asProperties(r.metadata as unknown as StoredMeta) }));
+    const key = { streamName: idempotencyStream(idem.scope, idem.key), events: [record], expectedState: NO_STREAM as AppendStreamState };
+    const result = await this.client.multiStreamAppend(packed.length ? [{ streamName: streamId, events: packed, expectedState: state }, key] : [key]);
     return { commit: result.position, prepare: result.position };
   }
 

@@ -12,9 +12,23 @@ export const idempotencyStream = (scope: string, key: string) =>
 
 export const isOwnBookkeeping = (type: string) => type === IDEMPOTENCY_TYPE || type.startsWith('$');
 
+/**
+ * multiStreamAppend (used when an idempotency key is written with the events) takes metadata only
+ * as string properties, so there the whole metadata travels as one JSON string under this name.
+ */
+export const METADATA_PROPERTY = 'jinlin-metadata';
+
+export const asProperties = (meta: StoredMeta): Record<string, string> => ({ [METADATA_PROPERTY]: JSON.stringify(meta) });
+
+function metadataOf(raw: unknown): Partial<StoredMeta> {
+  const meta = (raw ?? {}) as Record<string, unknown>;
+  const packed = meta[METADATA_PROPERTY];
+  return (typeof packed === 'string' ? JSON.parse(packed) : meta) as Partial<StoredMeta>;
+}
+
 export function toStored(resolved: AllStreamResolvedEvent): StoredEvent {
   const e = resolved.event!;
-  const meta = (e.metadata ?? {}) as Partial<StoredMeta>;
+  const meta = metadataOf(e.metadata);
   const own = meta.$jinlin ?? { schemaVersion: 1, recordedAt: e.created.toISOString(), hash: '' };
   const { $jinlin: _, ...metadata } = meta;
   const position = e.position ?? { commit: resolved.commitPosition ?? 0n, prepare: resolved.commitPosition ?? 0n };
