@@ -87,6 +87,11 @@ describe('SLA policies', () => {
 
   it('when the community is unknown it answers 404; an unknown category, 400; a stale If-Match, 412', async () => {
     expect((await put('/communities/nowhere/sla-policies/noise', k.admin, policy(30, 240))).status).toBe(404);
+    // Not a community id at all (NUL, upper case): 404 as well, and GET agrees.
+    for (const id of ['a%00b', 'XinGang']) {
+      expect((await put(`/communities/${id}/sla-policies/noise`, k.admin, policy(30, 240))).status).toBe(404);
+      expect((await http(t.url, 'GET', `/communities/${id}`, { token: k.admin })).status).toBe(404);
+    }
     const unknown = await put('/communities/xingang/sla-policies/karaoke', k.admin, policy(30, 240));
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('category');

@@ -213,6 +213,13 @@ describe('lists and visibility', () => {
   it('when limit is over 100 or the cursor is forged, the answer is 400', async () => {
     expect((await get('/tickets?limit=101', k.admin)).status).toBe(400);
     expect((await get('/tickets?cursor=forged', k.admin)).status).toBe(400);
+    // Well-formed JSON that Date.parse takes but PostgreSQL does not, or an id with NUL: 400, not 500.
+    for (const forged of [['1', 'x'], ['2020-02-30T00:00:00.000Z', 'x'], ['+275760-09-13T00:00:00.000Z', 'x'], ['0000-01-01T00:00:00.000Z', 'x'], ['2020-01-01T00:00:00.000Z', '\u0000']]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      expect({ forged, status: (await get(`/tickets?cursor=${cursor}`, k.admin)).status }).toEqual({ forged, status: 400 });
+    }
+    const real = Buffer.from(JSON.stringify(['2020-01-01T00:00:00.000Z', 'x'])).toString('base64url');
+    expect((await get(`/tickets?cursor=${real}`, k.admin)).status).toBe(200);
   });
 
   it('when a resident lists, only their own tickets come', async () => {

@@ -58,10 +58,14 @@ const encodeCursor = (r: TicketRow) => Buffer.from(JSON.stringify([new Date(r.fi
 
 export class BadCursor extends Error {}
 
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): { filedAt: string; id: string } {
   try {
     const [filedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof filedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(filedAt))) throw new Error('shape');
+    // Exactly as encodeCursor wrote it: an ISO instant PostgreSQL takes, and an id without NUL.
+    if (typeof filedAt !== 'string' || typeof id !== 'string' || !ISO_INSTANT.test(filedAt) || id.includes('\0')) throw new Error('shape');
+    if (new Date(filedAt).toISOString() !== filedAt) throw new Error('not a real instant');
     return { filedAt, id };
   } catch {
     throw new BadCursor('cursor is not one this service gave out');

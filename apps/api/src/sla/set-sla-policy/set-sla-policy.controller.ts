@@ -8,6 +8,7 @@ import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
 import { DecideCommand } from '../../commands/decide.command';
 import { SetSlaPolicyDto } from './set-sla-policy.dto';
+import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -21,7 +22,7 @@ export class SetSlaPolicyController {
   @ApiOperation({ summary: "set a category's SLA in a community (admin); tickets filed from now on get its deadlines" })
   @ApiOkResponse({ type: CommandResultDto })
   async set(
-    @Param('id') id: string,
+    @Param('id', CommunityIdPipe) id: string,
     @Param('category') category: string,
     @Body() body: SetSlaPolicyDto,
     @Ctx() ctx: CommandContext,
