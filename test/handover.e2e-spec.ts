@@ -200,3 +200,20 @@ describe('completion while the tickets read model lags behind', () => {
     }
   });
 });
+
+describe('the handover list with many handovers elsewhere', () => {
+  it('when more than 200 newer handovers belong to other communities, a committee still sees its own', async () => {
+    let position = 0;
+    for (let i = 0; i < 201; i++) {
+      const community = `bulk-${i}`;
+      expect((await post('/communities', k.admin, { id: community, name: `小区 ${i}`, propertyCompanyId: 'haiyue', subdistrict: '莲前街道', neighbourhood: '前埔一里社区' })).status).toBe(201);
+      const started = await post('/handovers', k.admin, { communityId: community, outgoingCompanyId: 'haiyue', reason: '合同到期' });
+      expect(started.status).toBe(201);
+      position = started.body.position;
+    }
+    const everyone = await get(`/handovers?minPosition=${position}`, k.admin);
+    expect(everyone.body.items).toHaveLength(200);
+    const own = await get(`/handovers?minPosition=${position}`, k.committee);
+    expect(own.body.items.map((h: { id: string }) => h.id)).toEqual(['qianpu-h1']);
+  });
+});

@@ -9,6 +9,9 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../tickets/read-your-writes';
 import { HandoverIdPipe } from '../handover-commands.service';
 
+const LIST_MAX = 200;
+const LIST_PAGE = 200;
+
 const asState = (row: HandoverRow) => ({
   exists: true as const,
   id: row.id,
@@ -36,11 +39,21 @@ export class ReadHandoversController {
   @ApiQuery({ name: 'communityId', required: false })
   async list(@CurrentUser() user: Principal, @Query('communityId') communityId: string | undefined, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.ryw.wait(minPosition, reply, ['handovers']);
-    const qb = this.db.getRepository(HandoverRow).createQueryBuilder('h').orderBy('h.started_at', 'DESC').limit(200);
-    if (communityId) qb.andWhere('h.community_id = :communityId', { communityId });
-    const rows = await qb.getMany();
+    // The domain's rule decides what the caller may see, so rows are read a page at a time until
+    // LIST_MAX visible ones are found: a fixed window of the newest would hide a committee's own
+    // handovers behind many newer ones elsewhere.
+    const visible: HandoverRow[] = [];
+    for (let after: HandoverRow | undefined; visible.length < LIST_MAX; ) {
+      const qb = this.db.getRepository(HandoverRow).createQueryBuilder('h').orderBy('h.started_at', 'DESC').addOrderBy('h.id', 'DESC').limit(LIST_PAGE);
+      if (communityId) qb.andWhere('h.community_id = :communityId', { communityId });
+      if (after) qb.andWhere('(h.started_at, h.id) < (:startedAt, :id)', { startedAt: after.startedAt, id: after.id });
+      const rows = await qb.getMany();
+      visible.push(...rows.filter((r) => canSeeHandover(user, asState(r))));
+      if (rows.length < LIST_PAGE) break;
+      after = rows[rows.length - 1];
+    }
     const now = new Date();
-    return { items: rows.filter((r) => canSeeHandover(user, asState(r))).map((r) => handoverView(r, now)) };
+    return { items: visible.slice(0, LIST_MAX).map((r) => handoverView(r, now)) };
   }
 
   @Get(':id')
