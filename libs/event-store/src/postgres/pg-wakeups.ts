@@ -3,6 +3,7 @@ import { Client, type ClientConfig } from 'pg';
 
 const CHANNEL = 'es_events';
 const NOTIFY_COALESCE_MS = 5;
+const RECONNECT_MS = 500;
 
 /**
  * Wake-ups for readers of the log. Appends in this process wake local readers at once; other
@@ -15,6 +16,7 @@ export class PgWakeups {
   private connecting: Promise<Client> | null = null;
   private notifyQueued = false;
   private notifyChain: Promise<void> = Promise.resolve();
+  private reconnect: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly config: ClientConfig) {
@@ -34,18 +36,19 @@ export class PgWakeups {
           const client = await this.connection();
           await client.query(`NOTIFY ${CHANNEL}`);
         })
-        .catch(() => this.reset());
+        .catch(() => this.reset(this.client));
     }, NOTIFY_COALESCE_MS).unref();
   }
 
   listen(listener: () => void): () => void {
     this.local.on('appended', listener);
-    this.connection().catch(() => this.reset());
+    this.connection().catch(() => this.reset(null));
     return () => this.local.off('appended', listener);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.reconnect) clearTimeout(this.reconnect);
     this.local.removeAllListeners();
     const client = this.client;
     this.client = null;
@@ -61,26 +64,38 @@ export class PgWakeups {
 
   private async connect(): Promise<Client> {
     const client = new Client(this.config);
-    client.on('error', () => this.reset());
-    client.on('end', () => this.reset());
+    client.on('error', () => this.reset(client));
+    client.on('end', () => this.reset(client));
     client.on('notification', (msg) => {
       if (msg.processId !== (client as unknown as { processID: number }).processID) this.local.emit('appended');
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    if (this.closed) {
-      await client.end();
-      throw new Error('wake-ups closed');
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      if (this.closed) throw new Error('wake-ups closed');
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
     }
     this.client = client;
     return client;
   }
 
-  private reset(): void {
-    const client = this.client;
-    this.client = null;
-    client?.end().catch(() => undefined);
+  /**
+   * Drops a connection that failed (only that one: a late 'end' of an old client must not close
+   * its successor) and, while anyone listens, connects again: otherwise notifications from other
+   * processes would stop until this one next appends.
+   */
+  private reset(failed: Client | null): void {
+    if (failed && failed === this.client) this.client = null;
+    failed?.end().catch(() => undefined);
     // A reconnect might have missed notifications: wake everyone so they poll once.
     this.local.emit('appended');
+    if (this.closed || this.reconnect || this.local.listenerCount('appended') === 0) return;
+    this.reconnect = setTimeout(() => {
+      this.reconnect = null;
+      if (!this.closed && !this.client) this.connection().catch(() => this.reset(null));
+    }, RECONNECT_MS);
+    this.reconnect.unref();
   }
 }

@@ -96,6 +96,32 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     }
   });
 
+  it('when its LISTEN connection is cut, a listener hears other processes again without appending itself', async () => {
+    const listening = new PostgresEventStore({ connectionString: db.url });
+    const other = new PostgresEventStore({ connectionString: db.url });
+    let heard = 0;
+    const off = listening.onAppended(() => (heard += 1));
+    const listeners = async () =>
+      (await sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jinlin-wakeups' AND query LIKE 'LISTEN%'`)).rows.map((r) => r.pid as number);
+    const until = async (what: () => Promise<boolean>) => {
+      for (let i = 0; i < 250 && !(await what()); i++) await new Promise((r) => setTimeout(r, 20));
+      return what();
+    };
+    try {
+      expect(await until(async () => (await listeners()).length === 1)).toBe(true);
+      const [first] = await listeners();
+      await sql.query('SELECT pg_terminate_backend($1)', [first]);
+      expect(await until(async () => (await listeners()).some((pid) => pid !== first))).toBe(true);
+      heard = 0;
+      await other.appendToStream(`wake-${randomUUID()}`, [event('Elsewhere')], { expected: 'no_stream' });
+      expect(await until(async () => heard > 0)).toBe(true);
+    } finally {
+      off();
+      await other.close();
+      await listening.close();
+    }
+  });
+
   it('when the guard stream is being appended to, a guarded append waits for that commit and then fails', async () => {
     const guarded = `guard-${randomUUID()}`;
     await store.appendToStream(guarded, [event('Policy')], { expected: 'no_stream' });
