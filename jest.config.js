@@ -3,7 +3,10 @@ const { readFileSync } = require('node:fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const tsTransform = ['@swc/jest', { ...swc, swcrc: false, sourceMaps: 'inline' }];
 // NestJS 12 and several of its dependencies are ESM-only: jest runs them through the same swc pass.
-const jsTransform = ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const jsTransform = [
+  '@swc/jest',
+  { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 const moduleNameMapper = {
   '^@jinlin/(domain|event-store|projections|database|testing)$': '<rootDir>/libs/$1/src/index.ts',

@@ -52,7 +52,8 @@ export async function throughput(workers: number, seconds: number, op: (worker: 
   return done / elapsed;
 }
 
-export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+export const machine = () =>
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -62,7 +63,9 @@ export function recordSection(section: string, markdown: string): void {
   const begin = `<!-- ${section}:begin -->`;
   const end = `<!-- ${section}:end -->`;
   const block = `${begin}\n${markdown.trim()}\n${end}`;
-  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures written by `npm run bench*`; each section is replaced by its latest run.\n';
+  let doc = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nFigures written by `npm run bench*`; each section is replaced by its latest run.\n';
   const from = doc.indexOf(begin);
   const to = doc.indexOf(end);
   doc = from >= 0 && to > from ? doc.slice(0, from) + block + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${block}\n`;

@@ -4,7 +4,12 @@ import { Client } from 'pg';
  * Fills a store with realistic ticket lifecycles through the store's own append function
  * (es_append: version checks, hash chain, the lot), many streams per statement for speed.
  */
-export async function generateLifecycles(url: string, targetEvents: number, onProgress?: (events: number) => void, already = 0): Promise<number> {
+export async function generateLifecycles(
+  url: string,
+  targetEvents: number,
+  onProgress?: (events: number) => void,
+  already = 0,
+): Promise<number> {
   const sql = new Client({ connectionString: url });
   await sql.connect();
   try {
@@ -26,14 +31,18 @@ export async function generateLifecycles(url: string, targetEvents: number, onPr
 
 async function seedReferenceData(sql: Client): Promise<void> {
   const by = `'{"id":"admin","roles":["admin"]}'::jsonb`;
-  const one = (type: string, data: string) => `jsonb_build_array(jsonb_build_object('type', '${type}', 'schemaVersion', 1, 'data', ${data}, 'metadata', '{}'::jsonb))`;
+  const one = (type: string, data: string) =>
+    `jsonb_build_array(jsonb_build_object('type', '${type}', 'schemaVersion', 1, 'data', ${data}, 'metadata', '{}'::jsonb))`;
   await sql.query(`SELECT es_append('company-jiayuan', NULL,
     ${one('CompanyRegistered', `jsonb_build_object('companyId','jiayuan','name','嘉园物业','registeredAt','2026-01-01T00:00:00Z','by',${by})`)}, NULL, NULL, NULL, NULL)`);
   for (const c of ['qianpu', 'xingang', 'huaqiao']) {
     await sql.query(
       `SELECT es_append('community-' || $1, NULL,
-        ${one('CommunityRegistered', `jsonb_build_object('communityId',$1::text,'name',$1::text,'subdistrict','莲前街道','neighbourhood','社区','households',1000,
-          'propertyCompanyId','jiayuan','registeredAt','2026-01-01T00:00:00Z','by',${by})`)}, NULL, NULL, NULL, NULL)`,
+        ${one(
+          'CommunityRegistered',
+          `jsonb_build_object('communityId',$1::text,'name',$1::text,'subdistrict','莲前街道','neighbourhood','社区','households',1000,
+          'propertyCompanyId','jiayuan','registeredAt','2026-01-01T00:00:00Z','by',${by})`,
+        )}, NULL, NULL, NULL, NULL)`,
       [c],
     );
   }

@@ -8,7 +8,14 @@ import { projectionLag } from './lag.bench';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const body = JSON.stringify({ communityId: 'qianpu', category: 'elevator', title: '3号楼电梯停运', description: '早上八点开始电梯不动了，老人下不了楼', location: '3号楼', channel: 'app' });
+const body = JSON.stringify({
+  communityId: 'qianpu',
+  category: 'elevator',
+  title: '3号楼电梯停运',
+  description: '早上八点开始电梯不动了，老人下不了楼',
+  location: '3号楼',
+  channel: 'app',
+});
 
 type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
@@ -26,17 +33,30 @@ async function load(url: string, path: string, token: string, seconds: number, c
     setupClient: (client) => client.on('response', (_status: number, _bytes: number, ms: number) => times.push(ms)),
   });
   times.sort((a, b) => a - b);
-  return { rps: result.requests.average, p50: percentile(times, 50), p99: percentile(times, 99), errors: result.errors, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 async function rawInserts(url: string, clients: number, seconds: number): Promise<number> {
-  const pool = await Promise.all(Array.from({ length: clients }, async () => {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
+  const pool = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
   const rate = await throughput(clients, seconds, async (w, i) => {
-    await pool[w].query(`INSERT INTO raw_events (stream_id, stream_version, type, data, metadata) VALUES ($1, $2, 'TicketFiled', $3, $4)`, [`raw-${w}-${i}`, 1, body, '{"actor":{"id":"u","roles":["resident"]}}']);
+    await pool[w].query(`INSERT INTO raw_events (stream_id, stream_version, type, data, metadata) VALUES ($1, $2, 'TicketFiled', $3, $4)`, [
+      `raw-${w}-${i}`,
+      1,
+      body,
+      '{"actor":{"id":"u","roles":["resident"]}}',
+    ]);
     return 1;
   });
   await Promise.all(pool.map((c) => c.end()));
@@ -45,14 +65,29 @@ async function rawInserts(url: string, clients: number, seconds: number): Promis
 
 async function seed(url: string, admin: string): Promise<void> {
   const post = (path: string, payload: object) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(payload) });
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify(payload),
+    });
   await post('/companies', { id: 'jiayuan', name: '嘉园物业' });
-  await post('/communities', { id: 'qianpu', name: '前埔一里西小区', subdistrict: '莲前街道', neighbourhood: '前埔一里社区', propertyCompanyId: 'jiayuan' });
+  await post('/communities', {
+    id: 'qianpu',
+    name: '前埔一里西小区',
+    subdistrict: '莲前街道',
+    neighbourhood: '前埔一里社区',
+    propertyCompanyId: 'jiayuan',
+  });
 }
 
 /** A second service on the same database that sends every append alone: what group commit is worth. */
 async function eachAppendAlone(databaseUrl: string, resident: string): Promise<Run> {
-  const service = await ServiceProcess.start(databaseUrl, SECRET, { LOG_LEVEL: 'warn', TIMERS_RUN: 'false', PROJECTIONS_RUN: 'false', APPEND_BATCH_MAX: '1' });
+  const service = await ServiceProcess.start(databaseUrl, SECRET, {
+    LOG_LEVEL: 'warn',
+    TIMERS_RUN: 'false',
+    PROJECTIONS_RUN: 'false',
+    APPEND_BATCH_MAX: '1',
+  });
   try {
     await load(service.url, '/tickets', resident, 2); // warm-up
     return await load(service.url, '/tickets', resident, Math.min(SECONDS, 10));
@@ -61,7 +96,13 @@ async function eachAppendAlone(databaseUrl: string, resident: string): Promise<R
   }
 }
 
-export async function httpBench(): Promise<{ maxRps: number; url: string; resident: string; databaseUrl: string; stop: () => Promise<void> }> {
+export async function httpBench(): Promise<{
+  maxRps: number;
+  url: string;
+  resident: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}> {
   const db = await benchDatabase('http');
   const service = await ServiceProcess.start(db.url, SECRET, { LOG_LEVEL: 'warn', BENCH_ENDPOINTS: 'true', TIMERS_RUN: 'false' });
   const admin = await signToken(SECRET, { sub: 'admin', roles: ['admin'], communities: [] });
@@ -82,15 +123,51 @@ export async function httpBench(): Promise<{ maxRps: number; url: string; reside
   const rows = [
     ['raw single-row INSERT, 16 clients (durable-write ceiling)', fmt(raw16), '', '', ''],
     ['bare endpoint: same guard + validation, no store', fmt(bare.rps), bare.p50.toFixed(2), bare.p99.toFixed(2), ''],
-    [`POST /tickets, autocannon 16 connections, ${SECONDS} s`, fmt(real.rps), real.p50.toFixed(2), real.p99.toFixed(2), `${(real.rps / raw16).toFixed(2)}× raw, ${(real.rps / bare.rps).toFixed(2)}× bare`],
-    [`the same with each append alone (APPEND_BATCH_MAX=1, no group commit), ${Math.min(SECONDS, 10)} s`, fmt(alone.rps), alone.p50.toFixed(2), alone.p99.toFixed(2), `${(alone.rps / raw16).toFixed(2)}× raw; group commit ${(real.rps / alone.rps).toFixed(2)}× this`],
+    [
+      `POST /tickets, autocannon 16 connections, ${SECONDS} s`,
+      fmt(real.rps),
+      real.p50.toFixed(2),
+      real.p99.toFixed(2),
+      `${(real.rps / raw16).toFixed(2)}× raw, ${(real.rps / bare.rps).toFixed(2)}× bare`,
+    ],
+    [
+      `the same with each append alone (APPEND_BATCH_MAX=1, no group commit), ${Math.min(SECONDS, 10)} s`,
+      fmt(alone.rps),
+      alone.p50.toFixed(2),
+      alone.p99.toFixed(2),
+      `${(alone.rps / raw16).toFixed(2)}× raw; group commit ${(real.rps / alone.rps).toFixed(2)}× this`,
+    ],
   ];
-  rows.push([`projection lag at half that rate (${lag.describe()}), commit → tickets read model`, '', lag.p50.toFixed(1), lag.p99.toFixed(1), 'target p99 < 250 ms']);
-  const table = ['| measure | req/s | p50 ms | p99 ms | ratio |', '| --- | ---: | ---: | ---: | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  rows.push([
+    `projection lag at half that rate (${lag.describe()}), commit → tickets read model`,
+    '',
+    lag.p50.toFixed(1),
+    lag.p99.toFixed(1),
+    'target p99 < 250 ms',
+  ]);
+  const table = [
+    '| measure | req/s | p50 ms | p99 ms | ratio |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
   const errors = real.errors + real.non2xx;
-  process.stdout.write(`\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms\n`);
-  recordSection('http', `## HTTP writes (\`npm run bench:http\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load from the same machine.\n\n${table}\n\nErrors or non-2xx answers during the measured run: ${errors}. Targets: ≥ 0.35× raw INSERT at 16 clients; p99 < 25 ms. p50/p99 come from each response's own hrtime (autocannon's histogram rounds to whole ms).`);
-  return { maxRps: real.rps, url: service.url, resident, databaseUrl: db.url, stop: async () => { await service.stop(); await db.drop(); } };
+  process.stdout.write(
+    `\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms\n`,
+  );
+  recordSection(
+    'http',
+    `## HTTP writes (\`npm run bench:http\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load from the same machine.\n\n${table}\n\nErrors or non-2xx answers during the measured run: ${errors}. Targets: ≥ 0.35× raw INSERT at 16 clients; p99 < 25 ms. p50/p99 come from each response's own hrtime (autocannon's histogram rounds to whole ms).`,
+  );
+  return {
+    maxRps: real.rps,
+    url: service.url,
+    resident,
+    databaseUrl: db.url,
+    stop: async () => {
+      await service.stop();
+      await db.drop();
+    },
+  };
 }
 
 if (require.main === module) {

@@ -1,7 +1,13 @@
 import { Client } from 'pg';
 import { fmt, percentile } from './bench-support';
 
-const body = JSON.stringify({ communityId: 'qianpu', category: 'noise', title: '楼上装修噪音', description: '周末早上七点开始装修', channel: 'app' });
+const body = JSON.stringify({
+  communityId: 'qianpu',
+  category: 'noise',
+  title: '楼上装修噪音',
+  description: '周末早上七点开始装修',
+  channel: 'app',
+});
 
 /**
  * Files tickets at a steady rate and watches the tickets projection's checkpoint: the lag of a
@@ -42,7 +48,11 @@ export async function projectionLag(url: string, token: string, databaseUrl: str
         const wait = next - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         next += interval;
-        const res = await fetch(`${url}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+        const res = await fetch(`${url}/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
         if (res.status === 201) pending.set(((await res.json()) as { position: number }).position, performance.now());
       }
     }),
@@ -51,5 +61,11 @@ export async function projectionLag(url: string, token: string, databaseUrl: str
   await watcher;
   await sql.end();
   lags.sort((a, b) => a - b);
-  return { rate, filed: lags.length, p50: percentile(lags, 50), p99: percentile(lags, 99), describe: () => `${fmt(lags.length)} tickets at ${fmt(rate)}/s` };
+  return {
+    rate,
+    filed: lags.length,
+    p50: percentile(lags, 50),
+    p99: percentile(lags, 99),
+    describe: () => `${fmt(lags.length)} tickets at ${fmt(rate)}/s`,
+  };
 }

@@ -16,7 +16,9 @@ const CLI = join(repoRoot(), 'dist', 'apps', 'api', 'src', 'cli', 'rebuild-proje
 export async function batchInsertCeiling(url: string, seconds = 5): Promise<number> {
   const sql = new Client({ connectionString: url });
   await sql.connect();
-  await sql.query(`CREATE TABLE ceiling (id text PRIMARY KEY, community_id text, status text, title text, filed_at timestamptz, data jsonb)`);
+  await sql.query(
+    `CREATE TABLE ceiling (id text PRIMARY KEY, community_id text, status text, title text, filed_at timestamptz, data jsonb)`,
+  );
   const until = Date.now() + seconds * 1000;
   let rows = 0;
   const started = Date.now();
@@ -68,10 +70,12 @@ export async function rebuildRuns(url: string): Promise<RebuildRuns> {
 
 /** The table both rebuild benchmarks print. */
 export function rebuildReport(ceiling: number, runs: RebuildRuns, events: number): { table: string; summary: string } {
-  const rows = runs.alone.flatMap((run) => run.lines).map((line) => {
-    const m = /^(\S+): rebuilt (\d+) events in (\d+) ms \((\d+) ev\/s\)/.exec(line.trim());
-    return m ? [m[1], fmt(Number(m[4])), `${(Number(m[4]) / ceiling).toFixed(2)}× ceiling`] : [line, '', ''];
-  });
+  const rows = runs.alone
+    .flatMap((run) => run.lines)
+    .map((line) => {
+      const m = /^(\S+): rebuilt (\d+) events in (\d+) ms \((\d+) ev\/s\)/.exec(line.trim());
+      return m ? [m[1], fmt(Number(m[4])), `${(Number(m[4]) / ceiling).toFixed(2)}× ceiling`] : [line, '', ''];
+    });
   const overall = events / (runs.together.ms / 1000);
   const table = [
     '| measure | rows or events/s | ratio |',
@@ -95,7 +99,10 @@ async function main(): Promise<void> {
     const ceiling = await batchInsertCeiling(db.url);
     const { table, summary } = rebuildReport(ceiling, await rebuildRuns(db.url), events);
     process.stdout.write(`\n${table}\n\n${summary}\n`);
-    recordSection('rebuild', `## Projection rebuild (\`npm run bench:rebuild\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events (7 per ticket) made through es_append.\n\n${table}\n\n${summary}`);
+    recordSection(
+      'rebuild',
+      `## Projection rebuild (\`npm run bench:rebuild\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events (7 per ticket) made through es_append.\n\n${table}\n\n${summary}`,
+    );
   } finally {
     await db.drop();
   }

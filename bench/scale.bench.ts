@@ -11,7 +11,11 @@ const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 // The generated tickets are filed between June and October 2026: a month in the middle of that.
 const RANGE = 'from=2026-07-01T00:00:00%2B08:00&to=2026-08-01T00:00:00%2B08:00';
-const QUERIES = [`/dashboards/summary?${RANGE}`, `/dashboards/summary?${RANGE}&communityId=qianpu&groupBy=day`, `/dashboards/summary?${RANGE}&groupBy=category`];
+const QUERIES = [
+  `/dashboards/summary?${RANGE}`,
+  `/dashboards/summary?${RANGE}&communityId=qianpu&groupBy=day`,
+  `/dashboards/summary?${RANGE}&groupBy=category`,
+];
 
 async function caughtUp(url: string, timeoutMs = 900_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -39,7 +43,12 @@ async function main(): Promise<void> {
   const db = await benchDatabase('scale');
   // Read models stay current while events pour in: projections run in the service as in production.
   await migrate(db.url);
-  const service = await ServiceProcess.start(db.url, SECRET, { LOG_LEVEL: 'warn', TIMERS_RUN: 'false', PROJECTION_BATCH_SIZE: '2000', PROJECTION_MAX_LAG_MS: '2000' });
+  const service = await ServiceProcess.start(db.url, SECRET, {
+    LOG_LEVEL: 'warn',
+    TIMERS_RUN: 'false',
+    PROJECTION_BATCH_SIZE: '2000',
+    PROJECTION_MAX_LAG_MS: '2000',
+  });
   const admin = await signToken(SECRET, { sub: 'admin', roles: ['admin'], communities: [] });
   const rows: string[][] = [];
   let events = 0;
@@ -58,8 +67,14 @@ async function main(): Promise<void> {
     await service.stop();
   }
   const growth = Number(rows[rows.length - 1][2]) / Number(rows[0][2]);
-  const table = ['| events in the store | summary p50 ms | summary p95 ms |', '| ---: | ---: | ---: |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  process.stdout.write(`\n${table}\np95 growth ${rows[0][0]} → ${rows[rows.length - 1][0]}: ${growth.toFixed(2)}× (target ≤ 1.5×; p95 < 20 ms)\n`);
+  const table = [
+    '| events in the store | summary p50 ms | summary p95 ms |',
+    '| ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  process.stdout.write(
+    `\n${table}\np95 growth ${rows[0][0]} → ${rows[rows.length - 1][0]}: ${growth.toFixed(2)}× (target ≤ 1.5×; p95 < 20 ms)\n`,
+  );
   recordSection(
     'dashboard',
     `## Dashboard summary latency (\`npm run bench:dashboard\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}. Events made through es_append (7 per ticket, 3 communities, filed over 150 days); projections kept current by the running service; ${SAMPLES} sequential requests per size over HTTP, cycling through: a month for all communities; a month of one community by day; a month by category.\n\n${table}\n\np95 growth from ${rows[0][0]} to ${rows[rows.length - 1][0]} events: ${growth.toFixed(2)}× (target ≤ 1.5×, p95 < 20 ms).`,
@@ -68,7 +83,10 @@ async function main(): Promise<void> {
   const ceiling = await batchInsertCeiling(db.url);
   const { table: rebuildTable, summary } = rebuildReport(ceiling, await rebuildRuns(db.url), events);
   process.stdout.write(`\n${rebuildTable}\n${summary}\n`);
-  recordSection('rebuild', `## Projection rebuild (\`npm run bench:dashboard\`, after the 1M-event step)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events; \`npm run projections:rebuild -- --all\` as a child process: each projection alone, then all of them from one pass over the log (each page read once, the next one while the projections write the last, each projection on its own connection); RSS sampled from /proc.\n\n${rebuildTable}\n\n${summary}`);
+  recordSection(
+    'rebuild',
+    `## Projection rebuild (\`npm run bench:dashboard\`, after the 1M-event step)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}, ${fmt(events)} events; \`npm run projections:rebuild -- --all\` as a child process: each projection alone, then all of them from one pass over the log (each page read once, the next one while the projections write the last, each projection on its own connection); RSS sampled from /proc.\n\n${rebuildTable}\n\n${summary}`,
+  );
   await db.drop();
 }
 

@@ -17,10 +17,13 @@ async function rawInserts(url: string, clients: number): Promise<number> {
     }),
   );
   const rate = await throughput(clients, SECONDS, async (w, i) => {
-    await pool[w].query(
-      `INSERT INTO raw_events (stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, $5)`,
-      [`raw-${clients}-${w}-${i % 100}`, i, 'TicketFiled', JSON.stringify(data), JSON.stringify(metadata)],
-    );
+    await pool[w].query(`INSERT INTO raw_events (stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, $5)`, [
+      `raw-${clients}-${w}-${i % 100}`,
+      i,
+      'TicketFiled',
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+    ]);
     return 1;
   });
   await Promise.all(pool.map((c) => c.end()));

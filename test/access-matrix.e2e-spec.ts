@@ -37,13 +37,31 @@ const ROWS: Row[] = [
   { path: 'acknowledge', body: { message: '收到' }, stage: 'filed', allowed: ['staff', 'manager', 'admin'], required: ['message'] },
   { path: 'assign', body: { assigneeId: 'staff-1' }, stage: 'filed', allowed: ['manager', 'admin'], required: ['assigneeId'] },
   { path: 'actions', body: { description: '派人清理' }, stage: 'filed', allowed: ['staff', 'manager', 'admin'], required: ['description'] },
-  { path: 'comments', body: { text: '请尽快处理' }, stage: 'filed', allowed: ['residentA', 'staff', 'manager', 'committee', 'secretary', 'admin'], required: ['text'] },
-  { path: 'comments', body: { text: '内部：等配件', internal: true }, stage: 'filed', allowed: ['staff', 'manager', 'committee', 'secretary', 'admin'], required: ['text'] },
+  {
+    path: 'comments',
+    body: { text: '请尽快处理' },
+    stage: 'filed',
+    allowed: ['residentA', 'staff', 'manager', 'committee', 'secretary', 'admin'],
+    required: ['text'],
+  },
+  {
+    path: 'comments',
+    body: { text: '内部：等配件', internal: true },
+    stage: 'filed',
+    allowed: ['staff', 'manager', 'committee', 'secretary', 'admin'],
+    required: ['text'],
+  },
   { path: 'resolve', body: { resolution: '已更换' }, stage: 'acted', allowed: ['staff', 'manager', 'admin'], required: ['resolution'] },
   { path: 'confirm', body: {}, stage: 'resolved', allowed: ['residentA'], required: [] },
   { path: 'reject', body: { reason: '还是坏的' }, stage: 'resolved', allowed: ['residentA'], required: ['reason'] },
   { path: 'rate', body: { score: 4 }, stage: 'resolved', allowed: ['residentA'], required: ['score'] },
-  { path: 'escalate', body: { level: 'committee', reason: '没人管' }, stage: 'filed', allowed: ['residentA', 'committee', 'secretary', 'admin'], required: ['level', 'reason'] },
+  {
+    path: 'escalate',
+    body: { level: 'committee', reason: '没人管' },
+    stage: 'filed',
+    allowed: ['residentA', 'committee', 'secretary', 'admin'],
+    required: ['level', 'reason'],
+  },
   { path: 'withdraw', body: {}, stage: 'filed', allowed: ['residentA'], required: [] },
 ];
 
@@ -72,7 +90,10 @@ describe.each(ROWS)('POST /tickets/:id/$path $body', (row) => {
 
   it('when the body is over 64 KiB, the answer is 413', async () => {
     const id = await ticketAt(row.stage);
-    const r = await http(t.url, 'POST', `/tickets/${id}/${row.path}`, { token: k[row.allowed[0]], raw: JSON.stringify({ ...row.body, pad: 'x'.repeat(66_000) }) });
+    const r = await http(t.url, 'POST', `/tickets/${id}/${row.path}`, {
+      token: k[row.allowed[0]],
+      raw: JSON.stringify({ ...row.body, pad: 'x'.repeat(66_000) }),
+    });
     expect(r.status).toBe(413);
   });
 

@@ -36,7 +36,13 @@ it('when another process appoints a new company, the next commands see it: old s
   expect(first.status).toBe(201);
   expect((await post(`/tickets/${first.body.id}/acknowledge`, k.staff, { message: '收到' })).status).toBe(200);
 
-  await elsewhere('PropertyCompanyAppointed', { communityId: 'qianpu', companyId: 'haiyue', previousCompanyId: 'jiayuan', handoverId: 'h-test', appointedAt: new Date().toISOString() });
+  await elsewhere('PropertyCompanyAppointed', {
+    communityId: 'qianpu',
+    companyId: 'haiyue',
+    previousCompanyId: 'jiayuan',
+    handoverId: 'h-test',
+    appointedAt: new Date().toISOString(),
+  });
 
   const outgoing = await post(`/tickets/${first.body.id}/comments`, k.staff, { text: '还在处理', internal: false });
   expect(outgoing.status).toBe(404);
@@ -52,7 +58,13 @@ it('when another process appoints a new company, the next commands see it: old s
 it('when another process sets an SLA policy, the next ticket gets its deadlines', async () => {
   const warm = await post('/tickets', k.residentA, ticketBody({ category: 'water_power' }));
   expect(warm.status).toBe(201);
-  await elsewhere('SlaPolicySet', { communityId: 'qianpu', category: 'water_power', policy: { acknowledgeWithinMinutes: 7, resolveWithinMinutes: 70 }, setAt: new Date().toISOString(), by: { id: 'admin-1', roles: ['admin'] } });
+  await elsewhere('SlaPolicySet', {
+    communityId: 'qianpu',
+    category: 'water_power',
+    policy: { acknowledgeWithinMinutes: 7, resolveWithinMinutes: 70 },
+    setAt: new Date().toISOString(),
+    by: { id: 'admin-1', roles: ['admin'] },
+  });
   const filed = await post('/tickets', k.residentA, ticketBody({ category: 'water_power' }));
   expect(filed.status).toBe(201);
   const detail = await get(`/tickets/${filed.body.id}?minPosition=${filed.body.position}`, k.admin);
@@ -63,7 +75,11 @@ it('when another process appoints a new company, its staff may act at once, befo
   const filed = await post('/tickets', k.residentX, ticketBody({ communityId: 'xingang' }));
   expect(filed.status).toBe(201);
   expect((await post(`/tickets/${filed.body.id}/acknowledge`, k.otherStaff, { message: '收到' })).status).toBe(200);
-  await elsewhere('PropertyCompanyAppointed', { communityId: 'xingang', companyId: 'jiayuan', previousCompanyId: 'haiyue', handoverId: 'h-x', appointedAt: new Date().toISOString() }, 'xingang');
+  await elsewhere(
+    'PropertyCompanyAppointed',
+    { communityId: 'xingang', companyId: 'jiayuan', previousCompanyId: 'haiyue', handoverId: 'h-x', appointedAt: new Date().toISOString() },
+    'xingang',
+  );
   // The copy this process holds still names haiyue: a refusal on it must be looked at again.
   expect((await post(`/tickets/${filed.body.id}/comments`, k.staff, { text: '嘉园物业接手', internal: false })).status).toBe(200);
 });
@@ -71,7 +87,20 @@ it('when another process appoints a new company, its staff may act at once, befo
 it('when a community is registered after someone tried to file there, filing works at once', async () => {
   const early = await post('/tickets', k.residentA, ticketBody({ communityId: 'huaqiao' }));
   expect(early.status).toBe(404);
-  await elsewhere('CommunityRegistered', { communityId: 'huaqiao', name: '华侨海景城', subdistrict: '莲前街道', neighbourhood: '华侨社区', households: null, propertyCompanyId: 'jiayuan', registeredAt: new Date().toISOString(), by: { id: 'admin-1', roles: ['admin'] } }, 'huaqiao');
+  await elsewhere(
+    'CommunityRegistered',
+    {
+      communityId: 'huaqiao',
+      name: '华侨海景城',
+      subdistrict: '莲前街道',
+      neighbourhood: '华侨社区',
+      households: null,
+      propertyCompanyId: 'jiayuan',
+      registeredAt: new Date().toISOString(),
+      by: { id: 'admin-1', roles: ['admin'] },
+    },
+    'huaqiao',
+  );
   const resident = await t.token({ sub: 'res-h', roles: ['resident'], communities: ['huaqiao'] });
   expect((await post('/tickets', resident, ticketBody({ communityId: 'huaqiao' }))).status).toBe(201);
 });

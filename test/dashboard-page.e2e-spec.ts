@@ -20,7 +20,8 @@ let browser: Browser;
 let admin: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does) or set CHROMIUM_PATH`);
   t = await startTestApp('dashboard_page');
   const store = t.app.get<EventStore>(EVENT_STORE);
   await loadDemo(t.app.get(CommandBus), store, { now: new Date(), days: 10 });
@@ -28,7 +29,15 @@ beforeAll(async () => {
   admin = await t.token({ sub: 'admin-demo', roles: ['admin'], communities: [] });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 afterAll(async () => {
@@ -51,7 +60,8 @@ it('when a secretary opens the dashboard with a token, the page shows the API fi
   const summary = (await http(t.url, 'GET', `/dashboards/summary?${range}`, { token: admin })).body;
   expect(summary.total.filed).toBeGreaterThan(10);
   const shown = async (figure: string) => (await page.textContent(`[data-figure="${figure}"]`))?.trim();
-  for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate', 'reopenRate']) expect(await shown(rate)).toBe(pct(summary.total[rate]));
+  for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate', 'reopenRate'])
+    expect(await shown(rate)).toBe(pct(summary.total[rate]));
   for (const count of ['filed', 'backlog', 'overdue']) expect(await shown(count)).toBe(String(summary.total[count]));
   expect(await page.locator('#trend canvas').count()).toBeGreaterThan(0);
   expect(await page.locator('#categories canvas').count()).toBeGreaterThan(0);

@@ -170,7 +170,9 @@ describe('CSV exports for the monthly joint meeting', () => {
     const r = await raw(`/dashboards/summary.csv?minPosition=${last}&communityId=qianpu&groupBy=category`, k.committee);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="jinlin-summary-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(r.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="jinlin-summary-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect([...r.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.slice(1).split('\r\n');
     expect(lines).toHaveLength(1 + 1 + 4 + 1);

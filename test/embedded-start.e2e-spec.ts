@@ -39,7 +39,12 @@ const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { 
 it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQL and its demo tokens work', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jinlin-embedded-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: join(dir, 'pg'), EMBEDDED_PG_PORT: String(await freePort()) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    EMBEDDED_PG_DIR: join(dir, 'pg'),
+    EMBEDDED_PG_PORT: String(await freePort()),
+  };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
   const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,7 +67,9 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
     expect(me.status).toBe(200);
     expect(((await me.json()) as { roles: string[] }).roles).toEqual(['admin']);
     // An empty embedded database gets the seed story: its estates and tickets show up.
-    const community = await get(`http://127.0.0.1:${port}/communities/qianpu-yili-west?minPosition=1`, { authorization: `Bearer ${adminToken}` });
+    const community = await get(`http://127.0.0.1:${port}/communities/qianpu-yili-west?minPosition=1`, {
+      authorization: `Bearer ${adminToken}`,
+    });
     expect(((await community.json()) as { name: string }).name).toBe('前埔一里西小区');
     let listed = 0;
     for (let i = 0; i < 100 && listed === 0; i++) {

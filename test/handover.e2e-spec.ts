@@ -19,7 +19,8 @@ afterAll(() => t.close());
 
 const post = (path: string, token: string, body: unknown = {}) => http(t.url, 'POST', path, { token, body });
 const get = (path: string, token: string) => http(t.url, 'GET', path, { token });
-const step = (id: string, name: string, token: string, extra: object = {}) => post(`/handovers/${id}/steps/${name}/complete`, token, { note: `${name} 已完成`, ...extra });
+const step = (id: string, name: string, token: string, extra: object = {}) =>
+  post(`/handovers/${id}/steps/${name}/complete`, token, { note: `${name} 已完成`, ...extra });
 
 async function fileTickets(n: number, token = k.residentA, communityId = 'qianpu'): Promise<string[]> {
   const ids: string[] = [];
@@ -46,11 +47,17 @@ describe('the three-month handover', () => {
   });
 
   it('when the committee starts it for the managing company, it is created; a second one is refused', async () => {
-    const started = await post('/handovers', k.committee, { communityId: 'qianpu', outgoingCompanyId: 'jiayuan', reason: '原物业公司突然宣布退出' });
+    const started = await post('/handovers', k.committee, {
+      communityId: 'qianpu',
+      outgoingCompanyId: 'jiayuan',
+      reason: '原物业公司突然宣布退出',
+    });
     expect(started.status).toBe(201);
     id = started.body.id;
     expect(id).toBe('qianpu-h1');
-    expect((await post('/handovers', k.secretary, { communityId: 'qianpu', outgoingCompanyId: 'jiayuan', reason: '再来一次' })).status).toBe(409);
+    expect(
+      (await post('/handovers', k.secretary, { communityId: 'qianpu', outgoingCompanyId: 'jiayuan', reason: '再来一次' })).status,
+    ).toBe(409);
     expect((await post('/handovers', k.residentA, { communityId: 'qianpu', outgoingCompanyId: 'jiayuan', reason: 'x' })).status).toBe(403);
   });
 
@@ -85,8 +92,17 @@ describe('the three-month handover', () => {
     expect(blocked.body.code).toBe('BLOCKERS_OPEN');
     // Read after the last write (the step), not after the blocker: the read model may lag between them.
     const progress = await get(`/handovers/${id}?minPosition=${funds.body.position}`, k.committee);
-    expect(progress.body).toMatchObject({ status: 'active', incomingCompanyId: 'haiyue', percentDone: 100, openBlockers: [{ n: 1, text: '公共收益账户未移交' }] });
-    expect(progress.body.steps.find((s: { step: string }) => s.step === 'facilities_inspection')).toMatchObject({ done: true, defects: ['2号楼消防栓损坏', '地下车库照明不足'], by: { id: 'com-1' } });
+    expect(progress.body).toMatchObject({
+      status: 'active',
+      incomingCompanyId: 'haiyue',
+      percentDone: 100,
+      openBlockers: [{ n: 1, text: '公共收益账户未移交' }],
+    });
+    expect(progress.body.steps.find((s: { step: string }) => s.step === 'facilities_inspection')).toMatchObject({
+      done: true,
+      defects: ['2号楼消防栓损坏', '地下车库照明不足'],
+      by: { id: 'com-1' },
+    });
     expect((await post(`/handovers/${id}/blockers/1/resolve`, k.committee, { note: '账户已移交' })).status).toBe(200);
   });
 
@@ -112,7 +128,10 @@ describe('the three-month handover', () => {
     expect((await post(`/tickets/${ticket}/actions`, k.staff, { description: '还想处理' })).status).toBe(404);
     expect((await get(`/tickets/${ticket}`, k.staff)).status).toBe(404);
     expect((await post(`/tickets/${ticket}/actions`, k.otherStaff, { description: '新物业接手处理' })).status).toBe(200);
-    const detail = await get(`/tickets/${ticket}?minPosition=${(await get(`/tickets/${ticket}/timeline`, k.admin)).body.events.at(-1).position}`, k.otherStaff);
+    const detail = await get(
+      `/tickets/${ticket}?minPosition=${(await get(`/tickets/${ticket}/timeline`, k.admin)).body.events.at(-1).position}`,
+      k.otherStaff,
+    );
     expect(detail.body).toMatchObject({ companyId: 'haiyue', filedCompanyId: 'jiayuan' });
   });
 
@@ -132,7 +151,8 @@ describe('crash half-way through a large community', () => {
     const tickets = await fileTickets(500, k.residentX, 'xingang');
     const h = (await post('/handovers', k.admin, { communityId: 'xingang', outgoingCompanyId: 'haiyue', reason: '合同到期' })).body.id;
     await step(h, 'selection', k.admin, { incomingCompanyId: 'jiayuan', method: 'bidding' });
-    for (const s of ['contract_signed', 'archives', 'facilities_inspection', 'funds_settled', 'keys_and_systems']) await step(h, s, k.admin);
+    for (const s of ['contract_signed', 'archives', 'facilities_inspection', 'funds_settled', 'keys_and_systems'])
+      await step(h, s, k.admin);
     const engine = t.app.get<ProjectionEngine>(PROJECTION_ENGINE);
     const process = engine.find<HandoverProcess>('handover-process')!;
     let crashes = 0;
@@ -161,11 +181,18 @@ describe('crash half-way through a large community', () => {
 
 describe('completion while the tickets read model lags behind', () => {
   it('when that read model cannot catch up in time, the transfer is retried later instead of skipping the tickets it cannot see', async () => {
-    const created = await post('/communities', k.admin, { id: 'huaqiao', name: '华侨新村', propertyCompanyId: 'jiayuan', subdistrict: '莲前街道', neighbourhood: '前埔一里社区' });
+    const created = await post('/communities', k.admin, {
+      id: 'huaqiao',
+      name: '华侨新村',
+      propertyCompanyId: 'jiayuan',
+      subdistrict: '莲前街道',
+      neighbourhood: '前埔一里社区',
+    });
     expect(created.status).toBe(201);
     const h = (await post('/handovers', k.admin, { communityId: 'huaqiao', outgoingCompanyId: 'jiayuan', reason: '合同到期' })).body.id;
     await step(h, 'selection', k.admin, { incomingCompanyId: 'haiyue', method: 'bidding' });
-    for (const s of ['contract_signed', 'archives', 'facilities_inspection', 'funds_settled', 'keys_and_systems']) await step(h, s, k.admin);
+    for (const s of ['contract_signed', 'archives', 'facilities_inspection', 'funds_settled', 'keys_and_systems'])
+      await step(h, s, k.admin);
     const engine = t.app.get<ProjectionEngine>(PROJECTION_ENGINE);
     const process = engine.find<HandoverProcess>('handover-process')!;
     process.catchUpTimeoutMs = 300;
@@ -206,7 +233,17 @@ describe('the handover list with many handovers elsewhere', () => {
     let position = 0;
     for (let i = 0; i < 201; i++) {
       const community = `bulk-${i}`;
-      expect((await post('/communities', k.admin, { id: community, name: `小区 ${i}`, propertyCompanyId: 'haiyue', subdistrict: '莲前街道', neighbourhood: '前埔一里社区' })).status).toBe(201);
+      expect(
+        (
+          await post('/communities', k.admin, {
+            id: community,
+            name: `小区 ${i}`,
+            propertyCompanyId: 'haiyue',
+            subdistrict: '莲前街道',
+            neighbourhood: '前埔一里社区',
+          })
+        ).status,
+      ).toBe(201);
       const started = await post('/handovers', k.admin, { communityId: community, outgoingCompanyId: 'haiyue', reason: '合同到期' });
       expect(started.status).toBe(201);
       position = started.body.position;

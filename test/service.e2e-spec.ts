@@ -38,12 +38,23 @@ describe('operations endpoints', () => {
     const counter = (text: string, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
     const before = (await http(t.url, 'GET', '/metrics')).text;
     // Ten appends in one tick: two leave at once (two batches in flight), the other eight queue and leave together.
-    await Promise.all(Array.from({ length: 10 }, () => store.appendToStream(`metrics-${randomUUID()}`, [{ type: 'Probe', data: {} }], { expected: 'no_stream' })));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.appendToStream(`metrics-${randomUUID()}`, [{ type: 'Probe', data: {} }], { expected: 'no_stream' }),
+      ),
+    );
     const after = (await http(t.url, 'GET', '/metrics')).text;
     const grew = (name: string) => counter(after, name) - counter(before, name);
-    expect([grew('jinlin_append_batches_total'), grew('jinlin_append_batched_appends_total'), grew('jinlin_append_batch_fallbacks_total')]).toEqual([1, 8, 0]);
+    expect([
+      grew('jinlin_append_batches_total'),
+      grew('jinlin_append_batched_appends_total'),
+      grew('jinlin_append_batch_fallbacks_total'),
+    ]).toEqual([1, 8, 0]);
     const stats = store.appendStats;
-    expect([counter(after, 'jinlin_append_batches_total'), counter(after, 'jinlin_append_batched_appends_total')]).toEqual([stats.batches, stats.batchedAppends]);
+    expect([counter(after, 'jinlin_append_batches_total'), counter(after, 'jinlin_append_batched_appends_total')]).toEqual([
+      stats.batches,
+      stats.batchedAppends,
+    ]);
   });
 
   it('when fetched, /docs/openapi.json describes the API', async () => {

@@ -24,10 +24,12 @@ afterAll(() => t.close());
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const at = (iso: string, ms: number) => new Date(Date.parse(iso) + ms);
-const put = (path: string, token: string, body: unknown, headers?: Record<string, string>) => http(t.url, 'PUT', path, { token, body, headers });
+const put = (path: string, token: string, body: unknown, headers?: Record<string, string>) =>
+  http(t.url, 'PUT', path, { token, body, headers });
 const post = (path: string, token: string, body: unknown = {}) => http(t.url, 'POST', path, { token, body });
 /** Another service instance: its own timer over the same store and database. */
-const anotherTimer = (clock = systemClock) => new SlaTimer(t.app.get(EVENT_STORE), t.app.get(DataSource), clock, { run: false, intervalMs: 60_000 });
+const anotherTimer = (clock = systemClock) =>
+  new SlaTimer(t.app.get(EVENT_STORE), t.app.get(DataSource), clock, { run: false, intervalMs: 60_000 });
 
 async function caughtUp(position: number) {
   expect(await t.app.get<ProjectionEngine>(PROJECTION_ENGINE).waitFor(position, 10_000)).toBe(true);
@@ -54,7 +56,8 @@ async function ticket(id: string, minPosition: number) {
 async function timeline(id: string): Promise<{ position: number; type: string; data: Record<string, any> }[]> {
   return (await http(t.url, 'GET', `/tickets/${id}/timeline`, { token: k.admin })).body.events;
 }
-const recorded = async (id: string, type: string, kind?: string) => (await timeline(id)).filter((e) => e.type === type && (!kind || e.data.kind === kind));
+const recorded = async (id: string, type: string, kind?: string) =>
+  (await timeline(id)).filter((e) => e.type === type && (!kind || e.data.kind === kind));
 const lastPosition = async (id: string) => (await timeline(id)).at(-1)!.position;
 
 describe('SLA policies', () => {
@@ -69,7 +72,10 @@ describe('SLA policies', () => {
     expect(community.body.slaPolicies.noise).toEqual(policy(30, 240));
 
     const before = await fileTicket({ communityId: 'xingang', category: 'noise' }, k.residentX);
-    expect(before.deadlines).toEqual({ acknowledgeBy: at(before.filedAt, 30 * MINUTE).toISOString(), resolveBy: at(before.filedAt, 240 * MINUTE).toISOString() });
+    expect(before.deadlines).toEqual({
+      acknowledgeBy: at(before.filedAt, 30 * MINUTE).toISOString(),
+      resolveBy: at(before.filedAt, 240 * MINUTE).toISOString(),
+    });
 
     const second = await put('/communities/xingang/sla-policies/noise', k.admin, policy(60, 480));
     expect(second.body.version).toBe(3);
@@ -119,7 +125,11 @@ describe('SLA policies', () => {
     const doc = (await http(t.url, 'GET', '/docs/openapi.json')).body;
     const op = doc.paths['/communities/{id}/sla-policies/{category}'].put;
     expect(op.parameters.find((p: { name: string }) => p.name === 'category').schema.enum).toContain('water_power');
-    expect(doc.components.schemas.SetSlaPolicyDto.properties.resolveWithinMinutes).toMatchObject({ type: 'integer', minimum: 1, maximum: 525_600 });
+    expect(doc.components.schemas.SetSlaPolicyDto.properties.resolveWithinMinutes).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 525_600,
+    });
   });
 });
 
@@ -207,7 +217,7 @@ describe('the SLA timer', () => {
     }
   });
 
-  it('when the loop runs, it ticks at its clock\'s time; when stopped, it finishes the work in hand and lets go of the lead', async () => {
+  it("when the loop runs, it ticks at its clock's time; when stopped, it finishes the work in hand and lets go of the lead", async () => {
     const filed = await fileTicket();
     await caughtUp(await lastPosition(filed.id));
     let ticked!: () => void;

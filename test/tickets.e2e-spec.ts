@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (path: string, token: string, body?: unknown, headers?: Record<string, string>) => http(t.url, 'POST', path, { token, body, headers });
+const post = (path: string, token: string, body?: unknown, headers?: Record<string, string>) =>
+  http(t.url, 'POST', path, { token, body, headers });
 const get = (path: string, token: string) => http(t.url, 'GET', path, { token });
 const file = async (overrides: Record<string, unknown> = {}, token = k.residentA) => {
   const r = await post('/tickets', token, ticketBody(overrides));
@@ -42,16 +43,33 @@ describe('the lifecycle, end to end', () => {
     const detail = await get(`/tickets/${filed.id}?minPosition=${last.position}`, k.residentA);
     expect(detail.status).toBe(200);
     expect(detail.headers.get('etag')).toBe('"7"');
-    expect(detail.body).toMatchObject({ status: 'closed', assigneeId: 'staff-1', companyId: 'jiayuan', rating: { score: 5, comment: '很及时' }, version: 7 });
-    for (const field of ['filedAt', 'firstResponseAt', 'firstActionAt', 'resolvedAt', 'closedAt']) expect(detail.body[field]).toEqual(expect.any(String));
+    expect(detail.body).toMatchObject({
+      status: 'closed',
+      assigneeId: 'staff-1',
+      companyId: 'jiayuan',
+      rating: { score: 5, comment: '很及时' },
+      version: 7,
+    });
+    for (const field of ['filedAt', 'firstResponseAt', 'firstActionAt', 'resolvedAt', 'closedAt'])
+      expect(detail.body[field]).toEqual(expect.any(String));
     expect(detail.body.firstResponseAt).toBe(detail.body.acknowledgedAt);
     expect(Date.parse(detail.body.deadlines.acknowledgeBy) - Date.parse(detail.body.filedAt)).toBe(120 * 60_000);
     const timeline = await get(`/tickets/${filed.id}/timeline`, k.secretary);
     expect(timeline.body.chain).toBe('valid');
     expect(timeline.body.events.map((e: { type: string }) => e.type)).toEqual([
-      'TicketFiled', 'TicketAcknowledged', 'TicketAssigned', 'TicketActionRecorded', 'TicketResolved', 'TicketResolutionConfirmed', 'TicketRated',
+      'TicketFiled',
+      'TicketAcknowledged',
+      'TicketAssigned',
+      'TicketActionRecorded',
+      'TicketResolved',
+      'TicketResolutionConfirmed',
+      'TicketRated',
     ]);
-    expect(timeline.body.events[1]).toMatchObject({ version: 2, actor: { id: 'staff-1', roles: ['staff'] }, data: { message: '收到，已通知电梯维保' } });
+    expect(timeline.body.events[1]).toMatchObject({
+      version: 2,
+      actor: { id: 'staff-1', roles: ['staff'] },
+      data: { message: '收到，已通知电梯维保' },
+    });
   });
 
   it('when only "received" was said, resolving is refused with 409 and nothing is appended', async () => {
@@ -89,7 +107,13 @@ describe('the lifecycle, end to end', () => {
 
 describe('validation', () => {
   it('when several fields are wrong, the 400 names each one once', async () => {
-    const r = await post('/tickets', k.residentA, { communityId: 'Bad Id!', category: 'ufo', title: 'x'.repeat(121), description: 7, channel: 'fax' });
+    const r = await post('/tickets', k.residentA, {
+      communityId: 'Bad Id!',
+      category: 'ufo',
+      title: 'x'.repeat(121),
+      description: 7,
+      channel: 'fax',
+    });
     expect(r.status).toBe(400);
     expect(r.body.errors).toHaveLength(5);
     for (const field of ['communityId', 'category', 'title', 'description', 'channel']) {
@@ -139,7 +163,9 @@ describe('concurrency', () => {
   it('when 100 people comment at once without If-Match, all 100 comments are stored', async () => {
     const { id } = await file();
     const tokens = [k.residentA, k.staff, k.manager, k.committee, k.secretary];
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => post(`/tickets/${id}/comments`, tokens[i % 5], { text: `评论 ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => post(`/tickets/${id}/comments`, tokens[i % 5], { text: `评论 ${i}` })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(100);
     const versions = results.map((r) => r.body.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
@@ -177,7 +203,9 @@ describe('idempotency', () => {
   it('when concurrent repeats race with one key, exactly one event results', async () => {
     const { id } = await file();
     const headers = { 'idempotency-key': 'race-key-1' };
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(`/tickets/${id}/comments`, k.staff, { text: '同一条' }, headers)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => post(`/tickets/${id}/comments`, k.staff, { text: '同一条' }, headers)),
+    );
     expect(new Set(results.map((r) => `${r.status}:${r.body.version}`))).toEqual(new Set(['200:2']));
     expect(await eventCount(id)).toBe(2);
   });
@@ -201,10 +229,19 @@ describe('lists and visibility', () => {
     const marker = `漏水${Date.now()}`;
     let last = 0;
     for (let i = 0; i < 5; i++) last = (await file({ category: 'water_power', title: `${marker} 第${i}处` })).position;
-    const page1 = await get(`/tickets?minPosition=${last}&category=water_power&status=open&q=${encodeURIComponent(marker)}&limit=2`, k.committee);
+    const page1 = await get(
+      `/tickets?minPosition=${last}&category=water_power&status=open&q=${encodeURIComponent(marker)}&limit=2`,
+      k.committee,
+    );
     expect(page1.body.items.map((i: { title: string }) => i.title)).toEqual([`${marker} 第4处`, `${marker} 第3处`]);
-    const page2 = await get(`/tickets?category=water_power&q=${encodeURIComponent(marker)}&limit=2&cursor=${page1.body.nextCursor}`, k.committee);
-    const page3 = await get(`/tickets?category=water_power&q=${encodeURIComponent(marker)}&limit=2&cursor=${page2.body.nextCursor}`, k.committee);
+    const page2 = await get(
+      `/tickets?category=water_power&q=${encodeURIComponent(marker)}&limit=2&cursor=${page1.body.nextCursor}`,
+      k.committee,
+    );
+    const page3 = await get(
+      `/tickets?category=water_power&q=${encodeURIComponent(marker)}&limit=2&cursor=${page2.body.nextCursor}`,
+      k.committee,
+    );
     expect(page2.body.items.map((i: { title: string }) => i.title)).toEqual([`${marker} 第2处`, `${marker} 第1处`]);
     expect(page3.body.items.map((i: { title: string }) => i.title)).toEqual([`${marker} 第0处`]);
     expect(page3.body.nextCursor).toBeNull();
@@ -214,7 +251,13 @@ describe('lists and visibility', () => {
     expect((await get('/tickets?limit=101', k.admin)).status).toBe(400);
     expect((await get('/tickets?cursor=forged', k.admin)).status).toBe(400);
     // Well-formed JSON that Date.parse takes but PostgreSQL does not, or an id with NUL: 400, not 500.
-    for (const forged of [['1', 'x'], ['2020-02-30T00:00:00.000Z', 'x'], ['+275760-09-13T00:00:00.000Z', 'x'], ['0000-01-01T00:00:00.000Z', 'x'], ['2020-01-01T00:00:00.000Z', '\u0000']]) {
+    for (const forged of [
+      ['1', 'x'],
+      ['2020-02-30T00:00:00.000Z', 'x'],
+      ['+275760-09-13T00:00:00.000Z', 'x'],
+      ['0000-01-01T00:00:00.000Z', 'x'],
+      ['2020-01-01T00:00:00.000Z', '\u0000'],
+    ]) {
       const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
       expect({ forged, status: (await get(`/tickets?cursor=${cursor}`, k.admin)).status }).toEqual({ forged, status: 400 });
     }
@@ -267,7 +310,10 @@ describe('reference data', () => {
     const r = await get('/categories', k.residentA);
     expect(r.body.items).toHaveLength(11);
     expect(r.body.items.find((c: { code: string }) => c.code === 'elevator')).toEqual({
-      code: 'elevator', nameZh: '电梯', nameEn: 'Elevator', defaultSla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 },
+      code: 'elevator',
+      nameZh: '电梯',
+      nameEn: 'Elevator',
+      defaultSla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 },
     });
   });
 });

@@ -42,7 +42,13 @@ beforeAll(async () => {
   admin = await signToken(TEST_JWT_SECRET, USERS.admin);
   resident = await signToken(TEST_JWT_SECRET, USERS.residentA);
   await http(service.url, 'POST', '/companies', { token: admin, body: { id: 'jiayuan', name: '嘉园物业' } });
-  const community = { id: 'qianpu', name: '前埔一里西小区', subdistrict: '莲前街道', neighbourhood: '前埔一里社区', propertyCompanyId: 'jiayuan' };
+  const community = {
+    id: 'qianpu',
+    name: '前埔一里西小区',
+    subdistrict: '莲前街道',
+    neighbourhood: '前埔一里社区',
+    propertyCompanyId: 'jiayuan',
+  };
   expect((await http(service.url, 'POST', '/communities', { token: admin, body: community })).status).toBe(201);
 }, 90_000);
 afterAll(async () => {

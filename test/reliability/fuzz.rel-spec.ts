@@ -56,16 +56,44 @@ const ROUTES: Record<string, Record<string, unknown>> = {
 };
 
 /** Values known to hurt somewhere: every one goes into every field of every endpoint, besides the random runs. */
-const CORPUS: unknown[] = ['\ud800', 'a\u0000b', '\udc00x', '\u202e', '', '   ', 'x'.repeat(70_000), -1, 1e308, true, null, [], {}, { $gt: '' }, ['a'], 'qianpu', '../../etc/passwd'];
+const CORPUS: unknown[] = [
+  '\ud800',
+  'a\u0000b',
+  '\udc00x',
+  '\u202e',
+  '',
+  '   ',
+  'x'.repeat(70_000),
+  -1,
+  1e308,
+  true,
+  null,
+  [],
+  {},
+  { $gt: '' },
+  ['a'],
+  'qianpu',
+  '../../etc/passwd',
+];
 
 const nasty = fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', '\u0000', '$where', '../', '%00', 'toString');
 const text = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('\ud800', 'a\u0000b', '\udc00x', '𠮷🚧', "'; DROP TABLE es_events; --", '   ', '', 'x'.repeat(70_000)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('\ud800', 'a\u0000b', '\udc00x', '𠮷🚧', "'; DROP TABLE es_events; --", '   ', '', 'x'.repeat(70_000)),
+  },
   { weight: 2, arbitrary: fc.string() },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 50 }) },
   { weight: 1, arbitrary: fc.string({ minLength: 2000, maxLength: 5000 }) },
 );
-const value = fc.oneof({ weight: 4, arbitrary: text }, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }));
+const value = fc.oneof(
+  { weight: 4, arbitrary: text },
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+);
 const deep = fc.integer({ min: 1, max: 40 }).map((n) => {
   let v: unknown = 'leaf';
   for (let i = 0; i < n; i++) v = { inner: v };
@@ -75,22 +103,44 @@ const garbage = fc.oneof(
   fc.dictionary(fc.oneof(nasty, fc.string()), value).map((o) => JSON.stringify(o)),
   fc.anything().map((v) => JSON.stringify(v) ?? 'null'),
   deep.map((v) => JSON.stringify({ text: v })),
-  fc.constantFrom('{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"x": 1}}}', '{bad json', '', '[]', '"str"', '{"title": "\\uZZZZ"}'),
+  fc.constantFrom(
+    '{"__proto__": {"admin": true}}',
+    '{"constructor": {"prototype": {"x": 1}}}',
+    '{bad json',
+    '',
+    '[]',
+    '"str"',
+    '{"title": "\\uZZZZ"}',
+  ),
 );
 /** A valid body with one field replaced, removed or joined by a stranger. */
 const mutation = (valid: Record<string, unknown>) =>
-  fc.tuple(fc.constantFrom(...Object.keys(valid), '__proto__', 'constructor', 'extra'), fc.oneof(value, deep), fc.boolean()).map(([field, v, drop]) => {
-    const copy: Record<string, unknown> = { ...valid };
-    // Assigning __proto__ would set the prototype, not a key: write that one into the text itself.
-    if (field === '__proto__') return `{"__proto__": ${JSON.stringify(v) ?? 'null'}, ${JSON.stringify(copy).slice(1)}`;
-    if (drop) delete copy[field];
-    else copy[field] = v;
-    return JSON.stringify(copy);
-  });
-const bodyFor = (route: string) => fc.oneof({ weight: 3, arbitrary: mutation(ROUTES[route]) }, { weight: 1, arbitrary: fc.constant(JSON.stringify(ROUTES[route])) }, { weight: 2, arbitrary: garbage });
+  fc
+    .tuple(fc.constantFrom(...Object.keys(valid), '__proto__', 'constructor', 'extra'), fc.oneof(value, deep), fc.boolean())
+    .map(([field, v, drop]) => {
+      const copy: Record<string, unknown> = { ...valid };
+      // Assigning __proto__ would set the prototype, not a key: write that one into the text itself.
+      if (field === '__proto__') return `{"__proto__": ${JSON.stringify(v) ?? 'null'}, ${JSON.stringify(copy).slice(1)}`;
+      if (drop) delete copy[field];
+      else copy[field] = v;
+      return JSON.stringify(copy);
+    });
+const bodyFor = (route: string) =>
+  fc.oneof(
+    { weight: 3, arbitrary: mutation(ROUTES[route]) },
+    { weight: 1, arbitrary: fc.constant(JSON.stringify(ROUTES[route])) },
+    { weight: 2, arbitrary: garbage },
+  );
 const pathPart = fc.oneof(
   { weight: 4, arbitrary: fc.constant('VALID') },
-  { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 80 }), fc.uuid(), fc.constantFrom('..', '%2e%2e', 'qianpu-h1', '-1', '99999999999999999999', 'no_such_step')) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.uuid(),
+      fc.constantFrom('..', '%2e%2e', 'qianpu-h1', '-1', '99999999999999999999', 'no_such_step'),
+    ),
+  },
 );
 // Mostly absent: a bad header stops a request before the body is even looked at.
 const header = fc.oneof(
@@ -117,7 +167,13 @@ it('when any write endpoint gets generated bodies, headers and paths, it never a
   const tokens = [k.admin, k.residentA, k.staff, k.committee];
   await fc.assert(
     fc.asyncProperty(
-      fc.constantFrom(...Object.keys(ROUTES)).chain((route) => fc.tuple(fc.constant(route), bodyFor(route))), pathPart, pathPart, pathPart, header, header, fc.nat(3),
+      fc.constantFrom(...Object.keys(ROUTES)).chain((route) => fc.tuple(fc.constant(route), bodyFor(route))),
+      pathPart,
+      pathPart,
+      pathPart,
+      header,
+      header,
+      fc.nat(3),
       async ([route, raw], id, step, n, ifMatch, key, who) => {
         const [method, path] = fill(route, id, step, n);
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -128,7 +184,8 @@ it('when any write endpoint gets generated bodies, headers and paths, it never a
         try {
           r = await http(t.url, method, path, { token: tokens[who], raw, headers });
         } catch (error) {
-          if (error instanceof TypeError && /header|ByteString|Invalid character/i.test(String((error as Error).cause ?? error.message))) return; // fetch refused to send it
+          if (error instanceof TypeError && /header|ByteString|Invalid character/i.test(String((error as Error).cause ?? error.message)))
+            return; // fetch refused to send it
           throw error;
         }
         expect({ route, path, status: r.status < 500 ? 'ok' : r.text }).toEqual({ route, path, status: 'ok' });
@@ -147,7 +204,8 @@ it('when every field of every endpoint gets each known-bad value, it never answe
       for (const bad of CORPUS) {
         const before = await head();
         const r = await http(t.url, method, path, { token: k.admin, raw: JSON.stringify({ ...valid, [field]: bad }) });
-        if (r.status >= 500 || (r.status >= 400 && (await head()) !== before)) failures.push(`${route} ${field}=${JSON.stringify(bad).slice(0, 20)} → ${r.status}`);
+        if (r.status >= 500 || (r.status >= 400 && (await head()) !== before))
+          failures.push(`${route} ${field}=${JSON.stringify(bad).slice(0, 20)} → ${r.status}`);
       }
     }
   }

@@ -41,7 +41,13 @@ async function inBatches<T>(tasks: (() => Promise<T>)[], concurrency: number): P
 it('when 20 commands race with the same If-Match, exactly one succeeds', async () => {
   const filed = await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() });
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => http(t.url, 'POST', `/tickets/${filed.body.id}/acknowledge`, { token: k.staff, body: { message: '收到' }, headers: { 'if-match': '"1"' } })),
+    Array.from({ length: 20 }, () =>
+      http(t.url, 'POST', `/tickets/${filed.body.id}/acknowledge`, {
+        token: k.staff,
+        body: { message: '收到' },
+        headers: { 'if-match': '"1"' },
+      }),
+    ),
   );
   expect(results.filter((r) => r.status === 200)).toHaveLength(1);
   expect(results.filter((r) => r.status === 412)).toHaveLength(19);
@@ -50,7 +56,9 @@ it('when 20 commands race with the same If-Match, exactly one succeeds', async (
 it('when 100 comments arrive at once without If-Match, all 100 are stored', async () => {
   const filed = await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() });
   const results = await Promise.all(
-    Array.from({ length: 100 }, (_, i) => http(t.url, 'POST', `/tickets/${filed.body.id}/comments`, { token: i % 2 ? k.staff : k.committee, body: { text: `#${i}` } })),
+    Array.from({ length: 100 }, (_, i) =>
+      http(t.url, 'POST', `/tickets/${filed.body.id}/comments`, { token: i % 2 ? k.staff : k.committee, body: { text: `#${i}` } }),
+    ),
   );
   expect(results.every((r) => r.status === 200)).toBe(true);
   expect(await countEvents('TicketCommented', [`ticket-${filed.body.id}`])).toBe(100);
@@ -59,14 +67,28 @@ it('when 100 comments arrive at once without If-Match, all 100 are stored', asyn
 it('when 1,000 commands are each sent twice with the same Idempotency-Key, interleaved and concurrent, exactly 1,000 events result', async () => {
   const tickets: string[] = [];
   for (let i = 0; i < 10; i++) tickets.push((await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() })).body.id);
-  const sends = Array.from({ length: 1000 }, (_, i) => () =>
-    http(t.url, 'POST', `/tickets/${tickets[i % 10]}/comments`, { token: k.staff, body: { text: `重试 ${i}` }, headers: { 'idempotency-key': `retry-${i}` } }),
+  const sends = Array.from(
+    { length: 1000 },
+    (_, i) => () =>
+      http(t.url, 'POST', `/tickets/${tickets[i % 10]}/comments`, {
+        token: k.staff,
+        body: { text: `重试 ${i}` },
+        headers: { 'idempotency-key': `retry-${i}` },
+      }),
   );
   // Each command twice, the copies far apart and shuffled among the others.
   const doubled = [...sends, ...sends].map((send, i) => ({ send, order: (i * 7919) % 2000 })).sort((a, b) => a.order - b.order);
-  const results = await inBatches(doubled.map((d) => d.send), 32);
+  const results = await inBatches(
+    doubled.map((d) => d.send),
+    32,
+  );
   expect(results.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
-  expect(await countEvents('TicketCommented', tickets.map((id) => `ticket-${id}`))).toBe(1000);
+  expect(
+    await countEvents(
+      'TicketCommented',
+      tickets.map((id) => `ticket-${id}`),
+    ),
+  ).toBe(1000);
 }, 120_000);
 
 it('when two service processes get the same command with the same Idempotency-Key and If-Match at once, both answer the first result', async () => {
@@ -78,7 +100,9 @@ it('when two service processes get the same command with the same Idempotency-Ke
     for (let round = 0; round < 30; round++) {
       const headers = { 'idempotency-key': randomUUID(), 'if-match': `"${version}"` };
       const answers = await Promise.all(
-        services.map((s) => http(s.url, 'POST', `/tickets/${filed.body.id}/comments`, { token: k.staff, body: { text: `第${round}轮` }, headers })),
+        services.map((s) =>
+          http(s.url, 'POST', `/tickets/${filed.body.id}/comments`, { token: k.staff, body: { text: `第${round}轮` }, headers }),
+        ),
       );
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
       expect(answers[1].body).toEqual(answers[0].body);

@@ -24,7 +24,9 @@ afterAll(async () => {
 
 async function audit(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [AUDIT], { env: { ...process.env, DATABASE_URL: t.db.url, JWT_SECRET: TEST_JWT_SECRET } });
+    const { stdout } = await promisify(execFile)(process.execPath, [AUDIT], {
+      env: { ...process.env, DATABASE_URL: t.db.url, JWT_SECRET: TEST_JWT_SECRET },
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };

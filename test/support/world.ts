@@ -32,8 +32,18 @@ export async function seedWorld(t: TestApp, tokens: Tokens): Promise<void> {
   ok(await http(t.url, 'POST', '/companies', { ...admin, body: { id: 'jiayuan', name: '嘉园物业' } }));
   ok(await http(t.url, 'POST', '/companies', { ...admin, body: { id: 'haiyue', name: '海悦物业' } }));
   const base = { subdistrict: '莲前街道', neighbourhood: '前埔一里社区' };
-  ok(await http(t.url, 'POST', '/communities', { ...admin, body: { id: 'qianpu', name: '前埔一里西小区', households: 1100, propertyCompanyId: 'jiayuan', ...base } }));
-  ok(await http(t.url, 'POST', '/communities', { ...admin, body: { id: 'xingang', name: '新港广场小区', propertyCompanyId: 'haiyue', ...base } }));
+  ok(
+    await http(t.url, 'POST', '/communities', {
+      ...admin,
+      body: { id: 'qianpu', name: '前埔一里西小区', households: 1100, propertyCompanyId: 'jiayuan', ...base },
+    }),
+  );
+  ok(
+    await http(t.url, 'POST', '/communities', {
+      ...admin,
+      body: { id: 'xingang', name: '新港广场小区', propertyCompanyId: 'haiyue', ...base },
+    }),
+  );
 }
 
 export const ticketBody = (overrides: Record<string, unknown> = {}) => ({

@@ -45,7 +45,13 @@ export class AppModule {
         ProjectionsModule.forRoot(config),
         ...FEATURE_MODULES,
       ],
-      controllers: [HealthController, MetricsController, WhoAmIController, DashboardPageController, ...(config.benchEndpoints ? [BenchController] : [])],
+      controllers: [
+        HealthController,
+        MetricsController,
+        WhoAmIController,
+        DashboardPageController,
+        ...(config.benchEndpoints ? [BenchController] : []),
+      ],
       providers: [
         ...COMMAND_HANDLERS,
         { provide: APP_CONFIG, useValue: config },
@@ -53,7 +59,11 @@ export class AppModule {
         { provide: APP_GUARD, inject: [Reflector, AUTH_KEYS], useFactory: (r: Reflector, k: AuthKeys) => new AuthGuard(r, k) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
-        { provide: METRICS, inject: [PROJECTION_ENGINE, EVENT_STORE], useFactory: (engine: ProjectionEngine, store: EventStore) => createMetrics(engine, store) },
+        {
+          provide: METRICS,
+          inject: [PROJECTION_ENGINE, EVENT_STORE],
+          useFactory: (engine: ProjectionEngine, store: EventStore) => createMetrics(engine, store),
+        },
       ],
       exports: [APP_CONFIG, METRICS],
     };

@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl: database.url, jwt, logger: log });
   if (database.embedded) {
     const embedded = database.embedded;
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => embedded.stop());
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => embedded.stop());
   }
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

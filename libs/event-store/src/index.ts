@@ -9,4 +9,9 @@ export * from './upcasters';
 export * from './postgres/postgres-event-store';
 export * from './kurrentdb/kurrent-event-store';
 
-export const EVENT_STORE_MIGRATIONS = [EventStore1764300000000, AppendGuard1764300007000, AppendBatch1764300008000, AppendKeyLocks1764300009000];
+export const EVENT_STORE_MIGRATIONS = [
+  EventStore1764300000000,
+  AppendGuard1764300007000,
+  AppendBatch1764300008000,
+  AppendKeyLocks1764300009000,
+];

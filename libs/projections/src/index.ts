@@ -22,8 +22,21 @@ export * from './tickets/ticket.view';
 export * from './tickets/ticket.queries';
 
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
-export const READ_MODEL_MIGRATIONS: Function[] = [ReferenceData1764300002000, Tickets1764300003000, ...DASHBOARD_MIGRATIONS, ...HANDOVER_MIGRATIONS, ...SLA_MIGRATIONS];
-export const READ_MODEL_ENTITIES: Function[] = [CompanyRow, CommunityRow, TicketRow, ...DASHBOARD_ENTITIES, ...HANDOVER_ENTITIES, ...SLA_ENTITIES];
+export const READ_MODEL_MIGRATIONS: Function[] = [
+  ReferenceData1764300002000,
+  Tickets1764300003000,
+  ...DASHBOARD_MIGRATIONS,
+  ...HANDOVER_MIGRATIONS,
+  ...SLA_MIGRATIONS,
+];
+export const READ_MODEL_ENTITIES: Function[] = [
+  CompanyRow,
+  CommunityRow,
+  TicketRow,
+  ...DASHBOARD_ENTITIES,
+  ...HANDOVER_ENTITIES,
+  ...SLA_ENTITIES,
+];
 export const createReadModelProjections = (): Projection[] => [
   new ReferenceDataProjection(),
   new TicketsProjection(),

@@ -18,7 +18,10 @@ export type TestDatabase = Readonly<{ url: string; name: string; drop: () => Pro
 
 /** A fresh, empty database per suite, so suites never see each other's rows. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `jl_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `jl_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   await admin(async (c) => c.query(`CREATE DATABASE ${name}`));
   return {
     url: withDatabase(serverUrl(), name),

@@ -25,7 +25,12 @@ export async function openCliContext(readModelConnections = 4): Promise<CliConte
   const database = await resolveDatabase(config, createLogger('warn'));
   await migrate(database.url);
   const store = createEventStore(config, database.url, 4);
-  const dataSource = createDataSource({ url: database.url, entities: READ_MODEL_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: readModelConnections });
+  const dataSource = createDataSource({
+    url: database.url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    poolSize: readModelConnections,
+  });
   await dataSource.initialize();
   return {
     store,

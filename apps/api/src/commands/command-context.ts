@@ -26,7 +26,9 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export function requestHash(method: string, route: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${route}\n${canonicalJson(body ?? {})}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${route}\n${canonicalJson(body ?? {})}`)
+    .digest('hex');
 }
 
 /** Key order does not change a request's identity. */

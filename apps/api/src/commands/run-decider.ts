@@ -1,6 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { DomainError, type Event } from '@jinlin/domain';
-import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion, type AppendGuard, type EventStore, type IdempotencyRecord, type NewEvent } from '@jinlin/event-store';
+import {
+  GuardStreamChanged,
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type AppendGuard,
+  type EventStore,
+  type IdempotencyRecord,
+  type NewEvent,
+} from '@jinlin/event-store';
 import type { CommandContext } from './command-context';
 import type { DecideArgs } from './decide.command';
 import { KeyedTurns } from './keyed-turns';
@@ -50,18 +58,31 @@ async function decideAndAppend<State, E extends Event<string, object>>(
       if (earlier) return replay(earlier, ctx.idempotency!.requestHash);
       throw stale(ctx.expectedVersion, version);
     }
-    const state = history.reduce((s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E), args.evolver.initialState());
+    const state = history.reduce(
+      (s, e) => args.evolver.evolve(s, { type: e.type, data: e.data } as unknown as E),
+      args.evolver.initialState(),
+    );
     const decided = await args.decide(state);
     const { events, guard } = Array.isArray(decided) ? { events: decided, guard: undefined } : (decided as Decision<E>);
     try {
-      const result = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, ctx)), {
-        expected: version === 0 ? 'no_stream' : version,
-        guard,
-        idempotency: ctx.idempotency && { scope, key: ctx.idempotency.key, requestHash: ctx.idempotency.requestHash, response: { id: args.id } },
-      });
+      const result = await store.appendToStream(
+        streamId,
+        events.map((e) => toNewEvent(e, ctx)),
+        {
+          expected: version === 0 ? 'no_stream' : version,
+          guard,
+          idempotency: ctx.idempotency && {
+            scope,
+            key: ctx.idempotency.key,
+            requestHash: ctx.idempotency.requestHash,
+            response: { id: args.id },
+          },
+        },
+      );
       return { id: args.id, version: result.nextVersion, position: result.lastPosition };
     } catch (error) {
-      if (error instanceof IdempotencyKeyTaken) return replay((await store.findIdempotency(scope, error.key))!, ctx.idempotency!.requestHash);
+      if (error instanceof IdempotencyKeyTaken)
+        return replay((await store.findIdempotency(scope, error.key))!, ctx.idempotency!.requestHash);
       if (ctx.idempotency && (error instanceof WrongExpectedVersion || error instanceof GuardStreamChanged)) {
         // The version check runs before the key's in the store: a twin of this request may have
         // won the race, and its answer is ours.

@@ -31,7 +31,9 @@ describe('loadConfig', () => {
 
   it('when EventStoreDB is chosen without its URL, start-up is refused', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL is required/);
-    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe('eventstoredb');
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe(
+      'eventstoredb',
+    );
   });
 
   it('group commit: batches in flight and batch size have defaults and bounds; the old setting is refused by name', () => {

@@ -70,11 +70,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (secret !== null && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (databaseUrl && !secret && !jwksUrl) problems.push('JWT_SECRET (or JWT_JWKS_URL) is required when DATABASE_URL is set');
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
-  const eventStoreDbUrl = url('EVENTSTOREDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  const eventStoreDbUrl = url('EVENTSTOREDB_URL', [
+    'esdb:',
+    'esdb+discover:',
+    'kurrentdb:',
+    'kurrentdb+discover:',
+    'kdb:',
+    'kdb+discover:',
+  ]);
   if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
   if (env.APPENDS_IN_FLIGHT !== undefined) {
     // Renamed rather than kept: it counted batches, not appends, and 1 never turned batching off.
-    problems.push('APPENDS_IN_FLIGHT is no longer read: use APPEND_BATCHES_IN_FLIGHT (batches at a time), or APPEND_BATCH_MAX=1 to turn group commit off');
+    problems.push(
+      'APPENDS_IN_FLIGHT is no longer read: use APPEND_BATCHES_IN_FLIGHT (batches at a time), or APPEND_BATCH_MAX=1 to turn group commit off',
+    );
   }
 
   const config: AppConfig = {

@@ -43,4 +43,3 @@ export class DashboardPageController {
     return text;
   }
 }
-

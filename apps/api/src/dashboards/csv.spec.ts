@@ -21,7 +21,10 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('when rows are written, the text starts with the UTF-8 BOM and every line ends with CRLF', () => {
-    const csv = toCsv([['id', '标题'], ['t1', '三号楼, "电梯"']]);
+    const csv = toCsv([
+      ['id', '标题'],
+      ['t1', '三号楼, "电梯"'],
+    ]);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv).toBe('\uFEFFid,标题\r\nt1,"三号楼, ""电梯"""\r\n');
   });

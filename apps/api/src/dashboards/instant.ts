@@ -13,8 +13,16 @@ export function parseInstant(text: unknown): number | null {
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const [offsetHours, offsetMinutes] = [Number(m[9] ?? 0), Number(m[10] ?? 0)];
   const valid =
-    year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 &&
-    offsetHours <= 23 && offsetMinutes <= 59;
+    year >= 1970 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 23 &&
+    offsetMinutes <= 59;
   if (!valid) return null;
   const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
   const offset = m[8].toUpperCase() === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;

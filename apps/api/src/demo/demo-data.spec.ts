@@ -1,12 +1,4 @@
-import {
-  CATEGORY_CODES,
-  CHANNELS,
-  decideTicket,
-  ticketDecider,
-  type Community,
-  type Ticket,
-  type TicketCommand,
-} from '@jinlin/domain';
+import { CATEGORY_CODES, CHANNELS, decideTicket, ticketDecider, type Community, type Ticket, type TicketCommand } from '@jinlin/domain';
 import { demoScenario, type DemoScenario, type DemoTicket } from './demo-data';
 import { DEMO_COMMUNITIES, DEMO_MANAGING_COMPANY } from './demo-ids';
 
@@ -18,7 +10,13 @@ const share = (tickets: readonly DemoTicket[], test: (t: DemoTicket) => boolean)
 
 /** Plays a ticket through the real decider, as the service would: any broken rule throws. */
 function play(ticket: DemoTicket): Ticket {
-  const community: Community = { exists: true, id: ticket.communityId, name: 'x', propertyCompanyId: DEMO_MANAGING_COMPANY, slaPolicies: {} };
+  const community: Community = {
+    exists: true,
+    id: ticket.communityId,
+    name: 'x',
+    propertyCompanyId: DEMO_MANAGING_COMPANY,
+    slaPolicies: {},
+  };
   const { communityId, category, title, description, location, channel } = ticket;
   const data = { ticketId: 't-1', communityId, category, title, description, location, channel, community };
   let state = ticketDecider.initialState();
@@ -46,7 +44,8 @@ describe('the demo scenario', () => {
     const today = beijingDay(NOW);
     for (const { id } of DEMO_COMMUNITIES) {
       const perDay = new Map<string, number>();
-      for (const t of scenario.tickets.filter((t) => t.communityId === id)) perDay.set(beijingDay(t.filedAt), (perDay.get(beijingDay(t.filedAt)) ?? 0) + 1);
+      for (const t of scenario.tickets.filter((t) => t.communityId === id))
+        perDay.set(beijingDay(t.filedAt), (perDay.get(beijingDay(t.filedAt)) ?? 0) + 1);
       expect(perDay.size).toBeGreaterThanOrEqual(DAYS - 1);
       for (const [day, count] of perDay) {
         expect(count).toBeLessThanOrEqual(10);
@@ -84,7 +83,8 @@ describe('the demo scenario', () => {
     const statuses = new Set(scenario.tickets.map((_, i) => statusOf(i)));
     expect(statuses).toEqual(new Set(['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn']));
     const commands = new Set(scenario.tickets.flatMap((t) => t.steps.map((s) => s.command.type)));
-    for (const type of ['AssignTicket', 'CommentOnTicket', 'RejectResolution', 'EscalateTicket', 'WithdrawTicket', 'RateTicket']) expect(commands).toContain(type);
+    for (const type of ['AssignTicket', 'CommentOnTicket', 'RejectResolution', 'EscalateTicket', 'WithdrawTicket', 'RateTicket'])
+      expect(commands).toContain(type);
     const recent = scenario.tickets.filter((t) => Date.parse(NOW) - Date.parse(t.filedAt) < 24 * 3600_000);
     expect(share(recent, (t) => !t.steps.some((s) => s.command.type === 'ResolveTicket'))).toBeGreaterThan(0.4);
   });

@@ -37,18 +37,40 @@ const DAY = 24 * 60 * MINUTE;
 const BEIJING_OFFSET = 8 * 60 * MINUTE;
 
 const WEIGHTS: Record<CategoryCode, number> = {
-  sanitation: 5, elevator: 3, water_power: 3, security: 2, parking: 3, noise: 3,
-  greenery: 2, facilities: 3, fees: 1, neighbour_dispute: 1, other: 1,
+  sanitation: 5,
+  elevator: 3,
+  water_power: 3,
+  security: 2,
+  parking: 3,
+  noise: 3,
+  greenery: 2,
+  facilities: 3,
+  fees: 1,
+  neighbour_dispute: 1,
+  other: 1,
 };
 
 /** 前埔一里 is an older walk-up estate (a few retrofitted lifts, crowded parking); 海景城 is high-rise. */
 const PROFILES: Readonly<Record<DemoCommunityId, Profile>> = {
-  'qianpu-yili-west': { buildings: 38, units: 3, floors: 7, perDay: [5, 9], residents: 45, weights: { ...WEIGHTS, elevator: 1, parking: 4 } },
+  'qianpu-yili-west': {
+    buildings: 38,
+    units: 3,
+    floors: 7,
+    perDay: [5, 9],
+    residents: 45,
+    weights: { ...WEIGHTS, elevator: 1, parking: 4 },
+  },
   'xingang-plaza': { buildings: 12, units: 2, floors: 18, perDay: [4, 7], residents: 25, weights: WEIGHTS },
   'huaqiao-haijingcheng': { buildings: 18, units: 4, floors: 32, perDay: [6, 10], residents: 60, weights: { ...WEIGHTS, elevator: 5 } },
 };
 
-const CHANNELS: readonly (readonly [Channel, number])[] = [['app', 45], ['group_chat', 25], ['phone', 12], ['walk_in', 10], ['tea_talk', 8]];
+const CHANNELS: readonly (readonly [Channel, number])[] = [
+  ['app', 45],
+  ['group_chat', 25],
+  ['phone', 12],
+  ['walk_in', 10],
+  ['tea_talk', 8],
+];
 
 /**
  * The whole seed story, from a seed and a "now": pure and repeatable. Tickets are filed during
@@ -69,7 +91,9 @@ export function demoScenario({ seed, now, days }: ScenarioOptions): DemoScenario
 
 function ticketsOfDay(dice: Dice, communityId: DemoCommunityId, dayStart: number, now: number): DemoTicket[] {
   const [min, max] = PROFILES[communityId].perDay;
-  const filings = Array.from({ length: dice.int(min, max) }, () => dayStart + dice.int(7 * 60, 22 * 60 + 30) * MINUTE).sort((a, b) => a - b);
+  const filings = Array.from({ length: dice.int(min, max) }, () => dayStart + dice.int(7 * 60, 22 * 60 + 30) * MINUTE).sort(
+    (a, b) => a - b,
+  );
   return filings.map((filedAt) => ticketAt(dice, communityId, filedAt, now)).filter((t) => Date.parse(t.filedAt) <= now);
 }
 

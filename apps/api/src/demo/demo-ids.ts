@@ -31,7 +31,12 @@ export const DEMO_MANAGER: Principal = {
   communities: ALL_COMMUNITIES,
   companyId: DEMO_MANAGING_COMPANY,
 };
-export const DEMO_SECRETARY: Principal = { id: 'secretary-demo', name: '党支部 黄书记', roles: ['secretary'], communities: ALL_COMMUNITIES };
+export const DEMO_SECRETARY: Principal = {
+  id: 'secretary-demo',
+  name: '党支部 黄书记',
+  roles: ['secretary'],
+  communities: ALL_COMMUNITIES,
+};
 
 const staff = (id: string, name: string): Principal => ({
   id,

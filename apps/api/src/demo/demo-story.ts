@@ -21,8 +21,20 @@ const BEIJING_OFFSET = 8 * HOUR * MINUTE;
 const URGENT: readonly CategoryCode[] = ['elevator', 'water_power', 'security'];
 const OUTDOOR: readonly CategoryCode[] = ['sanitation', 'greenery'];
 const [FRONT_DESK, ...CREW] = DEMO_STAFF;
-const SCORES: readonly (readonly [number, number])[] = [[5, 55], [4, 27], [3, 10], [2, 5], [1, 3]];
-const SCORES_AFTER_REJECT: readonly (readonly [number, number])[] = [[5, 20], [4, 35], [3, 25], [2, 12], [1, 8]];
+const SCORES: readonly (readonly [number, number])[] = [
+  [5, 55],
+  [4, 27],
+  [3, 10],
+  [2, 5],
+  [1, 3],
+];
+const SCORES_AFTER_REJECT: readonly (readonly [number, number])[] = [
+  [5, 20],
+  [4, 35],
+  [3, 25],
+  [2, 12],
+  [1, 8],
+];
 
 /**
  * One ticket's life after filing, as a list of timed steps that each respect the ticket rules:
@@ -43,7 +55,12 @@ export class Story {
   }
 
   tell(): DemoStep[] {
-    const fate = this.dice.weighted<Fate>([['smooth', 82], ['escalated', 8], ['stalled', 5], ['withdrawn', 5]]);
+    const fate = this.dice.weighted<Fate>([
+      ['smooth', 82],
+      ['escalated', 8],
+      ['stalled', 5],
+      ['withdrawn', 5],
+    ]);
     if (fate === 'withdrawn') return this.withdrawn();
     this.acknowledge();
     this.maybeAssign();
@@ -114,7 +131,10 @@ export class Story {
     this.at(this.dice.minutes(36 * HOUR, 72 * HOUR), this.cast.committee, { type: 'EscalateTicket', data: { level: 'committee', reason } });
     if (!this.dice.chance(0.35)) return;
     const partyReason = this.dice.pick(say.PARTY_BRANCH_REASONS);
-    this.at(this.dice.minutes(12 * HOUR, 36 * HOUR), DEMO_SECRETARY, { type: 'EscalateTicket', data: { level: 'party_branch', reason: partyReason } });
+    this.at(this.dice.minutes(12 * HOUR, 36 * HOUR), DEMO_SECRETARY, {
+      type: 'EscalateTicket',
+      data: { level: 'party_branch', reason: partyReason },
+    });
   }
 
   /** A stopgap now, the real fix when the parts arrive days later: in progress all that time. */
@@ -147,7 +167,11 @@ export class Story {
 
   /** The reporter confirms, rejects (and the work starts again) or stays silent until auto-close. */
   private react(): void {
-    const reaction = this.dice.weighted([['confirm', 68], ['reject', 14], ['silent', 18]] as const);
+    const reaction = this.dice.weighted([
+      ['confirm', 68],
+      ['reject', 14],
+      ['silent', 18],
+    ] as const);
     if (reaction === 'silent') {
       if (this.dice.chance(0.2)) this.rate(SCORES);
       return;

@@ -40,7 +40,11 @@ type Job = Readonly<{ key: string; at: string; label: string; run: () => Promise
  * simulated time as ctx.now, so every rule is judged exactly as for a real user. Steps are sent
  * in time order, so the log reads as the story happened.
  */
-export async function loadDemo(commands: CommandBus, store: EventStore, options: LoadDemoOptions): Promise<{ tickets: number; events: number }> {
+export async function loadDemo(
+  commands: CommandBus,
+  store: EventStore,
+  options: LoadDemoOptions,
+): Promise<{ tickets: number; events: number }> {
   const days = options.days ?? DEMO_DAYS;
   const scenario = demoScenario({ seed: options.seed ?? DEMO_SEED, now: options.now.toISOString(), days });
   const reference = referenceJobs(commands, store, scenario.registeredAt);
@@ -49,7 +53,9 @@ export async function loadDemo(commands: CommandBus, store: EventStore, options:
   let done = 0;
   let events = 0;
   const run = async (job: Job) => {
-    const appended = await job.run().catch((error: Error) => Promise.reject(new Error(`demo: ${job.label} failed: ${error.message}`, { cause: error })));
+    const appended = await job
+      .run()
+      .catch((error: Error) => Promise.reject(new Error(`demo: ${job.label} failed: ${error.message}`, { cause: error })));
     // Added only after the await: `events += await …` would read the total before other lanes add theirs.
     events += appended;
     options.onProgress?.(++done, total);
@@ -61,7 +67,7 @@ export async function loadDemo(commands: CommandBus, store: EventStore, options:
 
 /** True once anyone has filed a ticket: the demo is for an empty service. */
 export async function holdsTickets(store: EventStore): Promise<boolean> {
-  for (let after = null; ; ) {
+  for (let after = null; ;) {
     const page = await store.readAll({ after, limit: 1000, types: ['TicketFiled'] });
     if (page.events.length > 0) return true;
     if (page.checkpoint === after) return false;
@@ -110,7 +116,14 @@ function referenceJobs(commands: CommandBus, store: EventStore, at: string): Job
   const companies = DEMO_COMPANIES.map(({ id, name }): Job => {
     const streamId = companyStream(id);
     const command = { type: 'RegisterCompany' as const, data: { companyId: id, name }, metadata };
-    const register = () => send(commands, { id, streamId, evolver: companyDecider, ctx: contextOf(DEMO_ADMIN, at), decide: (s) => companyDecider.decide(command, s) });
+    const register = () =>
+      send(commands, {
+        id,
+        streamId,
+        evolver: companyDecider,
+        ctx: contextOf(DEMO_ADMIN, at),
+        decide: (s) => companyDecider.decide(command, s),
+      });
     return { key: streamId, at, label: `registering company ${id}`, run: async () => ((await exists(streamId)) ? 0 : register()) };
   });
   const communities = DEMO_COMMUNITIES.map(({ id, ...rest }): Job => {
@@ -129,15 +142,19 @@ function referenceJobs(commands: CommandBus, store: EventStore, at: string): Job
 function ticketJobs(commands: CommandBus, store: EventStore, ticket: DemoTicket): Job[] {
   const ticketId = randomUUID();
   const label = (what: string) => `${what} on ticket ${ticketId} (${ticket.title})`;
-  const file: Job = { key: ticketId, at: ticket.filedAt, label: label('FileTicket'), run: () => fileTicket(commands, store, ticketId, ticket) };
-  const steps = ticket.steps.map(
-    (step): Job => ({
-      key: ticketId,
-      at: step.at,
-      label: label(step.command.type),
-      run: () => ticketCommand(commands, store, ticketId, step.actor, step.at, (metadata) => ({ ...step.command, metadata }) as TicketCommand),
-    }),
-  );
+  const file: Job = {
+    key: ticketId,
+    at: ticket.filedAt,
+    label: label('FileTicket'),
+    run: () => fileTicket(commands, store, ticketId, ticket),
+  };
+  const steps = ticket.steps.map((step): Job => ({
+    key: ticketId,
+    at: step.at,
+    label: label(step.command.type),
+    run: () =>
+      ticketCommand(commands, store, ticketId, step.actor, step.at, (metadata) => ({ ...step.command, metadata }) as TicketCommand),
+  }));
   return [file, ...steps];
 }
 
@@ -145,7 +162,11 @@ async function fileTicket(commands: CommandBus, store: EventStore, ticketId: str
   const { communityId, category, title, description, location, channel } = ticket;
   const community = await loadCommunity(store, communityId);
   const data = { ticketId, communityId, category, title, description, location, channel, community };
-  return ticketCommand(commands, store, ticketId, ticket.reporter, ticket.filedAt, ({ actor, now }) => ({ type: 'FileTicket', data, metadata: { actor, now } }));
+  return ticketCommand(commands, store, ticketId, ticket.reporter, ticket.filedAt, ({ actor, now }) => ({
+    type: 'FileTicket',
+    data,
+    metadata: { actor, now },
+  }));
 }
 
 /** As TicketCommands.execute: the company managing the community now is read from its events. */

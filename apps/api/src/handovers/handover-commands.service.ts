@@ -14,7 +14,13 @@ export class HandoverCommands {
   constructor(private readonly commands: CommandBus) {}
 
   /** Runs a handover command; `seen` receives the events that were appended (e.g. a blocker's number). */
-  async execute(reply: FastifyReply, id: string, ctx: CommandContext, make: Make, seen?: (events: HandoverEvent[]) => void): Promise<CommandResult> {
+  async execute(
+    reply: FastifyReply,
+    id: string,
+    ctx: CommandContext,
+    make: Make,
+    seen?: (events: HandoverEvent[]) => void,
+  ): Promise<CommandResult> {
     const result = await this.commands.execute(
       new DecideCommand({
         id,

@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { communityDecider, communityStream, decideTicket, ticketDecider, ticketStream, type HandoverCompleted, type Principal } from '@jinlin/domain';
+import {
+  communityDecider,
+  communityStream,
+  decideTicket,
+  ticketDecider,
+  ticketStream,
+  type HandoverCompleted,
+  type Principal,
+} from '@jinlin/domain';
 import type { EventStore, StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
@@ -40,18 +48,28 @@ export class HandoverProcess implements Projection {
 
   private async complete(event: StoredEvent<HandoverCompleted['data']>): Promise<void> {
     const { communityId, incomingCompanyId, outgoingCompanyId, handoverId } = event.data;
-    const ctx = (): CommandContext => ({ actor: SYSTEM, now: new Date().toISOString(), correlationId: String(event.metadata.correlationId ?? handoverId), causationId: `${event.streamId}@${event.streamVersion}` });
+    const ctx = (): CommandContext => ({
+      actor: SYSTEM,
+      now: new Date().toISOString(),
+      correlationId: String(event.metadata.correlationId ?? handoverId),
+      causationId: `${event.streamId}@${event.streamVersion}`,
+    });
     const c = ctx();
     await runDecider(this.store, {
       id: communityId,
       streamId: communityStream(communityId),
       evolver: communityDecider,
       ctx: c,
-      decide: (s) => communityDecider.decide({ type: 'AppointPropertyCompany', data: { companyId: incomingCompanyId, handoverId }, metadata: { actor: SYSTEM, now: c.now } }, s),
+      decide: (s) =>
+        communityDecider.decide(
+          { type: 'AppointPropertyCompany', data: { companyId: incomingCompanyId, handoverId }, metadata: { actor: SYSTEM, now: c.now } },
+          s,
+        ),
     });
     // Twice: the second pass catches a ticket filed while the appointment was being written.
     let moved = 0;
-    for (let pass = 0; pass < 2; pass++) moved += await this.transferPass(communityId, outgoingCompanyId, incomingCompanyId, handoverId, ctx);
+    for (let pass = 0; pass < 2; pass++)
+      moved += await this.transferPass(communityId, outgoingCompanyId, incomingCompanyId, handoverId, ctx);
     this.log.log(`handover ${handoverId}: ${communityId} now managed by ${incomingCompanyId}; ${moved} tickets transferred`);
   }
 
@@ -60,13 +78,21 @@ export class HandoverProcess implements Projection {
    * far. If it does not catch up in time, the pass fails: the job is retried before the checkpoint
    * moves, instead of leaving the tickets it could not see with the old company for good.
    */
-  private async transferPass(communityId: string, from: string, to: string, handoverId: string, ctx: () => CommandContext): Promise<number> {
+  private async transferPass(
+    communityId: string,
+    from: string,
+    to: string,
+    handoverId: string,
+    ctx: () => CommandContext,
+  ): Promise<number> {
     const head = (await this.store.head()).position;
     if (!(await this.waitFor(head, this.catchUpTimeoutMs, ['tickets']))) {
-      throw new Error(`handover ${handoverId}: the tickets read model did not reach position ${head} within ${this.catchUpTimeoutMs} ms; will retry`);
+      throw new Error(
+        `handover ${handoverId}: the tickets read model did not reach position ${head} within ${this.catchUpTimeoutMs} ms; will retry`,
+      );
     }
     let moved = 0;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM rm_tickets WHERE community_id = $1 AND company_id = $2 AND status NOT IN ('closed', 'withdrawn') AND id > $3 ORDER BY id LIMIT $4`,
         [communityId, from, after, PAGE],
@@ -78,7 +104,15 @@ export class HandoverProcess implements Projection {
           streamId: ticketStream(id),
           evolver: ticketDecider,
           ctx: c,
-          decide: (s) => decideTicket({ type: 'TransferTicket', data: { fromCompanyId: from, toCompanyId: to, handoverId }, metadata: { actor: SYSTEM, now: c.now, managingCompanyId: to } }, s),
+          decide: (s) =>
+            decideTicket(
+              {
+                type: 'TransferTicket',
+                data: { fromCompanyId: from, toCompanyId: to, handoverId },
+                metadata: { actor: SYSTEM, now: c.now, managingCompanyId: to },
+              },
+              s,
+            ),
         });
         if (result.position) moved += 1;
         this.afterTransfer(moved);

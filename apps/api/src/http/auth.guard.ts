@@ -30,7 +30,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
     const token = bearer(request.headers.authorization) ?? apiKey(request.query);
     if (!token) {
       if (isPublic) return true;
@@ -58,7 +60,9 @@ export class AuthGuard implements CanActivate {
 
   /** Imported once: jose would otherwise import the raw secret on every verification. */
   private secretKey(): Promise<CryptoKey> {
-    this.hmacKey ??= crypto.subtle.importKey('raw', new Uint8Array(this.keys.secret!), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    this.hmacKey ??= crypto.subtle.importKey('raw', new Uint8Array(this.keys.secret!), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
     return this.hmacKey;
   }
 }

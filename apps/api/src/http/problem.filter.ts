@@ -74,7 +74,8 @@ function problem(status: number, detail: string, code?: string): Problem {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown): void {
   const body = toProblem(error);
-  if (body.status >= 500) new Logger('http').error(`request ${request.id} failed: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
+  if (body.status >= 500)
+    new Logger('http').error(`request ${request.id} failed: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
   body.instance = request.url;
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

@@ -31,7 +31,11 @@ export class VerifiedTokens {
     const validFromMs = claims.nbf !== undefined ? claims.nbf * 1000 : -Infinity;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     // Shared by every request that brings this token: nobody may change it.
-    const frozen = Object.freeze({ ...principal, roles: Object.freeze([...principal.roles]), communities: Object.freeze([...principal.communities]) });
+    const frozen = Object.freeze({
+      ...principal,
+      roles: Object.freeze([...principal.roles]),
+      communities: Object.freeze([...principal.communities]),
+    });
     this.entries.set(token, { principal: frozen, validFromMs, validUntilMs });
   }
 

@@ -35,13 +35,18 @@ export class ProjectionsModule {
           useFactory: (store: EventStore, dataSource: DataSource) => {
             // The handover process waits on the ticket projection of the same engine.
             const waitFor: WaitFor = (position, timeoutMs, names) => engine.waitFor(position, timeoutMs, names);
-            const engine: ProjectionEngine = new ProjectionEngine([...createProjections(), new HandoverProcess(store, dataSource, waitFor)], store, dataSource, {
-              batchSize: config.projections.batchSize,
-              pollMs: config.projections.pollMs,
-              gatherMs: config.projections.gatherMs,
-              lockRetryMs: Math.min(Math.max(config.projections.pollMs, 200), 1000),
-              onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
-            });
+            const engine: ProjectionEngine = new ProjectionEngine(
+              [...createProjections(), new HandoverProcess(store, dataSource, waitFor)],
+              store,
+              dataSource,
+              {
+                batchSize: config.projections.batchSize,
+                pollMs: config.projections.pollMs,
+                gatherMs: config.projections.gatherMs,
+                lockRetryMs: Math.min(Math.max(config.projections.pollMs, 200), 1000),
+                onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
+              },
+            );
             return engine;
           },
         },

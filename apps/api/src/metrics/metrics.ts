@@ -52,9 +52,17 @@ export function createMetrics(engine: ProjectionEngine, store: EventStore): Metr
           this.inc(pick(store.appendStats));
         },
       });
-    counter('jinlin_append_batches_total', 'Batches of appends committed in one statement (a batch of one is not counted)', (s) => s.batches);
+    counter(
+      'jinlin_append_batches_total',
+      'Batches of appends committed in one statement (a batch of one is not counted)',
+      (s) => s.batches,
+    );
     counter('jinlin_append_batched_appends_total', 'Appends those batches carried', (s) => s.batchedAppends);
-    counter('jinlin_append_batch_fallbacks_total', 'Batches PostgreSQL refused as a whole, whose appends were then tried one by one', (s) => s.fallbacks);
+    counter(
+      'jinlin_append_batch_fallbacks_total',
+      'Batches PostgreSQL refused as a whole, whose appends were then tried one by one',
+      (s) => s.fallbacks,
+    );
   }
   return { registry, httpDuration, commands };
 }

@@ -8,6 +8,12 @@ import { RegisterCompanyController } from './register-company/register-company.c
 
 @Module({
   imports: [TicketsModule],
-  controllers: [RegisterCompanyController, RegisterCommunityController, ListCommunitiesController, GetCommunityController, ListCategoriesController],
+  controllers: [
+    RegisterCompanyController,
+    RegisterCommunityController,
+    ListCommunitiesController,
+    GetCommunityController,
+    ListCategoriesController,
+  ],
 })
 export class ReferenceDataModule {}

@@ -68,7 +68,7 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
   async tick(now: Date): Promise<TickReport> {
     const pageSize = this.options.pageSize ?? 200;
     const report = { due: 0, recorded: 0, failed: 0, lastPosition: 0 };
-    for (let after: DueDeadline | null = null; !this.stopped; ) {
+    for (let after: DueDeadline | null = null; !this.stopped;) {
       const page = await findDueDeadlines(this.dataSource.manager, now, after, pageSize);
       for (const group of chunks(page, this.options.parallel ?? 8)) {
         const positions = await Promise.all(group.map((d) => this.fire(d, now)));
@@ -82,7 +82,8 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
       if (page.length < pageSize) break;
       after = page[page.length - 1];
     }
-    if (report.recorded || report.failed) this.log.log(`at ${now.toISOString()}: ${report.recorded} recorded, ${report.failed} failed of ${report.due} due`);
+    if (report.recorded || report.failed)
+      this.log.log(`at ${now.toISOString()}: ${report.recorded} recorded, ${report.failed} failed of ${report.due} due`);
     return report;
   }
 
@@ -91,14 +92,19 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
     const at = now.toISOString();
     const command: Omit<SystemTicketCommand, 'metadata'> =
       deadline.kind === 'auto_close' ? { type: 'AutoCloseTicket', data: {} } : { type: 'BreachSla', data: { kind: deadline.kind } };
-    const ctx: CommandContext = { actor: SYSTEM, now: at, correlationId: `sla-timer:${deadline.ticketId}:${deadline.kind}:${deadline.dueAt.toISOString()}` };
+    const ctx: CommandContext = {
+      actor: SYSTEM,
+      now: at,
+      correlationId: `sla-timer:${deadline.ticketId}:${deadline.kind}:${deadline.dueAt.toISOString()}`,
+    };
     try {
       const result = await runDecider(this.store, {
         id: deadline.ticketId,
         streamId: ticketStream(deadline.ticketId),
         evolver: ticketDecider,
         ctx,
-        decide: (state) => decideTicket({ ...command, metadata: { actor: SYSTEM, now: at, managingCompanyId: null } } as SystemTicketCommand, state),
+        decide: (state) =>
+          decideTicket({ ...command, metadata: { actor: SYSTEM, now: at, managingCompanyId: null } } as SystemTicketCommand, state),
       });
       return result.position;
     } catch (error) {
@@ -112,7 +118,10 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
       try {
         await this.runOnce();
       } catch (error) {
-        this.log.error(`tick failed; retrying in ${this.options.intervalMs} ms: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
+        this.log.error(
+          `tick failed; retrying in ${this.options.intervalMs} ms: ${(error as Error)?.message ?? error}`,
+          (error as Error)?.stack,
+        );
         await this.leader.release();
       }
       await this.pause(this.options.intervalMs);

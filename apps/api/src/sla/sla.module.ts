@@ -14,7 +14,8 @@ import { SlaTimer } from './sla-timer';
     {
       provide: SlaTimer,
       inject: [EVENT_STORE, DataSource, SLA_CLOCK, APP_CONFIG],
-      useFactory: (store: EventStore, dataSource: DataSource, clock: Clock, config: AppConfig) => new SlaTimer(store, dataSource, clock, config.timers),
+      useFactory: (store: EventStore, dataSource: DataSource, clock: Clock, config: AppConfig) =>
+        new SlaTimer(store, dataSource, clock, config.timers),
     },
   ],
   exports: [SlaTimer],

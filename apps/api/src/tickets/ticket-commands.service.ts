@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { decideTicket, DomainError, ticketDecider, ticketStream, type Community, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
+import {
+  decideTicket,
+  DomainError,
+  ticketDecider,
+  ticketStream,
+  type Community,
+  type TicketCommand,
+  type TicketCommandMetadata,
+} from '@jinlin/domain';
 import { answer } from '../commands/answer';
 import type { CommandContext } from '../commands/command-context';
 import { DecideCommand } from '../commands/decide.command';

@@ -26,9 +26,21 @@ export const CATEGORIES: Readonly<Record<CategoryCode, Readonly<{ zh: string; en
   parking: { zh: '停车', en: 'Parking', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
   noise: { zh: '噪音', en: 'Noise', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
   greenery: { zh: '绿化', en: 'Greenery', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
-  facilities: { zh: '公共设施', en: 'Public facilities', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
-  fees: { zh: '物业费与公共收益', en: 'Fees and public revenue', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
-  neighbour_dispute: { zh: '邻里纠纷', en: 'Neighbour dispute', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
+  facilities: {
+    zh: '公共设施',
+    en: 'Public facilities',
+    defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS },
+  },
+  fees: {
+    zh: '物业费与公共收益',
+    en: 'Fees and public revenue',
+    defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS },
+  },
+  neighbour_dispute: {
+    zh: '邻里纠纷',
+    en: 'Neighbour dispute',
+    defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS },
+  },
   other: { zh: '其他', en: 'Other', defaultSla: { acknowledgeWithinMinutes: 24 * HOURS, resolveWithinMinutes: 72 * HOURS } },
 };
 

@@ -18,7 +18,10 @@ export type CommunityRegistered = Event<
     by: ActorRef;
   }
 >;
-export type SlaPolicySet = Event<'SlaPolicySet', { communityId: string; category: CategoryCode; policy: SlaPolicy; setAt: string; by: ActorRef }>;
+export type SlaPolicySet = Event<
+  'SlaPolicySet',
+  { communityId: string; category: CategoryCode; policy: SlaPolicy; setAt: string; by: ActorRef }
+>;
 export type PropertyCompanyAppointed = Event<
   'PropertyCompanyAppointed',
   { communityId: string; companyId: string; previousCompanyId: string; handoverId: string; appointedAt: string }
@@ -61,7 +64,13 @@ export const communityDecider = {
   evolve(state: Community, event: CommunityEvent): Community {
     switch (event.type) {
       case 'CommunityRegistered':
-        return { exists: true, id: event.data.communityId, name: event.data.name, propertyCompanyId: event.data.propertyCompanyId, slaPolicies: {} };
+        return {
+          exists: true,
+          id: event.data.communityId,
+          name: event.data.name,
+          propertyCompanyId: event.data.propertyCompanyId,
+          slaPolicies: {},
+        };
       case 'SlaPolicySet':
         return state.exists ? { ...state, slaPolicies: { ...state.slaPolicies, [event.data.category]: event.data.policy } } : state;
       case 'PropertyCompanyAppointed':
@@ -83,7 +92,12 @@ export const communityDecider = {
       }
       case 'SetSlaPolicy': {
         if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
-        return [{ type: 'SlaPolicySet', data: { communityId: state.id, category: command.data.category, policy: command.data.policy, setAt: now, by: actorRef(actor) } }];
+        return [
+          {
+            type: 'SlaPolicySet',
+            data: { communityId: state.id, category: command.data.category, policy: command.data.policy, setAt: now, by: actorRef(actor) },
+          },
+        ];
       }
     }
   },
@@ -93,6 +107,12 @@ function appoint(command: AppointPropertyCompany, state: Community): CommunityEv
   if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
   const { companyId, handoverId } = command.data;
   if (state.propertyCompanyId === companyId) return [];
-  const data = { communityId: state.id, companyId, previousCompanyId: state.propertyCompanyId, handoverId, appointedAt: command.metadata.now };
+  const data = {
+    communityId: state.id,
+    companyId,
+    previousCompanyId: state.propertyCompanyId,
+    handoverId,
+    appointedAt: command.metadata.now,
+  };
   return [{ type: 'PropertyCompanyAppointed', data }];
 }

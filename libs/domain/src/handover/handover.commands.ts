@@ -16,11 +16,19 @@ export type StartHandover = Cmd<
 >;
 export type CompleteHandoverStep = Cmd<
   'CompleteHandoverStep',
-  { step: HandoverStep; note: string; incomingCompanyId?: string; method?: SelectionMethod; defects?: string[]; incomingCompanyExists?: boolean }
+  {
+    step: HandoverStep;
+    note: string;
+    incomingCompanyId?: string;
+    method?: SelectionMethod;
+    defects?: string[];
+    incomingCompanyExists?: boolean;
+  }
 >;
 export type RaiseHandoverBlocker = Cmd<'RaiseHandoverBlocker', { text: string }>;
 export type ResolveHandoverBlocker = Cmd<'ResolveHandoverBlocker', { n: number; note: string | null }>;
 export type CompleteHandover = Cmd<'CompleteHandover', Record<string, never>>;
 export type CancelHandover = Cmd<'CancelHandover', { reason: string }>;
 
-export type HandoverCommand = StartHandover | CompleteHandoverStep | RaiseHandoverBlocker | ResolveHandoverBlocker | CompleteHandover | CancelHandover;
+export type HandoverCommand =
+  StartHandover | CompleteHandoverStep | RaiseHandoverBlocker | ResolveHandoverBlocker | CompleteHandover | CancelHandover;

@@ -25,7 +25,8 @@ function mustBeActive(h: ActiveHandover): void {
 }
 
 function mustManage(actor: Principal, h: ActiveHandover, what: string): void {
-  if (!mayManage(actor, h.communityId)) throw new Forbidden('SUPERVISORS_ONLY', `only the committee, the secretary or an admin may ${what}`);
+  if (!mayManage(actor, h.communityId))
+    throw new Forbidden('SUPERVISORS_ONLY', `only the committee, the secretary or an admin may ${what}`);
 }
 
 export function decideHandover(command: HandoverCommand, state: Handover): HandoverEvent[] {
@@ -50,7 +51,13 @@ export function decideHandover(command: HandoverCommand, state: Handover): Hando
       const missing = REQUIRED_STEPS.filter((s) => !h.done.has(s));
       if (missing.length) throw new RuleBroken('STEPS_MISSING', `steps not yet complete: ${missing.join(', ')}`);
       if (h.openBlockers.size) throw new RuleBroken('BLOCKERS_OPEN', `open blockers: ${[...h.openBlockers].join(', ')}`);
-      const data = { ...base, communityId: h.communityId, outgoingCompanyId: h.outgoingCompanyId, incomingCompanyId: h.incomingCompanyId!, completedAt: now };
+      const data = {
+        ...base,
+        communityId: h.communityId,
+        outgoingCompanyId: h.outgoingCompanyId,
+        incomingCompanyId: h.incomingCompanyId!,
+        completedAt: now,
+      };
       return [{ type: 'HandoverCompleted', data }];
     }
     case 'CancelHandover':
@@ -64,8 +71,10 @@ function start(command: StartHandover, state: Handover): HandoverEvent[] {
   const { actor, now } = command.metadata;
   const { community, ...data } = command.data;
   if (!community.exists) throw new NotFound('COMMUNITY_NOT_FOUND', `community ${data.communityId} is not registered`);
-  if (!mayManage(actor, data.communityId)) throw new Forbidden('SUPERVISORS_ONLY', 'only the committee, the secretary or an admin may start a handover');
-  if (state.exists || community.previousHandoverActive) throw new RuleBroken('HANDOVER_ALREADY_ACTIVE', 'this community already has an active handover');
+  if (!mayManage(actor, data.communityId))
+    throw new Forbidden('SUPERVISORS_ONLY', 'only the committee, the secretary or an admin may start a handover');
+  if (state.exists || community.previousHandoverActive)
+    throw new RuleBroken('HANDOVER_ALREADY_ACTIVE', 'this community already has an active handover');
   if (community.propertyCompanyId !== data.outgoingCompanyId) {
     throw new RuleBroken('NOT_THE_MANAGING_COMPANY', `${data.outgoingCompanyId} does not manage ${data.communityId} now`);
   }
@@ -75,7 +84,9 @@ function start(command: StartHandover, state: Handover): HandoverEvent[] {
 function completeStep(command: CompleteHandoverStep, h: ActiveHandover): HandoverEvent[] {
   const { actor, now } = command.metadata;
   const { step, note, incomingCompanyId, method, defects, incomingCompanyExists } = command.data;
-  const company = (OUTGOING_STEPS.includes(step) && companyUserOf(actor, h.outgoingCompanyId)) || (INCOMING_STEPS.includes(step) && companyUserOf(actor, h.incomingCompanyId));
+  const company =
+    (OUTGOING_STEPS.includes(step) && companyUserOf(actor, h.outgoingCompanyId)) ||
+    (INCOMING_STEPS.includes(step) && companyUserOf(actor, h.incomingCompanyId));
   if (!company && !mayManage(actor, h.communityId)) throw new Forbidden('STEP_NOT_YOURS', `you may not complete the step ${step}`);
   mustBeActive(h);
   if (h.done.has(step)) throw new RuleBroken('STEP_ALREADY_COMPLETE', `the step ${step} is already complete`);
@@ -83,13 +94,15 @@ function completeStep(command: CompleteHandoverStep, h: ActiveHandover): Handove
   if (step === 'selection') {
     if (!incomingCompanyId || !method) throw new Invalid('SELECTION_NEEDS_COMPANY', 'selection needs incomingCompanyId and method');
     if (!incomingCompanyExists) throw new NotFound('COMPANY_NOT_FOUND', `property company ${incomingCompanyId} is not registered`);
-    if (incomingCompanyId === h.outgoingCompanyId) throw new RuleBroken('SAME_COMPANY', 'the incoming company must differ from the outgoing one');
+    if (incomingCompanyId === h.outgoingCompanyId)
+      throw new RuleBroken('SAME_COMPANY', 'the incoming company must differ from the outgoing one');
     Object.assign(extra, { incomingCompanyId, method });
   } else if (incomingCompanyId || method) {
     throw new Invalid('ONLY_FOR_SELECTION', 'incomingCompanyId and method belong to the selection step');
   }
   if (step === 'service_continuity' && !h.incomingCompanyId) throw new RuleBroken('NO_INCOMING_COMPANY', 'complete selection first');
-  if (defects?.length && step !== 'facilities_inspection') throw new Invalid('ONLY_FOR_INSPECTION', 'defects belong to facilities_inspection');
+  if (defects?.length && step !== 'facilities_inspection')
+    throw new Invalid('ONLY_FOR_INSPECTION', 'defects belong to facilities_inspection');
   if (step === 'facilities_inspection') extra.defects = defects ?? [];
   return [{ type: 'HandoverStepCompleted', data: { handoverId: h.id, step, note, completedAt: now, by: actorRef(actor), ...extra } }];
 }

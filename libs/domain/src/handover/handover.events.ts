@@ -19,7 +19,14 @@ export const HANDOVER_STEPS = [
 export type HandoverStep = (typeof HANDOVER_STEPS)[number];
 
 /** Completion waits for these. */
-export const REQUIRED_STEPS: readonly HandoverStep[] = ['selection', 'contract_signed', 'archives', 'facilities_inspection', 'funds_settled', 'keys_and_systems'];
+export const REQUIRED_STEPS: readonly HandoverStep[] = [
+  'selection',
+  'contract_signed',
+  'archives',
+  'facilities_inspection',
+  'funds_settled',
+  'keys_and_systems',
+];
 export const OUTGOING_STEPS: readonly HandoverStep[] = ['archives', 'funds_settled', 'keys_and_systems'];
 export const INCOMING_STEPS: readonly HandoverStep[] = ['service_continuity'];
 
@@ -43,8 +50,14 @@ export type HandoverStepCompleted = Event<
     defects?: string[];
   }
 >;
-export type HandoverBlockerRaised = Event<'HandoverBlockerRaised', { handoverId: string; n: number; text: string; raisedAt: string; by: ActorRef }>;
-export type HandoverBlockerResolved = Event<'HandoverBlockerResolved', { handoverId: string; n: number; note: string | null; resolvedAt: string; by: ActorRef }>;
+export type HandoverBlockerRaised = Event<
+  'HandoverBlockerRaised',
+  { handoverId: string; n: number; text: string; raisedAt: string; by: ActorRef }
+>;
+export type HandoverBlockerResolved = Event<
+  'HandoverBlockerResolved',
+  { handoverId: string; n: number; note: string | null; resolvedAt: string; by: ActorRef }
+>;
 export type HandoverCompleted = Event<
   'HandoverCompleted',
   { handoverId: string; communityId: string; outgoingCompanyId: string; incomingCompanyId: string; completedAt: string; by: ActorRef }
@@ -52,9 +65,4 @@ export type HandoverCompleted = Event<
 export type HandoverCancelled = Event<'HandoverCancelled', { handoverId: string; reason: string; cancelledAt: string; by: ActorRef }>;
 
 export type HandoverEvent =
-  | HandoverStarted
-  | HandoverStepCompleted
-  | HandoverBlockerRaised
-  | HandoverBlockerResolved
-  | HandoverCompleted
-  | HandoverCancelled;
+  HandoverStarted | HandoverStepCompleted | HandoverBlockerRaised | HandoverBlockerResolved | HandoverCompleted | HandoverCancelled;

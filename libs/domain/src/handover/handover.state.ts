@@ -21,12 +21,26 @@ export const initialHandover = (): Handover => ({ exists: false });
 export function evolveHandover(state: Handover, event: HandoverEvent): Handover {
   if (event.type === 'HandoverStarted') {
     const d = event.data;
-    return { exists: true, id: d.handoverId, communityId: d.communityId, outgoingCompanyId: d.outgoingCompanyId, incomingCompanyId: null, status: 'active', done: new Set(), blockers: 0, openBlockers: new Set() };
+    return {
+      exists: true,
+      id: d.handoverId,
+      communityId: d.communityId,
+      outgoingCompanyId: d.outgoingCompanyId,
+      incomingCompanyId: null,
+      status: 'active',
+      done: new Set(),
+      blockers: 0,
+      openBlockers: new Set(),
+    };
   }
   if (!state.exists) return state;
   switch (event.type) {
     case 'HandoverStepCompleted':
-      return { ...state, done: new Set([...state.done, event.data.step]), incomingCompanyId: event.data.incomingCompanyId ?? state.incomingCompanyId };
+      return {
+        ...state,
+        done: new Set([...state.done, event.data.step]),
+        incomingCompanyId: event.data.incomingCompanyId ?? state.incomingCompanyId,
+      };
     case 'HandoverBlockerRaised':
       return { ...state, blockers: event.data.n, openBlockers: new Set([...state.openBlockers, event.data.n]) };
     case 'HandoverBlockerResolved':

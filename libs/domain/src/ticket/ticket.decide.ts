@@ -7,15 +7,7 @@ import { isManagingCompanyUser, seesInternal, supervises } from './ticket.access
 import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
-import {
-  mustBeActive,
-  mustBeCompany,
-  mustBeHigherEscalation,
-  mustBeIn,
-  mustBeReporter,
-  mustMayEscalate,
-  mustSee,
-} from './ticket.rules';
+import { mustBeActive, mustBeCompany, mustBeHigherEscalation, mustBeIn, mustBeReporter, mustMayEscalate, mustSee } from './ticket.rules';
 import { evolveTicket, initialTicket, type Ticket } from './ticket.state';
 
 export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent[] {
@@ -49,7 +41,8 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       mustBeCompany(actor, managingCompanyId, 'resolve');
       mustBeActive(ticket);
       if (ticket.status === 'resolved') throw new RuleBroken('ALREADY_RESOLVED', 'the ticket is already resolved');
-      if (ticket.actions === 0) throw new RuleBroken('RESOLVE_NEEDS_ACTION', '"received" is not a fix: record the work done before resolving');
+      if (ticket.actions === 0)
+        throw new RuleBroken('RESOLVE_NEEDS_ACTION', '"received" is not a fix: record the work done before resolving');
       return [{ type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now } }];
     case 'ConfirmResolution':
       mustBeReporter(actor, ticket, 'confirm the resolution');
@@ -62,7 +55,8 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
     case 'RateTicket':
       mustBeReporter(actor, ticket, 'rate the ticket');
       if (ticket.rated) throw new RuleBroken('ALREADY_RATED', 'a ticket is rated once');
-      if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw new RuleBroken('NOT_RESOLVED', 'a ticket is rated after it is resolved');
+      if (ticket.status !== 'resolved' && ticket.status !== 'closed')
+        throw new RuleBroken('NOT_RESOLVED', 'a ticket is rated after it is resolved');
       return [{ type: 'TicketRated', data: { ...base, score: command.data.score, comment: command.data.comment, ratedAt: now } }];
     case 'EscalateTicket':
       mustMayEscalate(actor, ticket);

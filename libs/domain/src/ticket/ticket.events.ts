@@ -32,16 +32,31 @@ export type TicketFiled = Event<
 >;
 export type TicketAcknowledged = Event<'TicketAcknowledged', { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef }>;
 export type TicketAssigned = Event<'TicketAssigned', { ticketId: string; assigneeId: string; assignedAt: string; by: ActorRef }>;
-export type TicketActionRecorded = Event<'TicketActionRecorded', { ticketId: string; description: string; recordedAt: string; by: ActorRef }>;
-export type TicketCommented = Event<'TicketCommented', { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef }>;
+export type TicketActionRecorded = Event<
+  'TicketActionRecorded',
+  { ticketId: string; description: string; recordedAt: string; by: ActorRef }
+>;
+export type TicketCommented = Event<
+  'TicketCommented',
+  { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef }
+>;
 export type TicketResolved = Event<'TicketResolved', { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef }>;
 export type TicketResolutionConfirmed = Event<'TicketResolutionConfirmed', { ticketId: string; confirmedAt: string; by: ActorRef }>;
-export type TicketResolutionRejected = Event<'TicketResolutionRejected', { ticketId: string; reason: string; rejectedAt: string; by: ActorRef }>;
+export type TicketResolutionRejected = Event<
+  'TicketResolutionRejected',
+  { ticketId: string; reason: string; rejectedAt: string; by: ActorRef }
+>;
 export type TicketRated = Event<'TicketRated', { ticketId: string; score: number; comment: string | null; ratedAt: string; by: ActorRef }>;
-export type TicketEscalated = Event<'TicketEscalated', { ticketId: string; level: EscalationLevel; reason: string; escalatedAt: string; by: ActorRef }>;
+export type TicketEscalated = Event<
+  'TicketEscalated',
+  { ticketId: string; level: EscalationLevel; reason: string; escalatedAt: string; by: ActorRef }
+>;
 export type TicketWithdrawn = Event<'TicketWithdrawn', { ticketId: string; reason: string | null; withdrawnAt: string; by: ActorRef }>;
 export type TicketAutoClosed = Event<'TicketAutoClosed', { ticketId: string; closedAt: string; resolvedAt: string }>;
-export type TicketSlaBreached = Event<'TicketSlaBreached', { ticketId: string; kind: 'acknowledge' | 'resolve'; deadline: string; detectedAt: string }>;
+export type TicketSlaBreached = Event<
+  'TicketSlaBreached',
+  { ticketId: string; kind: 'acknowledge' | 'resolve'; deadline: string; detectedAt: string }
+>;
 export type TicketTransferred = Event<
   'TicketTransferred',
   { ticketId: string; fromCompanyId: string; toCompanyId: string; handoverId: string; transferredAt: string }

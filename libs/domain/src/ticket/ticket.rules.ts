@@ -13,7 +13,10 @@ export function mustSee(state: Ticket, actor: Principal, managingCompanyId: stri
 export function mustBeCompany(actor: Principal, managingCompanyId: string | null, what: string, managerOnly = false): void {
   const company = isManagingCompanyUser(actor, managingCompanyId) && (!managerOnly || hasRole(actor, 'manager'));
   if (!company && !hasRole(actor, 'admin')) {
-    throw new Forbidden(managerOnly ? 'MANAGER_ONLY' : 'COMPANY_ONLY', `only the managing company's ${managerOnly ? 'manager' : 'staff'} may ${what}`);
+    throw new Forbidden(
+      managerOnly ? 'MANAGER_ONLY' : 'COMPANY_ONLY',
+      `only the managing company's ${managerOnly ? 'manager' : 'staff'} may ${what}`,
+    );
   }
 }
 

@@ -63,13 +63,22 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
   if (!state.exists) return state;
   switch (event.type) {
     case 'TicketAcknowledged':
-      return { ...respond(state, event.data.acknowledgedAt), acknowledged: true, status: state.status === 'open' ? 'acknowledged' : state.status };
+      return {
+        ...respond(state, event.data.acknowledgedAt),
+        acknowledged: true,
+        status: state.status === 'open' ? 'acknowledged' : state.status,
+      };
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'TicketActionRecorded':
       return { ...respond(state, event.data.recordedAt), actions: state.actions + 1, status: 'in_progress' };
     case 'TicketResolved':
-      return { ...respond(state, event.data.resolvedAt), status: 'resolved', resolvedAt: event.data.resolvedAt, firstResolvedAt: state.firstResolvedAt ?? event.data.resolvedAt };
+      return {
+        ...respond(state, event.data.resolvedAt),
+        status: 'resolved',
+        resolvedAt: event.data.resolvedAt,
+        firstResolvedAt: state.firstResolvedAt ?? event.data.resolvedAt,
+      };
     case 'TicketResolutionConfirmed':
     case 'TicketAutoClosed':
       return { ...state, status: 'closed' };

@@ -1,12 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
-  ANY, BACKWARDS, END, FORWARDS, jsonEvent, KurrentDBClient, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
-  eventTypeFilter, excludeSystemEvents, type AllStreamResolvedEvent, type AppendStreamState, type Position,
+  ANY,
+  BACKWARDS,
+  END,
+  FORWARDS,
+  jsonEvent,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  eventTypeFilter,
+  excludeSystemEvents,
+  type AllStreamResolvedEvent,
+  type AppendStreamState,
+  type Position,
 } from '@kurrent/kurrentdb-client';
 import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
 import type {
-  AppendOptions, AppendResult, ChainVerdict, Checkpoint, EventStore, IdempotencyRecord, NewEvent, ReadAllOptions, ReadAllResult, StoreHead, StoredEvent,
+  AppendOptions,
+  AppendResult,
+  ChainVerdict,
+  Checkpoint,
+  EventStore,
+  IdempotencyRecord,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  StoreHead,
+  StoredEvent,
 } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 import { chainHash } from './kurrent-hash';
@@ -44,7 +67,8 @@ export class KurrentEventStore implements EventStore {
       }
       await this.checkGuard(options.guard);
       // An append of nothing (a decision that changes nothing) writes nothing, but its idempotency key.
-      if (!events.length && !options.idempotency) return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: '0:0' as Checkpoint };
+      if (!events.length && !options.idempotency)
+        return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: '0:0' as Checkpoint };
       const records = this.chain(streamId, current, last?.hash ?? '', events);
       const state: AppendStreamState = current === 0 ? NO_STREAM : BigInt(current - 1);
       try {
@@ -52,14 +76,20 @@ export class KurrentEventStore implements EventStore {
         this.local.emit('appended');
         if (!events.length) return { nextVersion: current, positions: [], lastPosition: 0, checkpoint: '0:0' as Checkpoint };
         const checkpoint = `${position.commit}:${position.prepare}` as Checkpoint;
-        return { nextVersion: current + events.length, positions: events.map(() => Number(position.commit)), lastPosition: Number(position.commit), checkpoint };
+        return {
+          nextVersion: current + events.length,
+          positions: events.map(() => Number(position.commit)),
+          lastPosition: Number(position.commit),
+          checkpoint,
+        };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (options.idempotency && error.streamName === idempotencyStream(options.idempotency.scope, options.idempotency.key)) {
           throw new IdempotencyKeyTaken(options.idempotency.scope, options.idempotency.key);
         }
         // 'any' keeps the chain right by appending at the exact version it read, retrying on a race.
-        if (expected !== 'any' || attempt >= MAX_ANY_RETRIES) throw new WrongExpectedVersion(streamId, expected, Number(error.actualState ?? -1) + 1);
+        if (expected !== 'any' || attempt >= MAX_ANY_RETRIES)
+          throw new WrongExpectedVersion(streamId, expected, Number(error.actualState ?? -1) + 1);
       }
     }
   }
@@ -87,7 +117,13 @@ export class KurrentEventStore implements EventStore {
     });
   }
 
-  private async write(streamId: string, records: ReturnType<typeof jsonEvent>[], state: AppendStreamState, options: AppendOptions, version: number): Promise<Position> {
+  private async write(
+    streamId: string,
+    records: ReturnType<typeof jsonEvent>[],
+    state: AppendStreamState,
+    options: AppendOptions,
+    version: number,
+  ): Promise<Position> {
     const idem = options.idempotency;
     if (!idem) {
       const result = await this.client.appendToStream(streamId, records, { streamState: state });
@@ -96,7 +132,9 @@ export class KurrentEventStore implements EventStore {
     const record = jsonEvent({ type: IDEMPOTENCY_TYPE, data: { ...idem, streamId, streamVersion: version } });
     const packed = records.map((r) => ({ ...r, metadata: asProperties(r.metadata as unknown as StoredMeta) }));
     const key = { streamName: idempotencyStream(idem.scope, idem.key), events: [record], expectedState: NO_STREAM as AppendStreamState };
-    const result = await this.client.multiStreamAppend(packed.length ? [{ streamName: streamId, events: packed, expectedState: state }, key] : [key]);
+    const result = await this.client.multiStreamAppend(
+      packed.length ? [{ streamName: streamId, events: packed, expectedState: state }, key] : [key],
+    );
     return { commit: result.position, prepare: result.position };
   }
 
@@ -133,7 +171,12 @@ export class KurrentEventStore implements EventStore {
       return { events, checkpoint: end.checkpoint, position: end.position, scanned: events.length };
     }
     // The server filters; a page is as full as the matches it holds.
-    return { events, checkpoint: last ? last.checkpoint : (after ?? null), position: last ? last.globalPosition : null, scanned: events.length };
+    return {
+      events,
+      checkpoint: last ? last.checkpoint : (after ?? null),
+      position: last ? last.globalPosition : null,
+      scanned: events.length,
+    };
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {
@@ -142,7 +185,15 @@ export class KurrentEventStore implements EventStore {
     const d = record.data as { requestHash: string; streamId: string; streamVersion: number; response: Record<string, unknown> };
     const events = await this.readStream(d.streamId);
     const at = events.find((e) => e.streamVersion === d.streamVersion);
-    return { scope, key, requestHash: d.requestHash, streamId: d.streamId, streamVersion: d.streamVersion, response: d.response, globalPosition: at?.globalPosition ?? 0 };
+    return {
+      scope,
+      key,
+      requestHash: d.requestHash,
+      streamId: d.streamId,
+      streamVersion: d.streamVersion,
+      response: d.response,
+      globalPosition: at?.globalPosition ?? 0,
+    };
   }
 
   async verifyStream(streamId: string): Promise<ChainVerdict> {
@@ -170,7 +221,12 @@ export class KurrentEventStore implements EventStore {
   }
 
   async head(): Promise<StoreHead> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, filter: excludeSystemEvents(), maxCount: 100 })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      filter: excludeSystemEvents(),
+      maxCount: 100,
+    })) {
       if (resolved.event && !isOwnBookkeeping(resolved.event.type)) {
         const stored = toStored(resolved);
         return { position: stored.globalPosition, checkpoint: stored.checkpoint };
@@ -231,9 +287,21 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function verifyEvents(streamId: string, events: readonly StoredEvent[]): ChainVerdict {
   let prev = '';
   for (const [i, e] of events.entries()) {
-    const expected = chainHash(prev, { streamId, version: e.streamVersion, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata, recordedAt: e.recordedAt.toISOString() });
+    const expected = chainHash(prev, {
+      streamId,
+      version: e.streamVersion,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      recordedAt: e.recordedAt.toISOString(),
+    });
     if (expected !== e.hash || e.streamVersion !== i + 1) {
-      return { valid: false, events: events.length, brokenAt: { streamId, streamVersion: e.streamVersion, globalPosition: e.globalPosition } };
+      return {
+        valid: false,
+        events: events.length,
+        brokenAt: { streamId, streamVersion: e.streamVersion, globalPosition: e.globalPosition },
+      };
     }
     prev = e.hash;
   }

@@ -1,6 +1,14 @@
 import { canonicalJson, chainHash } from './kurrent-hash';
 
-const fields = { streamId: 's', version: 1, type: 'A', schemaVersion: 1, data: { b: 1, a: '电梯' }, metadata: { actor: { id: 'u' } }, recordedAt: '2026-11-28T00:00:00.000Z' };
+const fields = {
+  streamId: 's',
+  version: 1,
+  type: 'A',
+  schemaVersion: 1,
+  data: { b: 1, a: '电梯' },
+  metadata: { actor: { id: 'u' } },
+  recordedAt: '2026-11-28T00:00:00.000Z',
+};
 
 describe('KurrentDB hash chain', () => {
   it('when keys come in another order, the encoding and the hash are the same', () => {

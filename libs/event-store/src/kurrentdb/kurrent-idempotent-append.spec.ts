@@ -40,7 +40,15 @@ it('an append with an idempotency key passes the client’s own check of its rec
   expect(key.events[0].type).toBe('JinlinIdempotencyKeyRecorded');
   const record = events.events[0];
   const back = toStored({
-    event: { streamId: 'ticket-1', revision: 0n, type: record.type, data: record.data, metadata: record.metadata, created: new Date(), position: { commit: 42n, prepare: 42n } },
+    event: {
+      streamId: 'ticket-1',
+      revision: 0n,
+      type: record.type,
+      data: record.data,
+      metadata: record.metadata,
+      created: new Date(),
+      position: { commit: 42n, prepare: 42n },
+    },
     commitPosition: 42n,
   } as unknown as AllStreamResolvedEvent);
   expect(back.metadata).toEqual(metadata);
@@ -52,7 +60,10 @@ it('an append of nothing writes nothing, or only its idempotency key when it has
   const store = new KurrentEventStore(recordingClient(sent));
   expect(await store.appendToStream('community-q', [], { expected: 'any' })).toMatchObject({ nextVersion: 0, positions: [] });
   expect(sent).toEqual([]);
-  const keyed = await store.appendToStream('community-q', [], { expected: 'any', idempotency: { scope: 's', key: 'k', requestHash: 'h', response: {} } });
+  const keyed = await store.appendToStream('community-q', [], {
+    expected: 'any',
+    idempotency: { scope: 's', key: 'k', requestHash: 'h', response: {} },
+  });
   expect(keyed).toMatchObject({ nextVersion: 0, positions: [] });
   expect(sent.map((requests) => requests.map((r) => r.events.map((e) => e.type)))).toEqual([[['JinlinIdempotencyKeyRecorded']]]);
 });

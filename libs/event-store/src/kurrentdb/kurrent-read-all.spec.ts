@@ -10,7 +10,10 @@ import { KurrentEventStore } from './kurrent-event-store';
 function fakeClient(types: readonly string[]) {
   const log = types.map((type, i) => {
     const position = { commit: BigInt(i + 1), prepare: BigInt(i + 1) };
-    return { event: { type, streamId: `s-${i}`, revision: 0n, data: {}, metadata: {}, created: new Date(0), position }, commitPosition: position.commit };
+    return {
+      event: { type, streamId: `s-${i}`, revision: 0n, data: {}, metadata: {}, created: new Date(0), position },
+      commitPosition: position.commit,
+    };
   });
   return {
     async *readAll(options: { fromPosition?: unknown; direction?: unknown; maxCount?: number; filter?: { regex: string } }) {

@@ -7,7 +7,9 @@ function controlledSend() {
   const send = (items: readonly number[]) => {
     batches.push([...items]);
     return new Promise<readonly Outcome<number>[]>((resolve) =>
-      release.push(() => resolve(items.map((n) => (n < 0 ? { ok: false, error: new Error(`refused ${n}`) } : { ok: true, value: n * 10 })))),
+      release.push(() =>
+        resolve(items.map((n) => (n < 0 ? { ok: false, error: new Error(`refused ${n}`) } : { ok: true, value: n * 10 }))),
+      ),
     );
   };
   return { batches, release, send };

@@ -102,7 +102,11 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     let heard = 0;
     const off = listening.onAppended(() => (heard += 1));
     const listeners = async () =>
-      (await sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jinlin-wakeups' AND query LIKE 'LISTEN%'`)).rows.map((r) => r.pid as number);
+      (
+        await sql.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jinlin-wakeups' AND query LIKE 'LISTEN%'`,
+        )
+      ).rows.map((r) => r.pid as number);
     const until = async (what: () => Promise<boolean>) => {
       for (let i = 0; i < 250 && !(await what()); i++) await new Promise((r) => setTimeout(r, 20));
       return what();
@@ -129,11 +133,17 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     await writer.connect();
     try {
       await writer.query('BEGIN');
-      await writer.query(`SELECT * FROM es_append($1, 1, '[{"type": "PolicyChanged", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`, [guarded]);
+      await writer.query(
+        `SELECT * FROM es_append($1, 1, '[{"type": "PolicyChanged", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`,
+        [guarded],
+      );
       let settled = false;
       const ticket = `ticket-${randomUUID()}`;
       const waiting = store.appendToStream(ticket, [event('Filed')], { expected: 'no_stream', guard: { streamId: guarded, version: 1 } });
-      waiting.then(() => (settled = true), () => (settled = true));
+      waiting.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
       await new Promise((r) => setTimeout(r, 300));
       expect(settled).toBe(false); // held by the open append to the guard stream
       await writer.query('COMMIT');
@@ -201,7 +211,10 @@ describe('PostgresEventStore — read order across transaction ids of different 
     await ds.runMigrations();
     // Rows written as if by old transactions 99 and 100: as text, '100' sorts before '99'. The later
     // transaction's row goes in first, so its position is the lower one.
-    for (const [tx, stream] of [[100, 'old-b'], [99, 'old-a']] as const) {
+    for (const [tx, stream] of [
+      [100, 'old-b'],
+      [99, 'old-a'],
+    ] as const) {
       await ds.query(
         `INSERT INTO es_events (transaction_id, stream_id, stream_version, type, data, metadata, recorded_at, hash)
          VALUES ($1::text::xid8, $2, 1, 'Old', '{}', '{}', now(), es_event_hash(NULL, $2, 1, 'Old', 1::smallint, '{}', '{}', now()))`,
@@ -241,7 +254,10 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
     expect(transactions.size).toBeLessThan(50); // batched: some appends shared a commit
     for (const s of streams) {
       const stored = await store.readStream(s);
-      expect(stored.map((e) => [e.streamVersion, e.type])).toEqual([[1, 'A'], [2, 'B']]);
+      expect(stored.map((e) => [e.streamVersion, e.type])).toEqual([
+        [1, 'A'],
+        [2, 'B'],
+      ]);
       expect(await store.verifyStream(s)).toMatchObject({ valid: true, events: 2 });
     }
   });
@@ -249,7 +265,9 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
   it('when group commit is off (appendBatchMax 1), 20 appends at once are 20 statements and 20 commits', async () => {
     const alone = new PostgresEventStore({ connectionString: db.url, appendBatchMax: 1 });
     try {
-      const results = await Promise.all(Array.from({ length: 20 }, () => alone.appendToStream(`alone-${randomUUID()}`, [event('A')], { expected: 'no_stream' })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => alone.appendToStream(`alone-${randomUUID()}`, [event('A')], { expected: 'no_stream' })),
+      );
       expect(new Set(results.map((r) => txOf(r.checkpoint))).size).toBe(20);
       expect(alone.appendStats).toEqual({ batches: 0, batchedAppends: 0, fallbacks: 0 });
     } finally {
@@ -279,7 +297,9 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
   it('when 100 appends to one stream expect any version, all are stored in stream order, and the log reads them in that order', async () => {
     const s = `busy-${randomUUID()}`;
     await store.appendToStream(s, [event('Opened')], { expected: 'no_stream' });
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.appendToStream(s, [event('Noted', { i })], { expected: 'any' })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => store.appendToStream(s, [event('Noted', { i })], { expected: 'any' })),
+    );
     expect(results.map((r) => r.nextVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
     const fromLog: number[] = [];
     let after: Checkpoint | null = null;
@@ -311,7 +331,9 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
     const idem = { scope: 'test', key, requestHash: 'h', response: { ok: true } };
     const fallbacks = store.appendStats.fallbacks;
     const block = store.appendToStream(`other-${randomUUID()}`, [event('X')], { expected: 'no_stream' });
-    const twins = [randomUUID(), randomUUID()].map((id) => store.appendToStream(`twin-${id}`, [event('Once')], { expected: 'no_stream', idempotency: idem }));
+    const twins = [randomUUID(), randomUUID()].map((id) =>
+      store.appendToStream(`twin-${id}`, [event('Once')], { expected: 'no_stream', idempotency: idem }),
+    );
     const bystander = store.appendToStream(`bystander-${randomUUID()}`, [event('Y')], { expected: 'no_stream' });
     await block;
     const settled = await Promise.allSettled(twins);
@@ -358,7 +380,10 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
       await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [community]); // as a community append in progress
       let settled = false;
       const waiting = store.appendToStream(ticket, [event('Filed')], { expected: 'no_stream', guard: { streamId: community, version: 1 } });
-      waiting.then(() => (settled = true), () => (settled = true));
+      waiting.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
       await new Promise((r) => setTimeout(r, 200));
       expect(settled).toBe(false);
       // Locking the ticket first and then waiting for the community could deadlock with an append
@@ -387,7 +412,10 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
           const via = i % 2 ? store : other;
           if (i % 10 === 0) return via.appendToStream(community, [event('PolicyChanged')], { expected: 'any' });
           const version = (await via.readStream(community)).length;
-          return via.appendToStream(tickets[i % tickets.length], [event('Noted')], { expected: 'any', guard: { streamId: community, version } });
+          return via.appendToStream(tickets[i % tickets.length], [event('Noted')], {
+            expected: 'any',
+            guard: { streamId: community, version },
+          });
         }),
       );
       const errors = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason);
@@ -434,10 +462,10 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
       [JSON.stringify(items)],
     );
   const single = (c: Client, stream: string) =>
-    c.query<{ transaction_id: string }>(`SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, NULL, NULL, NULL, NULL)`, [
-      stream,
-      JSON.stringify(item(stream).events),
-    ]);
+    c.query<{ transaction_id: string }>(
+      `SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, NULL, NULL, NULL, NULL)`,
+      [stream, JSON.stringify(item(stream).events)],
+    );
   /** The lock types a session is waiting for, once it waits (within 5 s). */
   async function waitsFor(probe: Client, pid: number): Promise<string[]> {
     for (let i = 0; i < 250; i++) {
@@ -465,27 +493,33 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
     expect(await waitsFor(probe, pid)).toEqual(['advisory']);
     await a.query('COMMIT');
     const { rows } = await second;
-    expect(rows.map((r) => [r.item, r.error_code])).toEqual([[0, 'JL422'], [1, 'JL422']]);
+    expect(rows.map((r) => [r.item, r.error_code])).toEqual([
+      [0, 'JL422'],
+      [1, 'JL422'],
+    ]);
     const written = await probe.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = ANY($1)`, [bStreams]);
     expect(written.rows[0].n).toBe(0);
   });
 
-  it.each(['es_append', 'es_append_batch'])('when %s waits for a stream lock, it takes its transaction id only after (a later version has a later id)', async (fn) => {
-    const [holder, appender, other, probe] = [await session(), await session(), await session(), await session()];
-    const stream = `ordered-${randomUUID()}`;
-    await holder.query('BEGIN');
-    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [stream]); // an append to the stream in progress
-    const pid = await pidOf(appender);
-    const appended = fn === 'es_append' ? single(appender, stream) : batch(appender, [item(stream), item(`bystander-${randomUUID()}`)]);
-    appended.catch(() => undefined);
-    expect(await waitsFor(probe, pid)).toEqual(['advisory']);
-    await other.query('BEGIN');
-    const otherTx = BigInt((await other.query(`SELECT pg_current_xact_id()::text AS tx`)).rows[0].tx);
-    await other.query('COMMIT');
-    await holder.query('COMMIT');
-    const { rows } = await appended;
-    expect(BigInt(rows[0].transaction_id!)).toBeGreaterThan(otherTx);
-  });
+  it.each(['es_append', 'es_append_batch'])(
+    'when %s waits for a stream lock, it takes its transaction id only after (a later version has a later id)',
+    async (fn) => {
+      const [holder, appender, other, probe] = [await session(), await session(), await session(), await session()];
+      const stream = `ordered-${randomUUID()}`;
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [stream]); // an append to the stream in progress
+      const pid = await pidOf(appender);
+      const appended = fn === 'es_append' ? single(appender, stream) : batch(appender, [item(stream), item(`bystander-${randomUUID()}`)]);
+      appended.catch(() => undefined);
+      expect(await waitsFor(probe, pid)).toEqual(['advisory']);
+      await other.query('BEGIN');
+      const otherTx = BigInt((await other.query(`SELECT pg_current_xact_id()::text AS tx`)).rows[0].tx);
+      await other.query('COMMIT');
+      await holder.query('COMMIT');
+      const { rows } = await appended;
+      expect(BigInt(rows[0].transaction_id!)).toBeGreaterThan(otherTx);
+    },
+  );
 
   it.each(['es_append', 'es_append_batch'])('%s locks its idempotency key, and only after its streams', async (fn) => {
     const [holder, appender, probe] = [await session(), await session(), await session()];
@@ -494,7 +528,11 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
       const keyed = { idemScope: 'test', idemKey: key, idemHash: 'h', idemResponse: {} };
       const appended =
         fn === 'es_append'
-          ? appender.query(`SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, 'test', $3, 'h', '{}')`, [stream, JSON.stringify(item(stream).events), key])
+          ? appender.query(`SELECT transaction_id::text AS transaction_id FROM es_append($1, NULL, $2, 'test', $3, 'h', '{}')`, [
+              stream,
+              JSON.stringify(item(stream).events),
+              key,
+            ])
           : batch(appender, [item(stream, keyed), item(`bystander-${randomUUID()}`)]);
       appended.catch(() => undefined);
       return appended;
@@ -527,7 +565,8 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
     const [holder, appender, probe] = [await session(), await session(), await session()];
     const community = `community-${randomUUID()}`;
     await single(probe, community);
-    const keyAfter = async (x: string, y: string) => (await probe.query(`SELECT hashtextextended($1, 0) > hashtextextended($2, 0) AS after`, [x, y])).rows[0].after as boolean;
+    const keyAfter = async (x: string, y: string) =>
+      (await probe.query(`SELECT hashtextextended($1, 0) > hashtextextended($2, 0) AS after`, [x, y])).rows[0].after as boolean;
     let ticket = `ticket-${randomUUID()}`;
     while (!(await keyAfter(ticket, community))) ticket = `ticket-${randomUUID()}`;
     await holder.query('BEGIN');

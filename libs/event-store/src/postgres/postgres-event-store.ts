@@ -99,7 +99,12 @@ export class PostgresEventStore implements EventStore {
     const item: AppendItem = {
       stream: streamId,
       expected: toExpectedParam(options.expected),
-      events: events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type), data: e.data, metadata: e.metadata ?? {} })),
+      events: events.map((e) => ({
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type),
+        data: e.data,
+        metadata: e.metadata ?? {},
+      })),
       idemScope: idem?.scope ?? null,
       idemKey: idem?.key ?? null,
       idemHash: idem?.requestHash ?? null,
@@ -129,17 +134,21 @@ export class PostgresEventStore implements EventStore {
 
   /** One item: es_append, a prepared statement that raises the item's error. */
   private async appendAlone(item: AppendItem): Promise<AppendRow[]> {
-    const { rows } = await this.pool.query<AppendRow>({ name: 'es_append', text: APPEND_SQL, values: [
-      item.stream,
-      item.expected,
-      JSON.stringify(item.events),
-      item.idemScope,
-      item.idemKey,
-      item.idemHash,
-      item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
-      item.guardStream,
-      item.guardVersion,
-    ] });
+    const { rows } = await this.pool.query<AppendRow>({
+      name: 'es_append',
+      text: APPEND_SQL,
+      values: [
+        item.stream,
+        item.expected,
+        JSON.stringify(item.events),
+        item.idemScope,
+        item.idemKey,
+        item.idemHash,
+        item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
+        item.guardStream,
+        item.guardVersion,
+      ],
+    });
     if (rows.length) this.wakeups.appended();
     return rows;
   }
@@ -166,7 +175,11 @@ export class PostgresEventStore implements EventStore {
     const outcomes: Outcome<AppendRow[]>[] = items.map(() => ({ ok: true, value: [] }));
     for (const row of rows) {
       const outcome = outcomes[row.item];
-      if (row.error_code !== null) outcomes[row.item] = { ok: false, error: Object.assign(new Error(`append refused (${row.error_code})`), { code: row.error_code, detail: row.error_detail }) };
+      if (row.error_code !== null)
+        outcomes[row.item] = {
+          ok: false,
+          error: Object.assign(new Error(`append refused (${row.error_code})`), { code: row.error_code, detail: row.error_detail }),
+        };
       else if (outcome.ok) outcome.value.push(row);
     }
     if (rows.some((r) => r.error_code === null)) this.wakeups.appended();
@@ -211,7 +224,12 @@ export class PostgresEventStore implements EventStore {
     if (rows.length === 0) return { events: [], checkpoint: after ?? null, position: null, scanned: 0 };
     const events = rows.filter((r) => r.matched).map((r) => this.upcasters.upcast(toStoredEvent(r)));
     const last = rows[rows.length - 1];
-    return { events, checkpoint: encodePgCheckpoint(last.tx_text, last.global_position), position: Number(last.global_position), scanned: rows.length };
+    return {
+      events,
+      checkpoint: encodePgCheckpoint(last.tx_text, last.global_position),
+      position: Number(last.global_position),
+      scanned: rows.length,
+    };
   }
 
   async findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null> {

@@ -51,7 +51,10 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       expect(result.nextVersion).toBe(2);
       expect(result.positions).toHaveLength(2);
       const events = await store.readStream(id);
-      expect(events.map((e) => [e.type, e.streamVersion, e.data])).toEqual([['A', 1, { n: 1 }], ['B', 2, { n: 2 }]]);
+      expect(events.map((e) => [e.type, e.streamVersion, e.data])).toEqual([
+        ['A', 1, { n: 1 }],
+        ['B', 2, { n: 2 }],
+      ]);
       expect(events[0].globalPosition).toBeLessThan(events[1].globalPosition);
       expect(events[0].metadata.actor).toEqual({ id: 'u-1', roles: ['staff'] });
       expect(events[0].hash).toMatch(/^[0-9a-f]{64}$/);
@@ -77,7 +80,9 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       const stale = store.appendToStream(id, [ev('B')], { expected: 1, guard: { streamId: guarded, version: 1 } });
       await expect(stale).rejects.toBeInstanceOf(GuardStreamChanged);
       await expect(stale).rejects.toMatchObject({ streamId: guarded, expected: 1, actual: 2 });
-      await expect(store.appendToStream(stream(), [ev('A')], { expected: 'no_stream', guard: { streamId: stream(), version: 1 } })).rejects.toMatchObject({ actual: 0 });
+      await expect(
+        store.appendToStream(stream(), [ev('A')], { expected: 'no_stream', guard: { streamId: stream(), version: 1 } }),
+      ).rejects.toMatchObject({ actual: 0 });
       expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
     });
 
@@ -137,7 +142,10 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       const marker = `Only-${randomUUID()}`;
       await store.appendToStream(id, [ev('Other'), ev(marker), ev('Other'), ev(marker)], { expected: 'no_stream' });
       const seen = await readEverything(store, [marker]);
-      expect(seen.map((e) => [e.streamId, e.streamVersion])).toEqual([[id, 2], [id, 4]]);
+      expect(seen.map((e) => [e.streamId, e.streamVersion])).toEqual([
+        [id, 2],
+        [id, 4],
+      ]);
     });
 
     it('when a filtered read reaches the end, its checkpoint lies past the other types too', async () => {

@@ -51,7 +51,9 @@ export class TicketMetrics1764300005100 implements MigrationInterface {
     await q.query(`CREATE INDEX rm_ticket_metrics_due ON rm_ticket_metrics (resolve_by)
       INCLUDE (filed_at, community_id, company_id, category) WHERE backlog = 1`);
 
-    await q.query(`CREATE TABLE rm_ticket_metrics_daily (${DIMENSIONS}, ${COUNTERS}, PRIMARY KEY (day, community_id, company_id, category))`);
+    await q.query(
+      `CREATE TABLE rm_ticket_metrics_daily (${DIMENSIONS}, ${COUNTERS}, PRIMARY KEY (day, community_id, company_id, category))`,
+    );
     await q.query(`CREATE INDEX rm_ticket_metrics_daily_community ON rm_ticket_metrics_daily (community_id, day)`);
 
     // Kept for blocks of 1, 8 and 64 days (level 0..2; day is the block's first day), so a

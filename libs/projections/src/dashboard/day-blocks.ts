@@ -16,7 +16,7 @@ export type DayBlock = Readonly<{ level: number; start: number }>;
 /** Whole days [from, to) as the fewest aligned blocks, largest first where they fit. */
 export function dayBlocks(from: number, to: number, maxLevel = BLOCK_LEVELS - 1): DayBlock[] {
   const blocks: DayBlock[] = [];
-  for (let day = from; day < to; ) {
+  for (let day = from; day < to;) {
     let level = maxLevel;
     while (level > 0 && (day % blockSize(level) !== 0 || day + blockSize(level) > to)) level--;
     blocks.push({ level, start: day });

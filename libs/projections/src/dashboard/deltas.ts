@@ -23,7 +23,11 @@ export class Deltas {
     const day = this.key(c.day);
     const dailyKey = `${day}\u0000${dims}`;
     let row = this.daily.get(dailyKey);
-    if (!row) this.daily.set(dailyKey, (row = { day, communityId: m.communityId, companyId: m.companyId, category: m.category, counters: zeroCounters() }));
+    if (!row)
+      this.daily.set(
+        dailyKey,
+        (row = { day, communityId: m.communityId, companyId: m.companyId, category: m.category, counters: zeroCounters() }),
+      );
     for (const name of COUNTER_NAMES) row.counters[name] += sign * c.counters[name];
     for (let level = 0; level < BLOCK_LEVELS; level++) {
       const blockDay = this.key(blockStart(c.day, level));
@@ -32,7 +36,18 @@ export class Deltas {
         const key = `${prefix}${kind}\u0000${bucket}`;
         let entry = this.hist.get(key);
         if (!entry) {
-          entry = { day: blockDay, communityId: m.communityId, companyId: m.companyId, category: m.category, level, kind, bucket, n: 0, lo: null, hi: null };
+          entry = {
+            day: blockDay,
+            communityId: m.communityId,
+            companyId: m.companyId,
+            category: m.category,
+            level,
+            kind,
+            bucket,
+            n: 0,
+            lo: null,
+            hi: null,
+          };
           this.hist.set(key, entry);
         }
         entry.n += sign;

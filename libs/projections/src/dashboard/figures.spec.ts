@@ -44,7 +44,9 @@ describe('locateRank', () => {
     [3, { bucket: 7, rank: 2 }],
     [4, { bucket: 12, rank: 1 }],
     [6, { bucket: 12, rank: 3 }],
-  ])('when the %i-th smallest is wanted, it is found by bucket order, not insertion order', (k, at) => expect(locateRank(histogram, k)).toEqual(at));
+  ])('when the %i-th smallest is wanted, it is found by bucket order, not insertion order', (k, at) =>
+    expect(locateRank(histogram, k)).toEqual(at),
+  );
 
   it('when the rank is beyond the count, there is no such value', () => expect(locateRank(histogram, 7)).toBeNull());
 });

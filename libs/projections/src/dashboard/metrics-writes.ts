@@ -5,7 +5,9 @@ import { dayKey } from './shanghai-day';
 import type { MetricStatus, TicketMetric } from './ticket-metric';
 
 const COUNTER_COLUMNS = `filed, withdrawn, non_withdrawn, responded_in_time, closed, rated, rated_well, resolved_once, reopened, backlog`;
-const COUNTER_TYPES = COUNTER_COLUMNS.split(', ').map((c) => `${c} integer`).join(', ');
+const COUNTER_TYPES = COUNTER_COLUMNS.split(', ')
+  .map((c) => `${c} integer`)
+  .join(', ');
 const METRIC_COLUMNS = `id, community_id, company_id, category, title, status, filed_at, filed_day, acknowledge_by, resolve_by,
   first_response_at, last_resolved_at, closed_at, withdrawn_at, ever_resolved, ever_rejected, rating, ${COUNTER_COLUMNS},
   first_response_ms, fr_bucket, resolution_ms, res_bucket, due_day, position`;
@@ -101,7 +103,9 @@ const dims = (d: DailyDelta | HistDelta) => ({ day: d.day, community_id: d.commu
 
 export async function addDailyDeltas(tx: EntityManager, deltas: readonly DailyDelta[]): Promise<void> {
   if (!deltas.length) return;
-  const sums = COUNTER_COLUMNS.split(', ').map((c) => `${c} = rm_ticket_metrics_daily.${c} + excluded.${c}`).join(', ');
+  const sums = COUNTER_COLUMNS.split(', ')
+    .map((c) => `${c} = rm_ticket_metrics_daily.${c} + excluded.${c}`)
+    .join(', ');
   await tx.query(
     `INSERT INTO rm_ticket_metrics_daily (day, community_id, company_id, category, ${COUNTER_COLUMNS})
      SELECT day, community_id, company_id, category, ${COUNTER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DIMENSION_TYPES}, ${COUNTER_TYPES})
@@ -113,7 +117,9 @@ export async function addDailyDeltas(tx: EntityManager, deltas: readonly DailyDe
 /** Empty buckets are deleted, so a summary reads only buckets that hold tickets. */
 export async function addHistDeltas(tx: EntityManager, deltas: readonly HistDelta[]): Promise<void> {
   if (!deltas.length) return;
-  const json = JSON.stringify(deltas.map((d) => ({ level: d.level, ...dims(d), kind: d.kind, bucket: d.bucket, n: d.n, lo_ms: d.lo, hi_ms: d.hi })));
+  const json = JSON.stringify(
+    deltas.map((d) => ({ level: d.level, ...dims(d), kind: d.kind, bucket: d.bucket, n: d.n, lo_ms: d.lo, hi_ms: d.hi })),
+  );
   const types = `level smallint, ${DIMENSION_TYPES}, kind smallint, bucket integer, n integer, lo_ms bigint, hi_ms bigint`;
   // least() and greatest() skip nulls: a batch that only removes values keeps the stored bounds.
   const emptied: Record<string, unknown>[] = await tx.query(
@@ -124,7 +130,10 @@ export async function addHistDeltas(tx: EntityManager, deltas: readonly HistDelt
      RETURNING level, day::text, community_id, company_id, category, kind, bucket, n`,
     [json],
   );
-  await deleteEmpty(tx, emptied.filter((row) => row.n === 0));
+  await deleteEmpty(
+    tx,
+    emptied.filter((row) => row.n === 0),
+  );
 }
 
 /** Buckets this batch emptied, by primary key: a plain list of keys keeps it to index lookups. */

@@ -25,7 +25,12 @@ export type MonthlyTicket = Readonly<{
   overdue: boolean;
 }>;
 
-export type MonthlyReport = Readonly<{ community: { id: string; name: string }; month: string; summary: Summary; tickets: MonthlyTicket[] }>;
+export type MonthlyReport = Readonly<{
+  community: { id: string; name: string };
+  month: string;
+  summary: Summary;
+  tickets: MonthlyTicket[];
+}>;
 
 /** [first instant, first instant of the next month) of a 'YYYY-MM' month in UTC+8. */
 export function monthWindow(month: string): { from: number; to: number } {
@@ -34,7 +39,13 @@ export function monthWindow(month: string): { from: number; to: number } {
 }
 
 /** The month's tickets of one community with their timings, and the month's figures. */
-export async function monthlyReport(db: DataSource, actor: Principal, communityId: string, month: string, now: number): Promise<MonthlyReport> {
+export async function monthlyReport(
+  db: DataSource,
+  actor: Principal,
+  communityId: string,
+  month: string,
+  now: number,
+): Promise<MonthlyReport> {
   const scope = await dashboardScope(db, actor);
   const rows: { id: string; name: string }[] = await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId]);
   // Outside the caller's scope a community does not exist for them, as with tickets.

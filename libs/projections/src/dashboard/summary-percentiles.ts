@@ -9,7 +9,16 @@ import type { Queryable } from './scope';
  * One percentile: the rank-th smallest value of one bucket, in one group (null: all groups).
  * `known` is set when the bucket's bounds meet, so its value needs no lookup.
  */
-export type Target = Readonly<{ group: string | null; kind: number; percent: number; bucket: number; rank: number; lo: number; hi: number; known: number | null }>;
+export type Target = Readonly<{
+  group: string | null;
+  kind: number;
+  percent: number;
+  bucket: number;
+  rank: number;
+  lo: number;
+  hi: number;
+  known: number | null;
+}>;
 
 type Window = Readonly<{ from: number; to: number }>;
 
@@ -42,20 +51,46 @@ export function percentileTargets(group: string | null, h: Histograms, groupBy: 
 const GROUP_COLUMN: Partial<Record<GroupBy, string>> = { community: 'community_id', company: 'company_id', category: 'category' };
 
 /** Exact values for the targets, in target order (milliseconds): known ones as they are, the rest from the per-ticket rows. */
-export async function readPercentiles(q: Queryable, targets: readonly Target[], filters: SummaryFilters, groupBy?: GroupBy): Promise<(number | null)[]> {
+export async function readPercentiles(
+  q: Queryable,
+  targets: readonly Target[],
+  filters: SummaryFilters,
+  groupBy?: GroupBy,
+): Promise<(number | null)[]> {
   const values: (number | null)[] = targets.map((t) => t.known);
   const unknown = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.known === null);
   if (!unknown.length) return values;
   const p = new Params();
   const iso = (ms: number) => new Date(ms).toISOString();
   const columns = [
-    p.add(unknown.map(({ i }) => i), '::int[]'),
-    p.add(unknown.map(({ t }) => t.group), '::text[]'),
-    p.add(unknown.map(({ t }) => t.kind), '::int[]'),
-    p.add(unknown.map(({ t }) => t.bucket), '::int[]'),
-    p.add(unknown.map(({ t }) => t.rank), '::int[]'),
-    p.add(unknown.map(({ t }) => iso(t.lo)), '::timestamptz[]'),
-    p.add(unknown.map(({ t }) => iso(t.hi)), '::timestamptz[]'),
+    p.add(
+      unknown.map(({ i }) => i),
+      '::int[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => t.group),
+      '::text[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => t.kind),
+      '::int[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => t.bucket),
+      '::int[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => t.rank),
+      '::int[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => iso(t.lo)),
+      '::timestamptz[]',
+    ),
+    p.add(
+      unknown.map(({ t }) => iso(t.hi)),
+      '::timestamptz[]',
+    ),
   ];
   const column = groupBy && GROUP_COLUMN[groupBy];
   const group = column ? ` AND (t.g IS NULL OR m.${column} = t.g)` : '';

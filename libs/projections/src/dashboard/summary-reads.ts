@@ -29,11 +29,18 @@ export async function readCounters(r: SummaryRead): Promise<Map<string, Counters
   }
   const signed = (sign: number) => columns.map(([, c]) => `${sign} * m.${c} AS ${c}`).join(', ');
   parts.push(
-    ...perEdge(p, r.plan.edges, (sign) => `SELECT ${keySql('m', r.groupBy, true)} AS key, ${signed(sign)} FROM rm_ticket_metrics m`, () => filterSql('m', r.filters, p)),
+    ...perEdge(
+      p,
+      r.plan.edges,
+      (sign) => `SELECT ${keySql('m', r.groupBy, true)} AS key, ${signed(sign)} FROM rm_ticket_metrics m`,
+      () => filterSql('m', r.filters, p),
+    ),
   );
   const sums = columns.map(([name, c]) => `sum(${c})::int AS "${name}"`).join(', ');
   const rows: Record<string, any>[] = await r.q.query(`SELECT key, ${sums} FROM (${parts.join(' UNION ALL ')}) x GROUP BY key`, p.values);
-  return new Map(rows.map((row) => [keyOf(r.groupBy, row.key), Object.assign(zeroCounters(), ...columns.map(([name]) => ({ [name]: row[name] })))]));
+  return new Map(
+    rows.map((row) => [keyOf(r.groupBy, row.key), Object.assign(zeroCounters(), ...columns.map(([name]) => ({ [name]: row[name] })))]),
+  );
 }
 
 /**
@@ -53,7 +60,9 @@ export async function readHistograms(r: SummaryRead, now: number): Promise<Map<s
   const due = () => `CASE WHEN m.backlog = 1 AND m.resolve_by < ${p.add(iso(dayStart(dayNumber(now))))}::timestamptz THEN 0 END`;
   // Subtracted tickets leave the bounds as they are: the bounds only need to hold every value left.
   const value = (sign: number, ms: string) => (sign > 0 ? `m.${ms}` : 'NULL::bigint');
-  const select = (sign: number) => `SELECT ${keySql('m', r.groupBy, true)} AS key, v.kind, v.bucket, ${sign} AS n, v.ms AS lo_ms, v.ms AS hi_ms
+  const select = (
+    sign: number,
+  ) => `SELECT ${keySql('m', r.groupBy, true)} AS key, v.kind, v.bucket, ${sign} AS n, v.ms AS lo_ms, v.ms AS hi_ms
     FROM rm_ticket_metrics m CROSS JOIN LATERAL (VALUES (${KIND.firstResponse}, m.fr_bucket::int, ${value(sign, 'first_response_ms')}),
       (${KIND.resolution}, m.res_bucket::int, ${value(sign, 'resolution_ms')}), (${KIND.backlogDue}, ${due()}, NULL::bigint)) AS v(kind, bucket, ms)`;
   parts.push(...perEdge(p, r.plan.edges, select, () => ` AND v.bucket IS NOT NULL${filterSql('m', r.filters, p)}`));
@@ -64,7 +73,11 @@ export async function readHistograms(r: SummaryRead, now: number): Promise<Map<s
        FROM (${parts.join(' UNION ALL ')}) x GROUP BY key, kind, bucket HAVING sum(n) <> 0`,
     p.values,
   );
-  const count = (row: (typeof rows)[number]): BucketCount => ({ n: row.n, lo: row.lo === null ? null : Number(row.lo), hi: row.hi === null ? null : Number(row.hi) });
+  const count = (row: (typeof rows)[number]): BucketCount => ({
+    n: row.n,
+    lo: row.lo === null ? null : Number(row.lo),
+    hi: row.hi === null ? null : Number(row.hi),
+  });
   const byKey = new Map<string, Histograms>();
   for (const row of rows) {
     const key = keyOf(r.groupBy, row.key);

@@ -45,7 +45,8 @@ export function keySql(alias: string, groupBy: GroupBy | undefined, perTicket = 
 }
 
 /** A key as read back from SQL, as the API shows it. */
-export const keyOf = (groupBy: GroupBy | undefined, raw: string | number): string => (groupBy === 'day' ? dayKey(Number(raw)) : String(raw));
+export const keyOf = (groupBy: GroupBy | undefined, raw: string | number): string =>
+  groupBy === 'day' ? dayKey(Number(raw)) : String(raw);
 
 export const COUNTER_SQL: Readonly<Record<string, string>> = {
   filed: 'filed',
@@ -72,6 +73,7 @@ export function perEdge(
 ): string[] {
   const iso = (ms: number) => new Date(ms).toISOString();
   return edges.map(
-    (e) => `${select(e.sign)} WHERE m.filed_at >= ${p.add(iso(e.lo))}::timestamptz AND m.filed_at < ${p.add(iso(e.hi))}::timestamptz${where()}`,
+    (e) =>
+      `${select(e.sign)} WHERE m.filed_at >= ${p.add(iso(e.lo))}::timestamptz AND m.filed_at < ${p.add(iso(e.hi))}::timestamptz${where()}`,
   );
 }

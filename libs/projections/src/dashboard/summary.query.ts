@@ -38,7 +38,12 @@ export async function summarize(q: Queryable, filters: SummaryFilters, query: Su
   const { from, to, now, groupBy } = query;
   const read = { q, plan: planWindow(from, to, now, query.edges), filters, groupBy };
   const asOfPosition = await readPosition(q, TICKET_METRICS_PROJECTION);
-  const sets = figureSets(await readCounters(read), await readHistograms(read, now), await readOverdueToday(read, { from, to }, now), groupBy);
+  const sets = figureSets(
+    await readCounters(read),
+    await readHistograms(read, now),
+    await readOverdueToday(read, { from, to }, now),
+    groupBy,
+  );
   const targets: Target[] = sets.flatMap((s) => percentileTargets(s.key, s.histograms, groupBy, { from, to }));
   const seconds = lookup(targets, await readPercentiles(q, targets, filters, groupBy));
   const figures = sets.map((s) => {
@@ -53,7 +58,12 @@ export async function summarize(q: Queryable, filters: SummaryFilters, query: Su
 type FigureSet = Readonly<{ key: string | null; counters: Counters; histograms: Histograms; overdueToday: number }>;
 
 /** The total (key null) first, then each group with tickets, ordered by key. */
-function figureSets(counters: Map<string, Counters>, histograms: Map<string, Histograms>, overdueToday: Map<string, number>, groupBy?: GroupBy): FigureSet[] {
+function figureSets(
+  counters: Map<string, Counters>,
+  histograms: Map<string, Histograms>,
+  overdueToday: Map<string, number>,
+  groupBy?: GroupBy,
+): FigureSet[] {
   const keys = [...counters.keys()].filter((k) => counters.get(k)!.filed !== 0).sort();
   const empty = (): Histograms => ({ firstResponse: new Map(), resolution: new Map(), overdueBeforeToday: 0 });
   const setOf = (key: string | null): FigureSet => {
@@ -95,7 +105,8 @@ function mergeHistograms(list: readonly Histograms[]): Histograms {
 
 /** Counts add up; bounds widen, and an unknown bound makes the merged one unknown. */
 function mergeInto(into: Histogram, from: Histogram): void {
-  const widen = (a: number | null, b: number | null, pick: (x: number, y: number) => number) => (a === null || b === null ? null : pick(a, b));
+  const widen = (a: number | null, b: number | null, pick: (x: number, y: number) => number) =>
+    a === null || b === null ? null : pick(a, b);
   for (const [bucket, c] of from) {
     const seen = into.get(bucket);
     into.set(bucket, seen ? { n: seen.n + c.n, lo: widen(seen.lo, c.lo, Math.min), hi: widen(seen.hi, c.hi, Math.max) } : { ...c });

@@ -44,9 +44,11 @@ type Field = keyof Times;
 
 /** Exactly on (or a millisecond off) one ticket's own time: where "in the window" and "overdue" are decided. */
 const onTicket = (...fields: Field[]) =>
-  fc
-    .record({ field: fc.constantFrom(...fields), pick: fc.nat(), shift: fc.constantFrom(-1, 0, 0, 1) })
-    .map(({ field, pick, shift }) => (times: Times) => (times[field].length ? times[field][pick % times[field].length] + shift : BASE));
+  fc.record({ field: fc.constantFrom(...fields), pick: fc.nat(), shift: fc.constantFrom(-1, 0, 0, 1) }).map(
+    ({ field, pick, shift }) =>
+      (times: Times) =>
+        times[field].length ? times[field][pick % times[field].length] + shift : BASE,
+  );
 
 /** An instant: anywhere around the tickets, on a Shanghai midnight, or on a ticket's own times. */
 const instant = fc.oneof(
@@ -132,7 +134,10 @@ it('when events are handed over again, in other batches, the tables are exactly 
  */
 async function inconsistencies() {
   const counters = 'filed, withdrawn, non_withdrawn, responded_in_time, closed, rated, rated_well, resolved_once, reopened, backlog';
-  const sums = counters.split(', ').map((c) => `sum(${c})::int`).join(', ');
+  const sums = counters
+    .split(', ')
+    .map((c) => `sum(${c})::int`)
+    .join(', ');
   const dims = 'community_id, company_id, category';
   const daily = `SELECT filed_day, ${dims}, ${sums} FROM rm_ticket_metrics GROUP BY 1, 2, 3, 4`;
   const block = `DATE '1970-01-01' + (filed_day - DATE '1970-01-01') / (8 ^ level)::int * (8 ^ level)::int`;
@@ -162,16 +167,31 @@ async function snapshot() {
 }
 
 it('when a backlog deadline falls exactly on a Shanghai midnight, it is overdue only once now has passed it, however the window is cut', async () => {
-  const plan: TicketPlan = { community: 'c-a', company: 'co-1', category: 'noise', filedOffset: 0, acknowledgeMinutes: 30, resolveMinutes: 1440, steps: [] };
+  const plan: TicketPlan = {
+    community: 'c-a',
+    company: 'co-1',
+    category: 'noise',
+    filedOffset: 0,
+    acknowledgeMinutes: 30,
+    resolveMinutes: 1440,
+    steps: [],
+  };
   const log = storedLog([plan, { ...plan, filedOffset: DAY - 1 }], 7);
   await project(log, 10);
   const admin: Principal = { id: 'admin-1', roles: ['admin'], communities: [] };
   const modes = ['inward', 'outward'] as const;
   for (const now of [BASE + DAY - 1, BASE + DAY, BASE + DAY + 1, BASE + 2 * DAY, BASE + 2 * DAY + 1])
     for (const to of [BASE + 3_600_000, BASE + DAY, BASE + 3 * DAY])
-      for (const from of modes) for (const edge of modes) {
-        const query = { from: BASE, to, now, edges: { from, to: edge } };
-        const actual = clean(await dashboardSummary(ds, admin, query));
-        expect({ now, to, from, edge, overdue: actual.total.overdue }).toEqual({ now, to, from, edge, overdue: (referenceSummary(log, query).total as { overdue: number }).overdue });
-      }
+      for (const from of modes)
+        for (const edge of modes) {
+          const query = { from: BASE, to, now, edges: { from, to: edge } };
+          const actual = clean(await dashboardSummary(ds, admin, query));
+          expect({ now, to, from, edge, overdue: actual.total.overdue }).toEqual({
+            now,
+            to,
+            from,
+            edge,
+            overdue: (referenceSummary(log, query).total as { overdue: number }).overdue,
+          });
+        }
 });

@@ -34,7 +34,13 @@ export function readPage(store: EventStore, projection: Projection, from: Stored
  * for this projection (or a process manager's page, whose effects are appends) moves the
  * checkpoint in one statement of its own.
  */
-export async function applyPage(qr: QueryRunner, projection: Projection, from: StoredCheckpoint, page: ReadAllResult, limit: number): Promise<BatchOutcome> {
+export async function applyPage(
+  qr: QueryRunner,
+  projection: Projection,
+  from: StoredCheckpoint,
+  page: ReadAllResult,
+  limit: number,
+): Promise<BatchOutcome> {
   if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
   const handled = page.events;
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };
@@ -72,4 +78,3 @@ export async function tryLockProjection(qr: QueryRunner, name: string): Promise<
 export async function unlockProjection(qr: QueryRunner, name: string): Promise<void> {
   await qr.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, name]);
 }
-

@@ -76,9 +76,13 @@ async function appendCounted(streams: number, perStream: number): Promise<number
   let last = 0;
   for (let s = 0; s < streams; s++) {
     const id = `counted-${randomUUID()}`;
-    const r = await store.appendToStream(id, Array.from({ length: perStream }, () => ({ type: 'Counted', data: {} })), {
-      expected: 'no_stream',
-    });
+    const r = await store.appendToStream(
+      id,
+      Array.from({ length: perStream }, () => ({ type: 'Counted', data: {} })),
+      {
+        expected: 'no_stream',
+      },
+    );
     await store.appendToStream(id, [{ type: 'Ignored', data: {} }], { expected: perStream });
     last = r.lastPosition;
   }
@@ -124,7 +128,11 @@ it('given a gather time, when events arrive one at a time, they are applied in a
 
 it('given a gather time, when a backlog of mostly other types waits, full windows follow each other without a pause', async () => {
   for (let i = 0; i < 20; i++) {
-    await store.appendToStream(`noise-${randomUUID()}`, Array.from({ length: 100 }, () => ({ type: 'Ignored', data: {} })), { expected: 'no_stream' });
+    await store.appendToStream(
+      `noise-${randomUUID()}`,
+      Array.from({ length: 100 }, () => ({ type: 'Ignored', data: {} })),
+      { expected: 'no_stream' },
+    );
   }
   const last = await appendCounted(1, 1);
   const projection = new CountingProjection('backlog');
@@ -180,7 +188,10 @@ it('when someone else moved the checkpoint, a page is refused (fenced) whether o
     await expect(applyPage(qr, manager, start, page([{ ...event, type: 'Counted' }]), 50)).resolves.toEqual({ kind: 'fenced', at: theirs });
     expect(await readCheckpoint(ds.manager, 'fencing')).toEqual(theirs);
     // From where they left it, the page goes through and moves the checkpoint.
-    await expect(applyPage(qr, projection, theirs, page([]), 50)).resolves.toMatchObject({ kind: 'applied', at: { checkpoint: head.checkpoint } });
+    await expect(applyPage(qr, projection, theirs, page([]), 50)).resolves.toMatchObject({
+      kind: 'applied',
+      at: { checkpoint: head.checkpoint },
+    });
     expect((await readCheckpoint(ds.manager, 'fencing')).checkpoint).toBe(head.checkpoint);
   } finally {
     await qr.release();
@@ -253,5 +264,9 @@ it('when several projections are rebuilt together from one pass, each equals its
   await caughtUp(running);
   expect({ a: await snapshot('together-a'), b: await snapshot('together-b'), c: await snapshot('together-c') }).toEqual(built);
   const head = (await store.head()).position;
-  expect(results.map((r) => [r.projection, r.position])).toEqual([['together-a', head], ['together-b', head], ['together-c', head]]);
+  expect(results.map((r) => [r.projection, r.position])).toEqual([
+    ['together-a', head],
+    ['together-b', head],
+    ['together-c', head],
+  ]);
 });

@@ -18,7 +18,12 @@ type Run = {
 const START: StoredCheckpoint = { checkpoint: null, position: 0 };
 
 /** Empties one projection and replays the log into it; see rebuildProjections. */
-export async function rebuildProjection(projection: Projection, store: EventStore, dataSource: DataSource, options: RebuildOptions): Promise<RebuildProgress> {
+export async function rebuildProjection(
+  projection: Projection,
+  store: EventStore,
+  dataSource: DataSource,
+  options: RebuildOptions,
+): Promise<RebuildProgress> {
   const [progress] = await rebuildProjections([projection], store, dataSource, options);
   return progress;
 }
@@ -53,7 +58,12 @@ export async function rebuildProjections(
     };
     for (const run of runs) run.locked = await tryLockProjection(run.qr, run.projection.name);
 
-    let fenced = await replayTogether(runs.filter((r) => r.locked), store, options.batchSize, report);
+    let fenced = await replayTogether(
+      runs.filter((r) => r.locked),
+      store,
+      options.batchSize,
+      report,
+    );
     while (fenced.length) {
       const again: Run[] = [];
       for (const run of fenced) again.push(...(await replayTogether([run], store, options.batchSize, report, run.at)));
@@ -108,7 +118,9 @@ async function replayTogether(
     next = prefetch(at);
     // allSettled: when one projection fails, the others finish their transactions before the
     // connections are given back.
-    const settled = await Promise.allSettled(together.map((run) => applyPage(run.qr, run.projection, run.at, shareOf(page, run.handles), limit)));
+    const settled = await Promise.allSettled(
+      together.map((run) => applyPage(run.qr, run.projection, run.at, shareOf(page, run.handles), limit)),
+    );
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       await next.catch(() => undefined);

@@ -1,7 +1,21 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type StepRecord = Readonly<{ note: string; completedAt: string; by: { id: string; roles: string[] }; method?: string; incomingCompanyId?: string; defects?: string[] }>;
-export type BlockerRecord = Readonly<{ n: number; text: string; raisedAt: string; by: { id: string; roles: string[] }; resolvedAt: string | null; note: string | null }>;
+export type StepRecord = Readonly<{
+  note: string;
+  completedAt: string;
+  by: { id: string; roles: string[] };
+  method?: string;
+  incomingCompanyId?: string;
+  defects?: string[];
+}>;
+export type BlockerRecord = Readonly<{
+  n: number;
+  text: string;
+  raisedAt: string;
+  by: { id: string; roles: string[] };
+  resolvedAt: string | null;
+  note: string | null;
+}>;
 
 @Entity({ name: 'rm_handovers' })
 export class HandoverRow {

@@ -5,7 +5,14 @@ import type { Projection } from '../engine/projection';
 /** Handover progress for GET /handovers: steps with who/when/note, blockers, status. */
 export class HandoversProjection implements Projection {
   readonly name = 'handovers';
-  readonly handles = ['HandoverStarted', 'HandoverStepCompleted', 'HandoverBlockerRaised', 'HandoverBlockerResolved', 'HandoverCompleted', 'HandoverCancelled'];
+  readonly handles = [
+    'HandoverStarted',
+    'HandoverStepCompleted',
+    'HandoverBlockerRaised',
+    'HandoverBlockerResolved',
+    'HandoverCompleted',
+    'HandoverCancelled',
+  ];
   readonly tables = ['rm_handovers'];
 
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
@@ -37,10 +44,16 @@ function changeFor(type: string, d: Record<string, any>): { set: string; params:
     case 'HandoverStepCompleted': {
       const { handoverId: _, step, ...record } = d;
       const incoming = step === 'selection' ? `, incoming_company_id = $6` : '';
-      return { set: `steps = steps || jsonb_build_object($4::text, $5::jsonb)${incoming}`, params: [step, JSON.stringify(record), ...(incoming ? [d.incomingCompanyId] : [])] };
+      return {
+        set: `steps = steps || jsonb_build_object($4::text, $5::jsonb)${incoming}`,
+        params: [step, JSON.stringify(record), ...(incoming ? [d.incomingCompanyId] : [])],
+      };
     }
     case 'HandoverBlockerRaised':
-      return { set: `blockers = blockers || $4::jsonb`, params: [JSON.stringify([{ n: d.n, text: d.text, raisedAt: d.raisedAt, by: d.by, resolvedAt: null, note: null }])] };
+      return {
+        set: `blockers = blockers || $4::jsonb`,
+        params: [JSON.stringify([{ n: d.n, text: d.text, raisedAt: d.raisedAt, by: d.by, resolvedAt: null, note: null }])],
+      };
     case 'HandoverBlockerResolved':
       return {
         set: `blockers = (SELECT jsonb_agg(CASE WHEN (b->>'n')::int = $4 THEN b || jsonb_build_object('resolvedAt', $5::text, 'note', $6::text) ELSE b END ORDER BY (b->>'n')::int)

@@ -16,7 +16,10 @@ export class CommunityRow {
   @Column('text') neighbourhood: string;
   @Column('integer', { nullable: true }) households: number | null;
   @Column('text', { name: 'property_company_id' }) propertyCompanyId: string;
-  @Column('jsonb', { name: 'sla_policies' }) slaPolicies: Record<string, { acknowledgeWithinMinutes: number; resolveWithinMinutes: number }>;
+  @Column('jsonb', { name: 'sla_policies' }) slaPolicies: Record<
+    string,
+    { acknowledgeWithinMinutes: number; resolveWithinMinutes: number }
+  >;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
   @Column('bigint', { name: 'position' }) position: string;
 }

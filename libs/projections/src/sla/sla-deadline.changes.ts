@@ -12,8 +12,7 @@ export type DeadlineChange =
   | Readonly<{ op: 'settle'; kinds: readonly DeadlineKind[] }>
   /** Answered at `at`: met if that is not after the deadline; a late answer leaves it owed as a breach. */
   | Readonly<{ op: 'meet'; kinds: readonly ('acknowledge' | 'resolve')[]; at: string }>
-  | Readonly<{ op: 'breach'; kind: 'acknowledge' | 'resolve' }>
-;
+  | Readonly<{ op: 'breach'; kind: 'acknowledge' | 'resolve' }>;
 
 const ALL: readonly DeadlineKind[] = ['acknowledge', 'resolve', 'auto_close'];
 
@@ -30,7 +29,9 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
       return [{ op: 'meet', kinds: ['acknowledge'], at: event.data.recordedAt }];
     case 'TicketCommented':
       // Only a public answer by the company counts as a first response (SPEC §6).
-      return !event.data.internal && isCompanyActor(event.data.by) ? [{ op: 'meet', kinds: ['acknowledge'], at: event.data.commentedAt }] : [];
+      return !event.data.internal && isCompanyActor(event.data.by)
+        ? [{ op: 'meet', kinds: ['acknowledge'], at: event.data.commentedAt }]
+        : [];
     case 'TicketResolved':
       return [
         { op: 'meet', kinds: ['acknowledge', 'resolve'], at: event.data.resolvedAt },

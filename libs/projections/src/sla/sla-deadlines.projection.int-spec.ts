@@ -59,7 +59,10 @@ async function project(steps: Step[]) {
 it('when a ticket is filed, acknowledge and resolve are owed at its own deadlines', async () => {
   const { ticketId, events } = await project([]);
   const filed = events[0].data as { acknowledgeBy: string; resolveBy: string };
-  expect(await rowsOf(ticketId)).toEqual({ acknowledge: { dueAt: filed.acknowledgeBy, owed: true }, resolve: { dueAt: filed.resolveBy, owed: true } });
+  expect(await rowsOf(ticketId)).toEqual({
+    acknowledge: { dueAt: filed.acknowledgeBy, owed: true },
+    resolve: { dueAt: filed.resolveBy, owed: true },
+  });
 });
 
 it('when the company comments in public, acknowledge is met; an internal note or a resident comment meets nothing', async () => {

@@ -28,11 +28,21 @@ export class SlaDeadlinesProjection implements Projection {
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
     const rows = new Map<string, Row>();
-    const existing: RawRow[] = await tx.query(`SELECT ticket_id, kind, due_at, done, breached, position FROM rm_sla_deadlines WHERE ticket_id = ANY($1)`, [ids]);
-    for (const r of existing) rows.set(`${r.ticket_id}/${r.kind}`, { ...r, due_at: new Date(r.due_at).toISOString(), position: Number(r.position), changed: false });
+    const existing: RawRow[] = await tx.query(
+      `SELECT ticket_id, kind, due_at, done, breached, position FROM rm_sla_deadlines WHERE ticket_id = ANY($1)`,
+      [ids],
+    );
+    for (const r of existing)
+      rows.set(`${r.ticket_id}/${r.kind}`, {
+        ...r,
+        due_at: new Date(r.due_at).toISOString(),
+        position: Number(r.position),
+        changed: false,
+      });
     for (const e of events) {
       const ticketId = (e.data as { ticketId: string }).ticketId;
-      for (const change of deadlineChanges({ type: e.type, data: e.data } as unknown as TicketEvent)) fold(rows, ticketId, e.globalPosition, change);
+      for (const change of deadlineChanges({ type: e.type, data: e.data } as unknown as TicketEvent))
+        fold(rows, ticketId, e.globalPosition, change);
     }
     const changed = [...rows.values()].filter((r) => r.changed).map(({ changed: _, ...r }) => r);
     if (!changed.length) return;
@@ -62,7 +72,16 @@ function fold(rows: Map<string, Row>, ticketId: string, position: number, change
     case 'arm': {
       const key = `${ticketId}/${change.kind}`;
       const row = rows.get(key);
-      if (!row) rows.set(key, { ticket_id: ticketId, kind: change.kind, due_at: change.dueAt, done: false, breached: false, position, changed: true });
+      if (!row)
+        rows.set(key, {
+          ticket_id: ticketId,
+          kind: change.kind,
+          due_at: change.dueAt,
+          done: false,
+          breached: false,
+          position,
+          changed: true,
+        });
       else touch(change.kind, (r) => Object.assign(r, { due_at: change.dueAt, done: false }));
       return;
     }

@@ -43,7 +43,9 @@ export class Tickets1764300003000 implements MigrationInterface {
     await q.query(`CREATE INDEX rm_tickets_community ON rm_tickets (community_id, filed_at DESC, id DESC)`);
     await q.query(`CREATE INDEX rm_tickets_reporter ON rm_tickets (reporter_id, filed_at DESC, id DESC)`);
     await q.query(`CREATE INDEX rm_tickets_assignee ON rm_tickets (assignee_id, filed_at DESC) WHERE assignee_id IS NOT NULL`);
-    await q.query(`CREATE INDEX rm_tickets_open_by_deadline ON rm_tickets (resolve_by) WHERE status IN ('open', 'acknowledged', 'in_progress')`);
+    await q.query(
+      `CREATE INDEX rm_tickets_open_by_deadline ON rm_tickets (resolve_by) WHERE status IN ('open', 'acknowledged', 'in_progress')`,
+    );
     // Full text that works for Chinese: trigram matching on title and description.
     await q.query(`CREATE INDEX rm_tickets_text ON rm_tickets USING gin ((title || ' ' || description) gin_trgm_ops)`);
   }

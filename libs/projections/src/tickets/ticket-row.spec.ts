@@ -6,7 +6,22 @@ const staff = { id: 's', roles: ['staff'] };
 const resident = { id: 'r', roles: ['resident'] };
 const at = (m: number) => new Date(Date.UTC(2026, 10, 1, 8, m)).toISOString();
 const HISTORY: [string, Record<string, unknown>][] = [
-  ['TicketFiled', { communityId: 'c', companyId: 'co', category: 'elevator', title: '电梯', description: 'd', location: null, channel: 'app', reporterId: 'r', filedAt: at(0), acknowledgeBy: at(120), resolveBy: at(1440) }],
+  [
+    'TicketFiled',
+    {
+      communityId: 'c',
+      companyId: 'co',
+      category: 'elevator',
+      title: '电梯',
+      description: 'd',
+      location: null,
+      channel: 'app',
+      reporterId: 'r',
+      filedAt: at(0),
+      acknowledgeBy: at(120),
+      resolveBy: at(1440),
+    },
+  ],
   ['TicketCommented', { text: '内部', internal: true, commentedAt: at(1), by: staff }],
   ['TicketCommented', { text: '在看', internal: false, commentedAt: at(2), by: staff }],
   ['TicketAcknowledged', { message: '收到', acknowledgedAt: at(3), by: staff }],
@@ -20,16 +35,35 @@ const HISTORY: [string, Record<string, unknown>][] = [
   ['TicketRated', { score: 4, comment: null, ratedAt: at(11), by: resident }],
 ];
 const events: StoredEvent[] = HISTORY.map(([type, data], i) => ({
-  type, data: { ticketId: 't-1', ...data }, streamId: 'ticket-t-1', streamVersion: i + 1, globalPosition: 100 + i * 3,
-  schemaVersion: 1, metadata: {}, recordedAt: new Date(), hash: '', checkpoint: '' as never,
+  type,
+  data: { ticketId: 't-1', ...data },
+  streamId: 'ticket-t-1',
+  streamVersion: i + 1,
+  globalPosition: 100 + i * 3,
+  schemaVersion: 1,
+  metadata: {},
+  recordedAt: new Date(),
+  hash: '',
+  checkpoint: '' as never,
 }));
 const fold = (row: TicketRecord | undefined, list: StoredEvent[]) => list.reduce(evolveTicketRow, row);
 
 describe('evolveTicketRow', () => {
   it('when the whole history is applied, every timestamp lands where SPEC §4 says', () => {
     expect(fold(undefined, events)).toMatchObject({
-      status: 'closed', first_response_at: at(2), acknowledged_at: at(3), first_action_at: at(4), resolved_at: at(8), closed_at: at(10),
-      company_id: 'co2', filed_company_id: 'co', action_count: 2, reject_count: 1, rating: 4, version: 12, position: 133,
+      status: 'closed',
+      first_response_at: at(2),
+      acknowledged_at: at(3),
+      first_action_at: at(4),
+      resolved_at: at(8),
+      closed_at: at(10),
+      company_id: 'co2',
+      filed_company_id: 'co',
+      action_count: 2,
+      reject_count: 1,
+      rating: 4,
+      version: 12,
+      position: 133,
     });
   });
 

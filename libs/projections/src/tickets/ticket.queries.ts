@@ -22,9 +22,12 @@ function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQuer
   return qb.andWhere(
     new Brackets((w) => {
       w.where('false');
-      if (hasRole(actor, 'committee', 'secretary') && actor.communities.length) w.orWhere('t.community_id IN (:...supervised)', { supervised: actor.communities });
+      if (hasRole(actor, 'committee', 'secretary') && actor.communities.length)
+        w.orWhere('t.community_id IN (:...supervised)', { supervised: actor.communities });
       if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
-        w.orWhere('t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId)', { companyId: actor.companyId });
+        w.orWhere('t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId)', {
+          companyId: actor.companyId,
+        });
       }
       if (hasRole(actor, 'resident')) w.orWhere('t.reporter_id = :me', { me: actor.id });
     }),
@@ -36,7 +39,11 @@ export async function findTicket(db: DataSource, actor: Principal, id: string): 
   return row ? ticketView(row) : null;
 }
 
-export async function listTickets(db: DataSource, actor: Principal, f: TicketFilters): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+export async function listTickets(
+  db: DataSource,
+  actor: Principal,
+  f: TicketFilters,
+): Promise<{ items: TicketView[]; nextCursor: string | null }> {
   const qb = scoped(db.getRepository(TicketRow).createQueryBuilder('t').where('true'), actor);
   if (f.communityId) qb.andWhere('t.community_id = :communityId', { communityId: f.communityId });
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
@@ -48,7 +55,11 @@ export async function listTickets(db: DataSource, actor: Principal, f: TicketFil
     const { filedAt, id } = decodeCursor(f.cursor);
     qb.andWhere('(t.filed_at, t.id) < (:filedAt, :id)', { filedAt, id });
   }
-  const rows = await qb.orderBy('t.filed_at', 'DESC').addOrderBy('t.id', 'DESC').limit(f.limit + 1).getMany();
+  const rows = await qb
+    .orderBy('t.filed_at', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .limit(f.limit + 1)
+    .getMany();
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return { items: page.map(ticketView), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };

@@ -6,7 +6,9 @@ import { evolveTicketRow, TICKET_COLUMNS, type TicketRecord } from './ticket-row
 
 const COLUMNS = Object.keys(TICKET_COLUMNS) as (keyof TicketRecord)[];
 const RECORD_TYPE = COLUMNS.map((c) => `${c} ${TICKET_COLUMNS[c]}`).join(', ');
-const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+const UPDATES = COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = EXCLUDED.${c}`)
+  .join(', ');
 
 /**
  * The ticket list and detail. A batch costs two statements whatever its size: read the touched
@@ -20,10 +22,7 @@ export class TicketsProjection implements Projection {
   async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
     const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
     const rows = new Map<string, TicketRecord>();
-    const existing: TicketRecord[] = await tx.query(
-      `SELECT ${COLUMNS.join(', ')} FROM rm_tickets WHERE id = ANY($1)`,
-      [ids],
-    );
+    const existing: TicketRecord[] = await tx.query(`SELECT ${COLUMNS.join(', ')} FROM rm_tickets WHERE id = ANY($1)`, [ids]);
     for (const r of existing) rows.set(r.id, normalise(r));
     const changed = new Set<string>();
     for (const e of events) {

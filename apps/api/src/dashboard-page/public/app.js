@@ -3,38 +3,100 @@
   'use strict';
   var TEXT = {
     zh: {
-      title: '社区服务看板', community: '小区', from: '从', to: '到', refresh: '刷新', useToken: '使用令牌', responseRate: '响应率',
-      resolutionRate: '解决率', satisfactionRate: '满意率', filed: '受理', backlog: '待办', overdue: '超时', reopenRate: '返工率',
-      firstResponse: '首次响应 p50 / p90', resolution: '解决用时 p50 / p90', trend: '每日受理与已解决（按受理日）',
-      backlogByCategory: '各类别待办', handover: '物业交接进度', overdueList: '超时工单', ticket: '工单', category: '类别',
-      status: '状态', deadline: '解决期限', timeline: '处理记录', filedSeries: '受理', resolvedSeries: '已解决', lang: 'English',
-      needToken: '请先输入令牌', chainValid: '哈希链校验：完整', chainBroken: '哈希链校验：已被篡改！', done: '完成', days: '天', blockers: '未解决问题',
+      title: '社区服务看板',
+      community: '小区',
+      from: '从',
+      to: '到',
+      refresh: '刷新',
+      useToken: '使用令牌',
+      responseRate: '响应率',
+      resolutionRate: '解决率',
+      satisfactionRate: '满意率',
+      filed: '受理',
+      backlog: '待办',
+      overdue: '超时',
+      reopenRate: '返工率',
+      firstResponse: '首次响应 p50 / p90',
+      resolution: '解决用时 p50 / p90',
+      trend: '每日受理与已解决（按受理日）',
+      backlogByCategory: '各类别待办',
+      handover: '物业交接进度',
+      overdueList: '超时工单',
+      ticket: '工单',
+      category: '类别',
+      status: '状态',
+      deadline: '解决期限',
+      timeline: '处理记录',
+      filedSeries: '受理',
+      resolvedSeries: '已解决',
+      lang: 'English',
+      needToken: '请先输入令牌',
+      chainValid: '哈希链校验：完整',
+      chainBroken: '哈希链校验：已被篡改！',
+      done: '完成',
+      days: '天',
+      blockers: '未解决问题',
     },
     en: {
-      title: 'Community service dashboard', community: 'Community', from: 'From', to: 'To', refresh: 'Refresh', useToken: 'Use token',
-      responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate', filed: 'Filed', backlog: 'Backlog',
-      overdue: 'Overdue', reopenRate: 'Reopen rate', firstResponse: 'First response p50 / p90', resolution: 'Resolution p50 / p90',
-      trend: 'Filed and resolved per day (by filing day)', backlogByCategory: 'Backlog by category', handover: 'Handover progress',
-      overdueList: 'Overdue tickets', ticket: 'Ticket', category: 'Category', status: 'Status', deadline: 'Resolve by', timeline: 'Timeline',
-      filedSeries: 'Filed', resolvedSeries: 'Resolved', lang: '中文', needToken: 'Enter a token first', chainValid: 'Hash chain: intact',
-      chainBroken: 'Hash chain: TAMPERED!', done: 'done', days: 'days', blockers: 'open blockers',
+      title: 'Community service dashboard',
+      community: 'Community',
+      from: 'From',
+      to: 'To',
+      refresh: 'Refresh',
+      useToken: 'Use token',
+      responseRate: 'Response rate',
+      resolutionRate: 'Resolution rate',
+      satisfactionRate: 'Satisfaction rate',
+      filed: 'Filed',
+      backlog: 'Backlog',
+      overdue: 'Overdue',
+      reopenRate: 'Reopen rate',
+      firstResponse: 'First response p50 / p90',
+      resolution: 'Resolution p50 / p90',
+      trend: 'Filed and resolved per day (by filing day)',
+      backlogByCategory: 'Backlog by category',
+      handover: 'Handover progress',
+      overdueList: 'Overdue tickets',
+      ticket: 'Ticket',
+      category: 'Category',
+      status: 'Status',
+      deadline: 'Resolve by',
+      timeline: 'Timeline',
+      filedSeries: 'Filed',
+      resolvedSeries: 'Resolved',
+      lang: '中文',
+      needToken: 'Enter a token first',
+      chainValid: 'Hash chain: intact',
+      chainBroken: 'Hash chain: TAMPERED!',
+      done: 'done',
+      days: 'days',
+      blockers: 'open blockers',
     },
   };
   var lang = sessionStorage.getItem('jinlin.lang') || 'zh';
-  var $ = function (id) { return document.getElementById(id); };
-  var t = function (key) { return TEXT[lang][key] || key; };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
+  var t = function (key) {
+    return TEXT[lang][key] || key;
+  };
   var charts = {};
 
   function api(path) {
     var token = sessionStorage.getItem('jinlin.token');
     if (!token) return Promise.reject(new Error(t('needToken')));
     return fetch(path, { headers: { authorization: 'Bearer ' + token } }).then(function (r) {
-      if (!r.ok) return r.json().then(function (p) { throw new Error(r.status + ' ' + (p.detail || '')); });
+      if (!r.ok)
+        return r.json().then(function (p) {
+          throw new Error(r.status + ' ' + (p.detail || ''));
+        });
       return r.json();
     });
   }
 
-  var pct = function (v) { return v === null || v === undefined ? '–' : (v * 100).toFixed(1) + '%'; };
+  var pct = function (v) {
+    return v === null || v === undefined ? '–' : (v * 100).toFixed(1) + '%';
+  };
   function duration(s) {
     if (s === null || s === undefined) return '–';
     if (s < 3600) return Math.round(s / 60) + ' min';
@@ -44,7 +106,9 @@
 
   function translate() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t(el.getAttribute('data-i18n')); });
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = t(el.getAttribute('data-i18n'));
+    });
     $('lang').textContent = t('lang');
   }
 
@@ -52,7 +116,9 @@
     ['responseRate', 'resolutionRate', 'satisfactionRate', 'reopenRate'].forEach(function (k) {
       document.querySelector('[data-figure="' + k + '"]').textContent = pct(total[k]);
     });
-    ['filed', 'backlog', 'overdue'].forEach(function (k) { document.querySelector('[data-figure="' + k + '"]').textContent = String(total[k]); });
+    ['filed', 'backlog', 'overdue'].forEach(function (k) {
+      document.querySelector('[data-figure="' + k + '"]').textContent = String(total[k]);
+    });
     ['firstResponseSeconds', 'resolutionSeconds'].forEach(function (k) {
       document.querySelector('[data-figure="' + k + '"]').textContent = duration(total[k].p50) + ' / ' + duration(total[k].p90);
     });
@@ -64,23 +130,55 @@
   }
 
   function showTrend(groups) {
-    var days = groups.map(function (g) { return g.key; });
+    var days = groups.map(function (g) {
+      return g.key;
+    });
     chart('trend', {
-      tooltip: { trigger: 'axis' }, legend: { data: [t('filedSeries'), t('resolvedSeries')] },
-      xAxis: { type: 'category', data: days }, yAxis: { type: 'value', minInterval: 1 },
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('filedSeries'), t('resolvedSeries')] },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('filedSeries'), type: 'line', data: groups.map(function (g) { return g.filed; }) },
-        { name: t('resolvedSeries'), type: 'line', data: groups.map(function (g) { return g.filed - g.withdrawn - g.backlog; }) },
+        {
+          name: t('filedSeries'),
+          type: 'line',
+          data: groups.map(function (g) {
+            return g.filed;
+          }),
+        },
+        {
+          name: t('resolvedSeries'),
+          type: 'line',
+          data: groups.map(function (g) {
+            return g.filed - g.withdrawn - g.backlog;
+          }),
+        },
       ],
     });
   }
 
   function showCategories(groups) {
-    var withBacklog = groups.filter(function (g) { return g.backlog > 0; });
+    var withBacklog = groups.filter(function (g) {
+      return g.backlog > 0;
+    });
     chart('categories', {
-      tooltip: {}, grid: { left: 110 }, xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: withBacklog.map(function (g) { return g.key; }) },
-      series: [{ type: 'bar', data: withBacklog.map(function (g) { return g.backlog; }) }],
+      tooltip: {},
+      grid: { left: 110 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        data: withBacklog.map(function (g) {
+          return g.key;
+        }),
+      },
+      series: [
+        {
+          type: 'bar',
+          data: withBacklog.map(function (g) {
+            return g.backlog;
+          }),
+        },
+      ],
     });
   }
 
@@ -92,63 +190,99 @@
       var link = document.createElement('a');
       link.href = '#/tickets/' + ticket.id;
       link.textContent = ticket.title;
-      link.addEventListener('click', function (e) { e.preventDefault(); showTimeline(ticket.id); });
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        showTimeline(ticket.id);
+      });
       row.insertCell().appendChild(link);
-      [ticket.category, ticket.status, new Date(ticket.deadlines.resolveBy).toLocaleString()].forEach(function (text) { row.insertCell().textContent = text; });
+      [ticket.category, ticket.status, new Date(ticket.deadlines.resolveBy).toLocaleString()].forEach(function (text) {
+        row.insertCell().textContent = text;
+      });
     });
   }
 
   function showTimeline(id) {
-    api('/tickets/' + id + '/timeline').then(function (tl) {
-      $('timeline').hidden = false;
-      $('chain').textContent = tl.chain === 'valid' ? t('chainValid') : t('chainBroken');
-      var list = $('events');
-      list.innerHTML = '';
-      tl.events.forEach(function (e) {
-        var li = document.createElement('li');
-        li.textContent = new Date(e.at).toLocaleString() + ' · ' + e.type + ' · ' + (e.actor ? e.actor.id : 'system');
-        list.appendChild(li);
-      });
-    }).catch(report);
+    api('/tickets/' + id + '/timeline')
+      .then(function (tl) {
+        $('timeline').hidden = false;
+        $('chain').textContent = tl.chain === 'valid' ? t('chainValid') : t('chainBroken');
+        var list = $('events');
+        list.innerHTML = '';
+        tl.events.forEach(function (e) {
+          var li = document.createElement('li');
+          li.textContent = new Date(e.at).toLocaleString() + ' · ' + e.type + ' · ' + (e.actor ? e.actor.id : 'system');
+          list.appendChild(li);
+        });
+      })
+      .catch(report);
   }
 
   function showHandover(items) {
-    var active = items.filter(function (h) { return h.status === 'active'; })[0];
+    var active = items.filter(function (h) {
+      return h.status === 'active';
+    })[0];
     $('handover').hidden = !active;
     if (!active) return;
     $('handover-bar').style.width = active.percentDone + '%';
-    $('handover-text').textContent = active.outgoingCompanyId + ' → ' + (active.incomingCompanyId || '?') + ' · ' + active.percentDone + '% ' + t('done') +
-      ' · ' + active.daysElapsed + ' ' + t('days') + ' · ' + active.openBlockers.length + ' ' + t('blockers');
+    $('handover-text').textContent =
+      active.outgoingCompanyId +
+      ' → ' +
+      (active.incomingCompanyId || '?') +
+      ' · ' +
+      active.percentDone +
+      '% ' +
+      t('done') +
+      ' · ' +
+      active.daysElapsed +
+      ' ' +
+      t('days') +
+      ' · ' +
+      active.openBlockers.length +
+      ' ' +
+      t('blockers');
   }
 
-  function report(error) { $('status').textContent = error.message; }
+  function report(error) {
+    $('status').textContent = error.message;
+  }
 
   function refresh() {
     $('status').textContent = '';
     var community = $('community').value;
     if (!community) return;
-    var range = 'communityId=' + encodeURIComponent(community) + '&from=' + new Date($('from').value + 'T00:00:00+08:00').toISOString() +
-      '&to=' + new Date($('to').value + 'T00:00:00+08:00').toISOString();
+    var range =
+      'communityId=' +
+      encodeURIComponent(community) +
+      '&from=' +
+      new Date($('from').value + 'T00:00:00+08:00').toISOString() +
+      '&to=' +
+      new Date($('to').value + 'T00:00:00+08:00').toISOString();
     Promise.all([
       api('/dashboards/summary?' + range + '&groupBy=day'),
       api('/dashboards/summary?' + range + '&groupBy=category'),
       api('/tickets?overdue=true&limit=50&communityId=' + encodeURIComponent(community)),
-      api('/handovers?communityId=' + encodeURIComponent(community)).catch(function () { return { items: [] }; }),
-    ]).then(function (r) {
-      showFigures(r[0].total);
-      showTrend(r[0].groups);
-      showCategories(r[1].groups);
-      showOverdue(r[2].items);
-      showHandover(r[3].items);
-      document.body.setAttribute('data-loaded', String(r[0].asOfPosition));
-    }).catch(report);
+      api('/handovers?communityId=' + encodeURIComponent(community)).catch(function () {
+        return { items: [] };
+      }),
+    ])
+      .then(function (r) {
+        showFigures(r[0].total);
+        showTrend(r[0].groups);
+        showCategories(r[1].groups);
+        showOverdue(r[2].items);
+        showHandover(r[3].items);
+        document.body.setAttribute('data-loaded', String(r[0].asOfPosition));
+      })
+      .catch(report);
   }
 
   function loadCommunities() {
     return api('/communities').then(function (r) {
       var select = $('community');
       select.innerHTML = '';
-      r.items.forEach(function (c) { select.add(new Option(c.name + ' (' + c.id + ')', c.id)); });
+      r.items.forEach(function (c) {
+        select.add(new Option(c.name + ' (' + c.id + ')', c.id));
+      });
       var wanted = new URLSearchParams(location.search).get('communityId');
       if (wanted) select.value = wanted;
     });
@@ -161,7 +295,12 @@
     $('to').value = params.get('to') || new Date(today.getTime() + 86400000).toISOString().slice(0, 10);
     $('from').value = params.get('from') || monthAgo.toISOString().slice(0, 10);
     translate();
-    $('lang').addEventListener('click', function () { lang = lang === 'zh' ? 'en' : 'zh'; sessionStorage.setItem('jinlin.lang', lang); translate(); refresh(); });
+    $('lang').addEventListener('click', function () {
+      lang = lang === 'zh' ? 'en' : 'zh';
+      sessionStorage.setItem('jinlin.lang', lang);
+      translate();
+      refresh();
+    });
     $('token-form').addEventListener('submit', function (e) {
       e.preventDefault();
       sessionStorage.setItem('jinlin.token', $('token').value.trim());
@@ -170,8 +309,14 @@
     });
     $('refresh').addEventListener('click', refresh);
     $('community').addEventListener('change', refresh);
-    $('close-timeline').addEventListener('click', function () { $('timeline').hidden = true; });
-    window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+    $('close-timeline').addEventListener('click', function () {
+      $('timeline').hidden = true;
+    });
+    window.addEventListener('resize', function () {
+      Object.keys(charts).forEach(function (k) {
+        charts[k].resize();
+      });
+    });
     if (sessionStorage.getItem('jinlin.token')) loadCommunities().then(refresh).catch(report);
     else report(new Error(t('needToken')));
   }

@@ -11,6 +11,9 @@ export class MonthlyReportQueryDto {
   @IsString()
   @Matches(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, { message: '$property must be a month as YYYY-MM, e.g. 2025-11' })
   month: string;
-  @ApiPropertyOptional({ description: 'wait until this global position is projected' }) @IsOptional() @Matches(/^\d{1,15}$/) minPosition?: string;
+  @ApiPropertyOptional({ description: 'wait until this global position is projected' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/)
+  minPosition?: string;
   @ApiPropertyOptional({ description: 'token carrier for clients that cannot set headers' }) @IsOptional() @IsString() api_key?: string;
 }

@@ -39,7 +39,11 @@ export class SummaryCsvController {
     const window = toSummaryQuery(query, Date.now());
     await this.ryw.wait(query.minPosition ?? minPositionHeader, reply, DASHBOARD_PROJECTIONS);
     const summary = await dashboardSummary(this.db, user, window);
-    const names = await groupNames(this.db, query.groupBy, (summary.groups ?? []).map((g) => g.key));
+    const names = await groupNames(
+      this.db,
+      query.groupBy,
+      (summary.groups ?? []).map((g) => g.key),
+    );
     const day = (iso: string) => shanghaiTime(Date.parse(iso))!.slice(0, 10);
     void reply
       .header('content-type', CSV_CONTENT_TYPE)
@@ -53,6 +57,12 @@ export function summaryRows(summary: Summary, groupBy: string, names: ReadonlyMa
   const period = [shanghaiTime(Date.parse(summary.from)), shanghaiTime(Date.parse(summary.to))];
   const header = ['分组 groupBy', '键 key', '名称 name', '起(UTC+8) from', '止(UTC+8) to', ...FIGURE_COLUMNS.map(([heading]) => heading)];
   const total = ['合计 total', '', '合计', ...period, ...FIGURE_COLUMNS.map(([, value]) => value(summary.total))];
-  const groups = (summary.groups ?? []).map((g) => [groupBy, g.key, names.get(g.key) ?? g.key, ...period, ...FIGURE_COLUMNS.map(([, value]) => value(g))]);
+  const groups = (summary.groups ?? []).map((g) => [
+    groupBy,
+    g.key,
+    names.get(g.key) ?? g.key,
+    ...period,
+    ...FIGURE_COLUMNS.map(([, value]) => value(g)),
+  ]);
   return [header, total, ...groups];
 }

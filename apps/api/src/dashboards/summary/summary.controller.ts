@@ -24,7 +24,10 @@ export class SummaryController {
   ) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'response, resolution, satisfaction and reopen rates, timings, backlog and overdue', description: SUMMARY_DESCRIPTION })
+  @ApiOperation({
+    summary: 'response, resolution, satisfaction and reopen rates, timings, backlog and overdue',
+    description: SUMMARY_DESCRIPTION,
+  })
   @ApiOkResponse({ type: SummaryDto })
   async summary(
     @Query() query: SummaryQueryDto,

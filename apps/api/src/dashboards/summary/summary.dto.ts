@@ -6,7 +6,10 @@ import { SLUG } from '../../commands/validation-decorators';
 import { INSTANT_HELP, parseInstant } from '../instant';
 
 const IsInstant = () =>
-  ValidateBy({ name: 'isInstant', validator: { validate: (value) => parseInstant(value) !== null, defaultMessage: () => `$property must be ${INSTANT_HELP}` } });
+  ValidateBy({
+    name: 'isInstant',
+    validator: { validate: (value) => parseInstant(value) !== null, defaultMessage: () => `$property must be ${INSTANT_HELP}` },
+  });
 
 const slugMessage = { message: '$property must be 2-64 characters of a-z, 0-9 and -' };
 
@@ -25,9 +28,15 @@ export class SummaryQueryDto {
   @IsOptional()
   @IsInstant()
   from?: string;
-  @ApiPropertyOptional({ description: `tickets filed before this instant, ${INSTANT_HELP}; default: now` }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ description: `tickets filed before this instant, ${INSTANT_HELP}; default: now` })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
   @ApiPropertyOptional({ enum: GROUP_BYS, description: DAY_KEYS }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
-  @ApiPropertyOptional({ description: 'wait until this global position is projected' }) @IsOptional() @Matches(/^\d{1,15}$/) minPosition?: string;
+  @ApiPropertyOptional({ description: 'wait until this global position is projected' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/)
+  minPosition?: string;
   @ApiPropertyOptional({ description: 'token carrier for clients that cannot set headers' }) @IsOptional() @IsString() api_key?: string;
 }
 
@@ -39,12 +48,17 @@ class PercentilesDto {
 export class FiguresDto {
   @ApiProperty({ description: 'tickets filed in [from, to)' }) filed: number;
   @ApiProperty({ description: 'of those, withdrawn' }) withdrawn: number;
-  @ApiProperty({ type: PercentilesDto, description: 'filing to the first of acknowledge, action, public comment by company staff, resolve' })
+  @ApiProperty({
+    type: PercentilesDto,
+    description: 'filing to the first of acknowledge, action, public comment by company staff, resolve',
+  })
   firstResponseSeconds: PercentilesDto;
-  @ApiProperty({ type: PercentilesDto, description: 'filing to the latest resolve, over tickets now resolved or closed' }) resolutionSeconds: PercentilesDto;
+  @ApiProperty({ type: PercentilesDto, description: 'filing to the latest resolve, over tickets now resolved or closed' })
+  resolutionSeconds: PercentilesDto;
   @ApiProperty({ type: Number, nullable: true, description: 'non-withdrawn tickets first answered by the acknowledge deadline (0..1)' })
   responseRate: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'non-withdrawn tickets now closed, confirmed or auto-closed (0..1)' }) resolutionRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'non-withdrawn tickets now closed, confirmed or auto-closed (0..1)' })
+  resolutionRate: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'ratings of 4 or 5 among ratings (0..1)' }) satisfactionRate: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'of tickets resolved at least once, those rejected at least once (0..1)' })
   reopenRate: number | null;
@@ -61,5 +75,6 @@ export class SummaryDto {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty({ type: FiguresDto }) total: FiguresDto;
-  @ApiPropertyOptional({ type: [GroupFiguresDto], description: 'only with groupBy; groups with tickets, ordered by key' }) groups?: GroupFiguresDto[];
+  @ApiPropertyOptional({ type: [GroupFiguresDto], description: 'only with groupBy; groups with tickets, ordered by key' })
+  groups?: GroupFiguresDto[];
 }

@@ -15,12 +15,23 @@ export class BlockersController {
   @Post(':id/blockers')
   @HttpCode(201)
   @ApiOperation({ summary: 'raise a blocker; answers its number n (from 1 per handover)' })
-  async raise(@Param('id', HandoverIdPipe) id: string, @Body() body: RaiseBlockerDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async raise(
+    @Param('id', HandoverIdPipe) id: string,
+    @Body() body: RaiseBlockerDto,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     let n = 0;
     const seen = (events: HandoverEvent[]) => {
       for (const e of events) if (e.type === 'HandoverBlockerRaised') n = e.data.n;
     };
-    const result = await this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'RaiseHandoverBlocker', data: { text: body.text }, metadata }), seen);
+    const result = await this.handovers.execute(
+      reply,
+      id,
+      ctx,
+      (metadata) => ({ type: 'RaiseHandoverBlocker', data: { text: body.text }, metadata }),
+      seen,
+    );
     // A replayed Idempotency-Key decides nothing: the number is then the one the stream holds.
     return { n: n || undefined, ...result };
   }
@@ -35,6 +46,10 @@ export class BlockersController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'ResolveHandoverBlocker', data: { n, note: body.note ?? null }, metadata }));
+    return this.handovers.execute(reply, id, ctx, (metadata) => ({
+      type: 'ResolveHandoverBlocker',
+      data: { n, note: body.note ?? null },
+      metadata,
+    }));
   }
 }

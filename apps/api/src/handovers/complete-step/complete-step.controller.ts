@@ -29,8 +29,11 @@ export class CompleteStepController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!(HANDOVER_STEPS as readonly string[]).includes(step)) throw new BadRequestException(`step must be one of ${HANDOVER_STEPS.join(', ')}`);
-    const incomingCompanyExists = body.incomingCompanyId ? (await this.store.readStream(companyStream(body.incomingCompanyId))).length > 0 : undefined;
+    if (!(HANDOVER_STEPS as readonly string[]).includes(step))
+      throw new BadRequestException(`step must be one of ${HANDOVER_STEPS.join(', ')}`);
+    const incomingCompanyExists = body.incomingCompanyId
+      ? (await this.store.readStream(companyStream(body.incomingCompanyId))).length > 0
+      : undefined;
     const data = { step: step as HandoverStep, ...body, incomingCompanyExists };
     return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'CompleteHandoverStep', data, metadata }));
   }

@@ -22,7 +22,12 @@ export class FinishHandoverController {
   @HttpCode(200)
   @ApiOperation({ summary: 'complete: appoints the incoming company and transfers every open ticket (409 until ready)' })
   @ApiOkResponse({ type: CommandResultDto })
-  complete(@Param('id', HandoverIdPipe) id: string, @Body() _body: CompleteHandoverDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  complete(
+    @Param('id', HandoverIdPipe) id: string,
+    @Body() _body: CompleteHandoverDto,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'CompleteHandover', data: {}, metadata }));
   }
 
@@ -30,7 +35,12 @@ export class FinishHandoverController {
   @HttpCode(200)
   @ApiOperation({ summary: 'call the handover off (committee, secretary, admin)' })
   @ApiOkResponse({ type: CommandResultDto })
-  cancel(@Param('id', HandoverIdPipe) id: string, @Body() body: CancelHandoverDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  cancel(
+    @Param('id', HandoverIdPipe) id: string,
+    @Body() body: CancelHandoverDto,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'CancelHandover', data: { reason: body.reason }, metadata }));
   }
 }

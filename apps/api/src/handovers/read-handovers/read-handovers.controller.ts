@@ -37,14 +37,24 @@ export class ReadHandoversController {
   @Get()
   @ApiOperation({ summary: 'handovers the caller may see, newest first' })
   @ApiQuery({ name: 'communityId', required: false })
-  async list(@CurrentUser() user: Principal, @Query('communityId') communityId: string | undefined, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async list(
+    @CurrentUser() user: Principal,
+    @Query('communityId') communityId: string | undefined,
+    @Query('minPosition') minPosition: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.ryw.wait(minPosition, reply, ['handovers']);
     // The domain's rule decides what the caller may see, so rows are read a page at a time until
     // LIST_MAX visible ones are found: a fixed window of the newest would hide a committee's own
     // handovers behind many newer ones elsewhere.
     const visible: HandoverRow[] = [];
-    for (let after: HandoverRow | undefined; visible.length < LIST_MAX; ) {
-      const qb = this.db.getRepository(HandoverRow).createQueryBuilder('h').orderBy('h.started_at', 'DESC').addOrderBy('h.id', 'DESC').limit(LIST_PAGE);
+    for (let after: HandoverRow | undefined; visible.length < LIST_MAX;) {
+      const qb = this.db
+        .getRepository(HandoverRow)
+        .createQueryBuilder('h')
+        .orderBy('h.started_at', 'DESC')
+        .addOrderBy('h.id', 'DESC')
+        .limit(LIST_PAGE);
       if (communityId) qb.andWhere('h.community_id = :communityId', { communityId });
       if (after) qb.andWhere('(h.started_at, h.id) < (:startedAt, :id)', { startedAt: after.startedAt, id: after.id });
       const rows = await qb.getMany();
@@ -58,7 +68,12 @@ export class ReadHandoversController {
 
   @Get(':id')
   @ApiOperation({ summary: 'progress: steps with who/when/note, percent done, days elapsed, open blockers' })
-  async get(@Param('id', HandoverIdPipe) id: string, @CurrentUser() user: Principal, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id', HandoverIdPipe) id: string,
+    @CurrentUser() user: Principal,
+    @Query('minPosition') minPosition: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.ryw.wait(minPosition, reply, ['handovers']);
     const row = await this.db.getRepository(HandoverRow).findOneBy({ id });
     if (!row || !canSeeHandover(user, asState(row))) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
@@ -71,11 +86,19 @@ export class ReadHandoversController {
   async timeline(@Param('id', HandoverIdPipe) id: string, @CurrentUser() user: Principal) {
     const events = await this.store.readStream(handoverStream(id));
     const state = events.reduce((s, e) => handoverDecider.evolve(s, e as unknown as HandoverEvent), handoverDecider.initialState());
-    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin'))) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin')))
+      throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
     const verdict = await this.store.verifyStream(handoverStream(id));
     return {
       handoverId: id,
-      events: events.map((e) => ({ position: e.globalPosition, version: e.streamVersion, type: e.type, at: e.recordedAt.toISOString(), actor: e.metadata.actor ?? null, data: e.data })),
+      events: events.map((e) => ({
+        position: e.globalPosition,
+        version: e.streamVersion,
+        type: e.type,
+        at: e.recordedAt.toISOString(),
+        actor: e.metadata.actor ?? null,
+        data: e.data,
+      })),
       chain: verdict.valid ? 'valid' : 'broken',
     };
   }

@@ -27,7 +27,11 @@ export class StartHandoverController {
     const c = await loadCommunity(this.store, body.communityId);
     const community = { exists: c.exists, propertyCompanyId: c.exists ? c.propertyCompanyId : null, previousHandoverActive };
     const id = handoverId(body.communityId, next);
-    return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'StartHandover', data: { handoverId: id, ...body, community }, metadata }));
+    return this.handovers.execute(reply, id, ctx, (metadata) => ({
+      type: 'StartHandover',
+      data: { handoverId: id, ...body, community },
+      metadata,
+    }));
   }
 
   /** Handovers are numbered per community; racing starts meet on the same new stream. */

@@ -19,7 +19,11 @@ export class GetCommunityController {
   @Get(':id')
   @ApiOperation({ summary: 'a community, with the property company that manages it now' })
   @ApiQuery({ name: 'minPosition', required: false })
-  async get(@Param('id', CommunityIdPipe) id: string, @Query('minPosition') minPosition: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id', CommunityIdPipe) id: string,
+    @Query('minPosition') minPosition: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.ryw.wait(minPosition, reply, ['reference-data']);
     const row = await this.db.getRepository(CommunityRow).findOneBy({ id });
     if (!row) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');

@@ -9,7 +9,12 @@ export class ListCategoriesController {
   @Get()
   list() {
     return {
-      items: CATEGORY_CODES.map((code) => ({ code, nameZh: CATEGORIES[code].zh, nameEn: CATEGORIES[code].en, defaultSla: CATEGORIES[code].defaultSla })),
+      items: CATEGORY_CODES.map((code) => ({
+        code,
+        nameZh: CATEGORIES[code].zh,
+        nameEn: CATEGORIES[code].en,
+        defaultSla: CATEGORIES[code].defaultSla,
+      })),
     };
   }
 }

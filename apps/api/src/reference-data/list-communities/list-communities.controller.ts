@@ -14,6 +14,14 @@ export class ListCommunitiesController {
   @ApiOperation({ summary: 'all registered communities with the company that manages each now' })
   async list() {
     const rows = await this.db.getRepository(CommunityRow).find({ order: { id: 'ASC' } });
-    return { items: rows.map((r) => ({ id: r.id, name: r.name, subdistrict: r.subdistrict, neighbourhood: r.neighbourhood, propertyCompanyId: r.propertyCompanyId })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        subdistrict: r.subdistrict,
+        neighbourhood: r.neighbourhood,
+        propertyCompanyId: r.propertyCompanyId,
+      })),
+    };
   }
 }

@@ -29,7 +29,9 @@ export class RegisterCommunityController {
       const data = { communityId: id, households: households ?? null, ...rest, companyExists };
       return communityDecider.decide({ type: 'RegisterCommunity', data, metadata: { actor: ctx.actor, now: ctx.now } }, state);
     };
-    const result = await this.commands.execute(new DecideCommand({ id, streamId: communityStream(id), evolver: communityDecider, ctx, decide }));
+    const result = await this.commands.execute(
+      new DecideCommand({ id, streamId: communityStream(id), evolver: communityDecider, ctx, decide }),
+    );
     return answer(reply, result);
   }
 }

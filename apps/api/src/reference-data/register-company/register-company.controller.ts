@@ -19,9 +19,19 @@ export class RegisterCompanyController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResultDto })
   async register(@Body() body: RegisterCompanyDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'RegisterCompany' as const, data: { companyId: body.id, name: body.name }, metadata: { actor: ctx.actor, now: ctx.now } };
+    const command = {
+      type: 'RegisterCompany' as const,
+      data: { companyId: body.id, name: body.name },
+      metadata: { actor: ctx.actor, now: ctx.now },
+    };
     const result = await this.commands.execute(
-      new DecideCommand({ id: body.id, streamId: companyStream(body.id), evolver: companyDecider, ctx, decide: (s) => companyDecider.decide(command, s) }),
+      new DecideCommand({
+        id: body.id,
+        streamId: companyStream(body.id),
+        evolver: companyDecider,
+        ctx,
+        decide: (s) => companyDecider.decide(command, s),
+      }),
     );
     return answer(reply, result);
   }

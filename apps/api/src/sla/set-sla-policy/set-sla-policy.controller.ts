@@ -32,7 +32,9 @@ export class SetSlaPolicyController {
     const policy = { acknowledgeWithinMinutes: body.acknowledgeWithinMinutes, resolveWithinMinutes: body.resolveWithinMinutes };
     const decide = (state: Community) =>
       communityDecider.decide({ type: 'SetSlaPolicy', data: { category, policy }, metadata: { actor: ctx.actor, now: ctx.now } }, state);
-    const result = await this.commands.execute(new DecideCommand({ id, streamId: communityStream(id), evolver: communityDecider, ctx, decide }));
+    const result = await this.commands.execute(
+      new DecideCommand({ id, streamId: communityStream(id), evolver: communityDecider, ctx, decide }),
+    );
     return answer(reply, result);
   }
 }

@@ -6,7 +6,12 @@ import { IsInt, Max, Min } from 'class-validator';
 export const MAX_SLA_MINUTES = 525_600;
 
 const IsMinutes = (description: string) =>
-  applyDecorators(ApiProperty({ description, type: 'integer', minimum: 1, maximum: MAX_SLA_MINUTES, example: 120 }), IsInt(), Min(1), Max(MAX_SLA_MINUTES));
+  applyDecorators(
+    ApiProperty({ description, type: 'integer', minimum: 1, maximum: MAX_SLA_MINUTES, example: 120 }),
+    IsInt(),
+    Min(1),
+    Max(MAX_SLA_MINUTES),
+  );
 
 export class SetSlaPolicyDto {
   @IsMinutes('first response (acknowledge, action, public reply or resolve) due this many minutes after filing')

@@ -23,6 +23,10 @@ export class CommentOnTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'CommentOnTicket', data: { text: body.text, internal: body.internal ?? false }, metadata }));
+    return this.tickets.execute(reply, id, ctx, (metadata) => ({
+      type: 'CommentOnTicket',
+      data: { text: body.text, internal: body.internal ?? false },
+      metadata,
+    }));
   }
 }

@@ -1,3 +1,1 @@
-export class ConfirmResolutionDto {
-
-}
+export class ConfirmResolutionDto {}

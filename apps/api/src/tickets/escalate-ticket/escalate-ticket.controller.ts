@@ -23,6 +23,10 @@ export class EscalateTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'EscalateTicket', data: { level: body.level, reason: body.reason }, metadata }));
+    return this.tickets.execute(reply, id, ctx, (metadata) => ({
+      type: 'EscalateTicket',
+      data: { level: body.level, reason: body.reason },
+      metadata,
+    }));
   }
 }

@@ -15,7 +15,11 @@ export class ListTicketsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ description: 'text in title or description (Chinese works)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ description: 'text in title or description (Chinese works)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

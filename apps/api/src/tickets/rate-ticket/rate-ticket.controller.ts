@@ -23,6 +23,10 @@ export class RateTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'RateTicket', data: { score: body.score, comment: body.comment ?? null }, metadata }));
+    return this.tickets.execute(reply, id, ctx, (metadata) => ({
+      type: 'RateTicket',
+      data: { score: body.score, comment: body.comment ?? null },
+      metadata,
+    }));
   }
 }

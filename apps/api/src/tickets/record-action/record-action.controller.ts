@@ -23,6 +23,10 @@ export class RecordActionController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'RecordAction', data: { description: body.description }, metadata }));
+    return this.tickets.execute(reply, id, ctx, (metadata) => ({
+      type: 'RecordAction',
+      data: { description: body.description },
+      metadata,
+    }));
   }
 }

@@ -17,7 +17,10 @@ export class TicketTimelineController {
   @ApiOperation({ summary: 'the audit timeline: every event, in order, with the hash-chain verdict' })
   async timeline(@Param('id', TicketIdPipe) id: string, @CurrentUser() user: Principal) {
     const events = await this.store.readStream(ticketStream(id));
-    const state = events.reduce((s, e) => ticketDecider.evolve(s, { type: e.type, data: e.data } as unknown as TicketEvent), ticketDecider.initialState());
+    const state = events.reduce(
+      (s, e) => ticketDecider.evolve(s, { type: e.type, data: e.data } as unknown as TicketEvent),
+      ticketDecider.initialState(),
+    );
     if (!state.exists) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
     const scope = { ...state, managingCompanyId: await managingCompanyOf(this.store, state.communityId) };
     if (!canSeeTicket(user, scope)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');

@@ -23,6 +23,10 @@ export class WithdrawTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'WithdrawTicket', data: { reason: body.reason ?? null }, metadata }));
+    return this.tickets.execute(reply, id, ctx, (metadata) => ({
+      type: 'WithdrawTicket',
+      data: { reason: body.reason ?? null },
+      metadata,
+    }));
   }
 }

@@ -25,7 +25,12 @@ async function appendsWork(): Promise<void> {
   try {
     const streams = Array.from({ length: 6 }, () => `m-${randomUUID()}`);
     const results = await Promise.all(
-      streams.map((s, i) => store.appendToStream(s, [{ type: 'T', data: { i } }], { expected: 'no_stream', idempotency: { scope: 'm', key: s, requestHash: 'h', response: {} } })),
+      streams.map((s, i) =>
+        store.appendToStream(s, [{ type: 'T', data: { i } }], {
+          expected: 'no_stream',
+          idempotency: { scope: 'm', key: s, requestHash: 'h', response: {} },
+        }),
+      ),
     );
     expect(results.map((r) => r.nextVersion)).toEqual(streams.map(() => 1));
     expect(store.appendStats.batches).toBeGreaterThan(0);

@@ -42,9 +42,19 @@ export function referenceTickets(log: readonly StoredEvent[]): Facts[] {
     const d = e.data as Record<string, any>;
     if (e.type === 'TicketFiled') {
       tickets.set(d.ticketId, {
-        id: d.ticketId, communityId: d.communityId, companyId: d.companyId, category: d.category, filedAt: Date.parse(d.filedAt),
-        acknowledgeBy: Date.parse(d.acknowledgeBy), resolveBy: Date.parse(d.resolveBy), responses: [], resolves: [], status: 'open',
-        resolvedOnce: false, rejectedOnce: false, rating: null,
+        id: d.ticketId,
+        communityId: d.communityId,
+        companyId: d.companyId,
+        category: d.category,
+        filedAt: Date.parse(d.filedAt),
+        acknowledgeBy: Date.parse(d.acknowledgeBy),
+        resolveBy: Date.parse(d.resolveBy),
+        responses: [],
+        resolves: [],
+        status: 'open',
+        resolvedOnce: false,
+        rejectedOnce: false,
+        rating: null,
       });
       continue;
     }
@@ -87,10 +97,22 @@ export function referenceFigures(tickets: Facts[], now: number) {
     withdrawn: withdrawn.length,
     firstResponseSeconds: percentiles(responded.map((t) => Math.min(...t.responses) - t.filedAt)),
     resolutionSeconds: percentiles(resolvedNow.map((t) => Math.max(...t.resolves) - t.filedAt)),
-    responseRate: share(kept.filter((t) => t.responses.length && Math.min(...t.responses) <= t.acknowledgeBy), kept),
-    resolutionRate: share(kept.filter((t) => t.status === 'closed'), kept),
-    satisfactionRate: share(rated.filter((t) => t.rating! >= 4), rated),
-    reopenRate: share(resolvedOnce.filter((t) => t.rejectedOnce), resolvedOnce),
+    responseRate: share(
+      kept.filter((t) => t.responses.length && Math.min(...t.responses) <= t.acknowledgeBy),
+      kept,
+    ),
+    resolutionRate: share(
+      kept.filter((t) => t.status === 'closed'),
+      kept,
+    ),
+    satisfactionRate: share(
+      rated.filter((t) => t.rating! >= 4),
+      rated,
+    ),
+    reopenRate: share(
+      resolvedOnce.filter((t) => t.rejectedOnce),
+      resolvedOnce,
+    ),
     backlog: backlog.length,
     overdue: backlog.filter((t) => t.resolveBy < now).length,
   };
@@ -118,7 +140,8 @@ const KEY = {
 export function referenceSummary(log: readonly StoredEvent[], q: ReferenceQuery) {
   const tickets = referenceTickets(log).filter(
     (t) =>
-      t.filedAt >= q.from && t.filedAt < q.to &&
+      t.filedAt >= q.from &&
+      t.filedAt < q.to &&
       (q.communityId === undefined || t.communityId === q.communityId) &&
       (q.companyId === undefined || t.companyId === q.companyId) &&
       (q.category === undefined || t.category === q.category) &&
@@ -133,7 +156,13 @@ export function referenceSummary(log: readonly StoredEvent[], q: ReferenceQuery)
   if (q.groupBy) {
     const key = KEY[q.groupBy];
     const keys = [...new Set(tickets.map(key))].sort();
-    summary.groups = keys.map((k) => ({ key: k, ...referenceFigures(tickets.filter((t) => key(t) === k), q.now) }));
+    summary.groups = keys.map((k) => ({
+      key: k,
+      ...referenceFigures(
+        tickets.filter((t) => key(t) === k),
+        q.now,
+      ),
+    }));
   }
   return summary;
 }

@@ -10,8 +10,23 @@ export const COMPANIES = ['co-1', 'co-2'];
 export const CATEGORIES = ['elevator', 'sanitation', 'noise'];
 
 const OPS = [
-  'acknowledge', 'action', 'resolve', 'confirm', 'reject', 'rate', 'withdraw', 'autoclose', 'transfer', 'assign', 'escalate', 'breach',
-  'comment-staff', 'comment-manager', 'comment-internal', 'comment-resident', 'comment-committee',
+  'acknowledge',
+  'action',
+  'resolve',
+  'confirm',
+  'reject',
+  'rate',
+  'withdraw',
+  'autoclose',
+  'transfer',
+  'assign',
+  'escalate',
+  'breach',
+  'comment-staff',
+  'comment-manager',
+  'comment-internal',
+  'comment-resident',
+  'comment-committee',
 ] as const;
 type Op = (typeof OPS)[number];
 
@@ -94,30 +109,62 @@ const STAFF = { id: 'staff-1', roles: ['staff'] };
 const RESIDENT = { id: 'res-1', roles: ['resident'] };
 
 function eventFor(op: Op, id: string, at: string, score: number): { type: string; data: Record<string, unknown> } {
-  const comment = (by: object, internal = false) => ({ type: 'TicketCommented', data: { ticketId: id, text: '好', internal, commentedAt: at, by } });
+  const comment = (by: object, internal = false) => ({
+    type: 'TicketCommented',
+    data: { ticketId: id, text: '好', internal, commentedAt: at, by },
+  });
   switch (op) {
-    case 'acknowledge': return { type: 'TicketAcknowledged', data: { ticketId: id, message: '收到', acknowledgedAt: at, by: STAFF } };
-    case 'action': return { type: 'TicketActionRecorded', data: { ticketId: id, description: '处理', recordedAt: at, by: STAFF } };
-    case 'resolve': return { type: 'TicketResolved', data: { ticketId: id, resolution: '好了', resolvedAt: at, by: STAFF } };
-    case 'confirm': return { type: 'TicketResolutionConfirmed', data: { ticketId: id, confirmedAt: at, by: RESIDENT } };
-    case 'reject': return { type: 'TicketResolutionRejected', data: { ticketId: id, reason: '没好', rejectedAt: at, by: RESIDENT } };
-    case 'rate': return { type: 'TicketRated', data: { ticketId: id, score, comment: null, ratedAt: at, by: RESIDENT } };
-    case 'withdraw': return { type: 'TicketWithdrawn', data: { ticketId: id, reason: null, withdrawnAt: at, by: RESIDENT } };
-    case 'autoclose': return { type: 'TicketAutoClosed', data: { ticketId: id, closedAt: at, resolvedAt: at } };
-    case 'transfer': return { type: 'TicketTransferred', data: { ticketId: id, fromCompanyId: 'co-1', toCompanyId: 'co-9', handoverId: 'h-1', transferredAt: at } };
-    case 'assign': return { type: 'TicketAssigned', data: { ticketId: id, assigneeId: 'staff-1', assignedAt: at, by: STAFF } };
-    case 'escalate': return { type: 'TicketEscalated', data: { ticketId: id, level: 'committee', reason: '慢', escalatedAt: at, by: RESIDENT } };
-    case 'breach': return { type: 'TicketSlaBreached', data: { ticketId: id, kind: 'resolve', deadline: at, detectedAt: at } };
-    case 'comment-staff': return comment(STAFF);
-    case 'comment-manager': return comment({ id: 'mgr-1', roles: ['manager'] });
-    case 'comment-internal': return comment(STAFF, true);
-    case 'comment-resident': return comment(RESIDENT);
-    case 'comment-committee': return comment({ id: 'com-1', roles: ['committee'] });
+    case 'acknowledge':
+      return { type: 'TicketAcknowledged', data: { ticketId: id, message: '收到', acknowledgedAt: at, by: STAFF } };
+    case 'action':
+      return { type: 'TicketActionRecorded', data: { ticketId: id, description: '处理', recordedAt: at, by: STAFF } };
+    case 'resolve':
+      return { type: 'TicketResolved', data: { ticketId: id, resolution: '好了', resolvedAt: at, by: STAFF } };
+    case 'confirm':
+      return { type: 'TicketResolutionConfirmed', data: { ticketId: id, confirmedAt: at, by: RESIDENT } };
+    case 'reject':
+      return { type: 'TicketResolutionRejected', data: { ticketId: id, reason: '没好', rejectedAt: at, by: RESIDENT } };
+    case 'rate':
+      return { type: 'TicketRated', data: { ticketId: id, score, comment: null, ratedAt: at, by: RESIDENT } };
+    case 'withdraw':
+      return { type: 'TicketWithdrawn', data: { ticketId: id, reason: null, withdrawnAt: at, by: RESIDENT } };
+    case 'autoclose':
+      return { type: 'TicketAutoClosed', data: { ticketId: id, closedAt: at, resolvedAt: at } };
+    case 'transfer':
+      return {
+        type: 'TicketTransferred',
+        data: { ticketId: id, fromCompanyId: 'co-1', toCompanyId: 'co-9', handoverId: 'h-1', transferredAt: at },
+      };
+    case 'assign':
+      return { type: 'TicketAssigned', data: { ticketId: id, assigneeId: 'staff-1', assignedAt: at, by: STAFF } };
+    case 'escalate':
+      return { type: 'TicketEscalated', data: { ticketId: id, level: 'committee', reason: '慢', escalatedAt: at, by: RESIDENT } };
+    case 'breach':
+      return { type: 'TicketSlaBreached', data: { ticketId: id, kind: 'resolve', deadline: at, detectedAt: at } };
+    case 'comment-staff':
+      return comment(STAFF);
+    case 'comment-manager':
+      return comment({ id: 'mgr-1', roles: ['manager'] });
+    case 'comment-internal':
+      return comment(STAFF, true);
+    case 'comment-resident':
+      return comment(RESIDENT);
+    case 'comment-committee':
+      return comment({ id: 'com-1', roles: ['committee'] });
   }
 }
 
 /** Four steps in five move the lifecycle on when it can move; the rest may be anything allowed. */
-const WEIGHTS: Partial<Record<Op, number>> = { acknowledge: 2, action: 3, resolve: 4, confirm: 2, reject: 2, rate: 3, withdraw: 1, autoclose: 1 };
+const WEIGHTS: Partial<Record<Op, number>> = {
+  acknowledge: 2,
+  action: 3,
+  resolve: 4,
+  confirm: 2,
+  reject: 2,
+  rate: 3,
+  withdraw: 1,
+  autoclose: 1,
+};
 const PROGRESS: readonly Op[] = OPS.flatMap((op) => Array<Op>(WEIGHTS[op] ?? 0).fill(op));
 
 function choose(pick: number, m: Model): Op {
@@ -130,15 +177,27 @@ function choose(pick: number, m: Model): Op {
 export function ticketEvents(plan: TicketPlan, id: string): { type: string; data: Record<string, unknown> }[] {
   const filedAt = BASE + plan.filedOffset;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const events = [{
-    type: 'TicketFiled',
-    data: {
-      ticketId: id, communityId: plan.community, companyId: plan.company, category: plan.category, title: `第${id}号 "电梯", 坏了`,
-      description: '描述', location: null, channel: 'app', reporterId: RESIDENT.id, filedAt: iso(filedAt),
-      sla: { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes },
-      acknowledgeBy: iso(filedAt + plan.acknowledgeMinutes * 60_000), resolveBy: iso(filedAt + plan.resolveMinutes * 60_000), by: RESIDENT,
+  const events = [
+    {
+      type: 'TicketFiled',
+      data: {
+        ticketId: id,
+        communityId: plan.community,
+        companyId: plan.company,
+        category: plan.category,
+        title: `第${id}号 "电梯", 坏了`,
+        description: '描述',
+        location: null,
+        channel: 'app',
+        reporterId: RESIDENT.id,
+        filedAt: iso(filedAt),
+        sla: { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes },
+        acknowledgeBy: iso(filedAt + plan.acknowledgeMinutes * 60_000),
+        resolveBy: iso(filedAt + plan.resolveMinutes * 60_000),
+        by: RESIDENT,
+      },
     },
-  }];
+  ];
   const m: Model = { status: 'open', acknowledged: false, actions: 0, rated: false };
   let at = filedAt;
   const deadline = (g: number) => filedAt + (g === TO_ACKNOWLEDGE_DEADLINE ? plan.acknowledgeMinutes : plan.resolveMinutes) * 60_000;
@@ -176,8 +235,16 @@ export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEve
     const e = open[Math.floor(rnd() * open.length)].shift()!;
     const position = log.length + 1;
     log.push({
-      globalPosition: position, checkpoint: String(position) as Checkpoint, streamId: `ticket-${e.data.ticketId}`, streamVersion: 0,
-      type: e.type, schemaVersion: 1, data: e.data, metadata: {}, recordedAt: new Date(0), hash: '',
+      globalPosition: position,
+      checkpoint: String(position) as Checkpoint,
+      streamId: `ticket-${e.data.ticketId}`,
+      streamVersion: 0,
+      type: e.type,
+      schemaVersion: 1,
+      data: e.data,
+      metadata: {},
+      recordedAt: new Date(0),
+      hash: '',
     });
   }
 }

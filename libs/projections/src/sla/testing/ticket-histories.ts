@@ -60,29 +60,54 @@ const WAIT: Partial<Record<Step, number>> = { wait1h: 60, wait1d: 24 * 60, wait7
 
 function commandFor(step: Step): { actor: Principal; type: string; data: object } | null {
   switch (step) {
-    case 'acknowledge': return { actor: staff, type: 'AcknowledgeTicket', data: { message: '收到' } };
-    case 'act': return { actor: staff, type: 'RecordAction', data: { description: '已派人' } };
-    case 'commentPublic': return { actor: staff, type: 'CommentOnTicket', data: { text: '在看', internal: false } };
-    case 'commentInternal': return { actor: staff, type: 'CommentOnTicket', data: { text: '内部', internal: true } };
-    case 'commentByResident': return { actor: resident, type: 'CommentOnTicket', data: { text: '快点', internal: false } };
-    case 'resolve': return { actor: staff, type: 'ResolveTicket', data: { resolution: '修好了' } };
-    case 'confirm': return { actor: resident, type: 'ConfirmResolution', data: {} };
-    case 'reject': return { actor: resident, type: 'RejectResolution', data: { reason: '没修好' } };
-    case 'withdraw': return { actor: resident, type: 'WithdrawTicket', data: { reason: null } };
-    case 'breachAcknowledge': return { actor: system, type: 'BreachSla', data: { kind: 'acknowledge' } };
-    case 'breachResolve': return { actor: system, type: 'BreachSla', data: { kind: 'resolve' } };
-    case 'autoClose': return { actor: system, type: 'AutoCloseTicket', data: {} };
-    default: return null;
+    case 'acknowledge':
+      return { actor: staff, type: 'AcknowledgeTicket', data: { message: '收到' } };
+    case 'act':
+      return { actor: staff, type: 'RecordAction', data: { description: '已派人' } };
+    case 'commentPublic':
+      return { actor: staff, type: 'CommentOnTicket', data: { text: '在看', internal: false } };
+    case 'commentInternal':
+      return { actor: staff, type: 'CommentOnTicket', data: { text: '内部', internal: true } };
+    case 'commentByResident':
+      return { actor: resident, type: 'CommentOnTicket', data: { text: '快点', internal: false } };
+    case 'resolve':
+      return { actor: staff, type: 'ResolveTicket', data: { resolution: '修好了' } };
+    case 'confirm':
+      return { actor: resident, type: 'ConfirmResolution', data: {} };
+    case 'reject':
+      return { actor: resident, type: 'RejectResolution', data: { reason: '没修好' } };
+    case 'withdraw':
+      return { actor: resident, type: 'WithdrawTicket', data: { reason: null } };
+    case 'breachAcknowledge':
+      return { actor: system, type: 'BreachSla', data: { kind: 'acknowledge' } };
+    case 'breachResolve':
+      return { actor: system, type: 'BreachSla', data: { kind: 'resolve' } };
+    case 'autoClose':
+      return { actor: system, type: 'AutoCloseTicket', data: {} };
+    default:
+      return null;
   }
 }
 
 const decide = (state: ReturnType<typeof ticketDecider.initialState>, c: { actor: Principal; type: string; data: object }, now: string) =>
-  ticketDecider.decide({ type: c.type, data: c.data, metadata: { actor: c.actor, now, managingCompanyId: 'jiayuan' } } as TicketCommand, state);
+  ticketDecider.decide(
+    { type: c.type, data: c.data, metadata: { actor: c.actor, now, managingCompanyId: 'jiayuan' } } as TicketCommand,
+    state,
+  );
 
 /** An elevator ticket filed at T0, then each step a minute apart (waits wait longer); refusals are skipped. */
 export function historyOf(steps: readonly Step[]): { ticketId: string; events: TicketEvent[] } {
   const ticketId = randomUUID();
-  const filing = { ticketId, communityId: 'qianpu', category: 'elevator', title: 't', description: 'd', location: null, channel: 'app', community };
+  const filing = {
+    ticketId,
+    communityId: 'qianpu',
+    category: 'elevator',
+    title: 't',
+    description: 'd',
+    location: null,
+    channel: 'app',
+    community,
+  };
   const events = decide(ticketDecider.initialState(), { actor: resident, type: 'FileTicket', data: filing }, T0);
   let now = T0;
   for (const step of steps) {
@@ -99,7 +124,10 @@ export function historyOf(steps: readonly Step[]): { ticketId: string; events: T
 }
 
 /** What the ticket would still record at `now`, per deadline, and when that deadline fell due. */
-export function owedByDecider(events: readonly TicketEvent[], now: string): Record<'acknowledge' | 'resolve' | 'auto_close', string | null> {
+export function owedByDecider(
+  events: readonly TicketEvent[],
+  now: string,
+): Record<'acknowledge' | 'resolve' | 'auto_close', string | null> {
   const state = events.reduce(ticketDecider.evolve, ticketDecider.initialState());
   const ask = (type: string, data: object) => decide(state, { actor: system, type, data }, now)[0];
   const breach = (kind: 'acknowledge' | 'resolve') => {
