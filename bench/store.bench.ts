@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@jinlin/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type Checkpoint, type ReadAllResult } from '@jinlin/event-store';
 import { benchDatabase, fmt, machine, recordSection, throughput } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -43,10 +43,10 @@ async function appends(store: PostgresEventStore, writers: number, label = 'benc
 
 async function readAllRate(store: PostgresEventStore): Promise<{ rate: number; events: number }> {
   const started = process.hrtime.bigint();
-  let after = null;
+  let after: Checkpoint | null = null;
   let events = 0;
   for (;;) {
-    const page = await store.readAll({ after, limit: 1000 });
+    const page: ReadAllResult = await store.readAll({ after, limit: 1000 });
     if (!page.events.length) break;
     events += page.events.length;
     after = page.checkpoint;

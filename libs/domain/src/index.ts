@@ -6,6 +6,7 @@ export * from './company/company';
 export * from './community/community';
 export * from './ticket/ticket.events';
 export * from './ticket/ticket.state';
+export * from './ticket/first-response';
 export * from './ticket/ticket.commands';
 export * from './ticket/ticket.access';
 export * from './ticket/ticket.decide';

@@ -15,25 +15,34 @@ export type EventMetadata = Readonly<{
   [key: string]: unknown;
 }>;
 
-export type NewEvent = Readonly<{
-  type: string;
-  data: Record<string, unknown>;
-  metadata?: EventMetadata;
-  schemaVersion?: number;
-}>;
+/** What the log holds of an event: a type tag and plain data (the domain's event unions fit it). */
+export type EventShape = Readonly<{ type: string; data: object }>;
 
-export type StoredEvent<Data = Record<string, unknown>> = Readonly<{
+/** An event whose type the reader does not know in advance. */
+export type AnyEvent = Readonly<{ type: string; data: Record<string, unknown> }>;
+
+export type NewEvent<E extends EventShape = EventShape> = E extends EventShape
+  ? Readonly<{ type: E['type']; data: E['data']; metadata?: EventMetadata; schemaVersion?: number }>
+  : never;
+
+type StoredEnvelope = Readonly<{
   globalPosition: number;
   checkpoint: Checkpoint;
   streamId: string;
   streamVersion: number;
-  type: string;
   schemaVersion: number;
-  data: Data;
   metadata: EventMetadata;
   recordedAt: Date;
   hash: string;
 }>;
+
+/**
+ * An event as read back, typed by the union its reader expects. Distributes over the union, so a
+ * `switch (e.type)` narrows `e.data` as it does for the domain's own events.
+ */
+export type StoredEvent<E extends EventShape = AnyEvent> = E extends EventShape
+  ? StoredEnvelope & Readonly<{ type: E['type']; data: E['data'] }>
+  : never;
 
 /** Written in the same transaction as the events it produced. */
 export type IdempotencyRequest = Readonly<{
@@ -76,8 +85,8 @@ export type ReadAllOptions = Readonly<{
   types?: readonly string[];
 }>;
 
-export type ReadAllResult = Readonly<{
-  events: readonly StoredEvent[];
+export type ReadAllResult<E extends EventShape = AnyEvent> = Readonly<{
+  events: readonly StoredEvent<E>[];
   /**
    * Where the next read continues; unchanged when nothing new was read, which is the only sign of
    * the end. With a type filter it may move past events of other types, so a page can hold fewer
@@ -97,9 +106,14 @@ export type ChainVerdict =
 export type StoreHead = Readonly<{ position: number; checkpoint: Checkpoint | null }>;
 
 export interface EventStore {
-  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
-  readStream(streamId: string): Promise<StoredEvent[]>;
-  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  appendToStream<E extends EventShape>(streamId: string, events: readonly NewEvent<E>[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * The stream's events, upcast to their current shape. `E` is the reader's word for what the
+   * stream holds (a ticket stream holds TicketEvents): the store checks no types.
+   */
+  readStream<E extends EventShape = AnyEvent>(streamId: string): Promise<StoredEvent<E>[]>;
+  /** `E` likewise: the union that `types` selects (every event when `types` is absent). */
+  readAll<E extends EventShape = AnyEvent>(options: ReadAllOptions): Promise<ReadAllResult<E>>;
   findIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
   verifyStream(streamId: string): Promise<ChainVerdict>;
   /** Every stream, in one pass; yields each broken stream. */
@@ -114,3 +128,9 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The one place where rows of the log become the reader's union. The log checks no types: the
+ * stream a reader names (or the types it filters on) is its promise of what it will get.
+ */
+export const typedAs = <E extends EventShape>(events: readonly StoredEvent[]): StoredEvent<E>[] => events as unknown as StoredEvent<E>[];

@@ -6,6 +6,7 @@ import { AppendKeyLocks1764300009000 } from './postgres/migrations/1764300009000
 export * from './event-store.port';
 export * from './errors';
 export * from './upcasters';
+export * from './aggregate-stream';
 export * from './postgres/postgres-event-store';
 export * from './kurrentdb/kurrent-event-store';
 

@@ -13,7 +13,7 @@ import {
   type TicketCommand,
   type TicketCommandMetadata,
 } from '@jinlin/domain';
-import type { EventStore } from '@jinlin/event-store';
+import type { Checkpoint, EventStore, ReadAllResult } from '@jinlin/event-store';
 import type { CommandContext } from '../commands/command-context';
 import { DecideCommand, type DecideArgs } from '../commands/decide.command';
 import { loadCommunity, managingCompanyOf } from '../commands/load';
@@ -67,8 +67,8 @@ export async function loadDemo(
 
 /** True once anyone has filed a ticket: the demo is for an empty service. */
 export async function holdsTickets(store: EventStore): Promise<boolean> {
-  for (let after = null; ;) {
-    const page = await store.readAll({ after, limit: 1000, types: ['TicketFiled'] });
+  for (let after: Checkpoint | null = null; ; ) {
+    const page: ReadAllResult = await store.readAll({ after, limit: 1000, types: ['TicketFiled'] });
     if (page.events.length > 0) return true;
     if (page.checkpoint === after) return false;
     after = page.checkpoint;

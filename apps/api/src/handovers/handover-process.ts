@@ -9,7 +9,7 @@ import {
   type HandoverCompleted,
   type Principal,
 } from '@jinlin/domain';
-import type { EventStore, StoredEvent } from '@jinlin/event-store';
+import { typedAs, type EventStore, type StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
 import { runDecider } from '../commands/run-decider';
@@ -43,10 +43,10 @@ export class HandoverProcess implements Projection {
   ) {}
 
   async apply(events: readonly StoredEvent[], _db: EntityManager): Promise<void> {
-    for (const event of events) await this.complete(event as unknown as StoredEvent<HandoverCompleted['data']>);
+    for (const event of typedAs<HandoverCompleted>(events)) await this.complete(event);
   }
 
-  private async complete(event: StoredEvent<HandoverCompleted['data']>): Promise<void> {
+  private async complete(event: StoredEvent<HandoverCompleted>): Promise<void> {
     const { communityId, incomingCompanyId, outgoingCompanyId, handoverId } = event.data;
     const ctx = (): CommandContext => ({
       actor: SYSTEM,

@@ -1,3 +1,4 @@
+import { firstResponseAfter } from './first-response';
 import type { CategoryCode } from '../catalogue/categories';
 import type { EscalationLevel, TicketEvent } from './ticket.events';
 
@@ -29,10 +30,6 @@ export type FiledTicket = Readonly<{
 
 export type Ticket = Readonly<{ exists: false }> | FiledTicket;
 
-export const isCompanyActor = (by: { roles: readonly string[] }): boolean => by.roles.includes('staff') || by.roles.includes('manager');
-
-const respond = (state: FiledTicket, at: string): FiledTicket => (state.responded ? state : { ...state, responded: true, respondedAt: at });
-
 export const initialTicket = (): Ticket => ({ exists: false });
 
 export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
@@ -61,20 +58,26 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
     };
   }
   if (!state.exists) return state;
+  const respondedAt = firstResponseAfter(state.respondedAt, event);
+  const next = evolveFiled(state, event);
+  return respondedAt === state.respondedAt ? next : { ...next, responded: true, respondedAt };
+}
+
+function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'TicketFiled' }>): FiledTicket {
   switch (event.type) {
     case 'TicketAcknowledged':
       return {
-        ...respond(state, event.data.acknowledgedAt),
+        ...state,
         acknowledged: true,
         status: state.status === 'open' ? 'acknowledged' : state.status,
       };
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'TicketActionRecorded':
-      return { ...respond(state, event.data.recordedAt), actions: state.actions + 1, status: 'in_progress' };
+      return { ...state, actions: state.actions + 1, status: 'in_progress' };
     case 'TicketResolved':
       return {
-        ...respond(state, event.data.resolvedAt),
+        ...state,
         status: 'resolved',
         resolvedAt: event.data.resolvedAt,
         firstResolvedAt: state.firstResolvedAt ?? event.data.resolvedAt,
@@ -95,6 +98,6 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
     case 'TicketTransferred':
       return { ...state, companyId: event.data.toCompanyId };
     case 'TicketCommented':
-      return !event.data.internal && isCompanyActor(event.data.by) ? respond(state, event.data.commentedAt) : state;
+      return state;
   }
 }

@@ -18,11 +18,14 @@ import {
   type Position,
 } from '@kurrent/kurrentdb-client';
 import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import { typedAs } from '../event-store.port';
 import type {
+  AnyEvent,
   AppendOptions,
   AppendResult,
   ChainVerdict,
   Checkpoint,
+  EventShape,
   EventStore,
   IdempotencyRecord,
   NewEvent,
@@ -57,7 +60,11 @@ export class KurrentEventStore implements EventStore {
     return new KurrentEventStore(KurrentDBClient.connectionString(connectionString), upcasters);
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async appendToStream<E extends EventShape>(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const last = await this.lastOf(streamId);
       const current = last ? last.streamVersion : 0;
@@ -104,7 +111,7 @@ export class KurrentEventStore implements EventStore {
     if (actual !== guard.version) throw new GuardStreamChanged(guard.streamId, guard.version, actual);
   }
 
-  private chain(streamId: string, current: number, previous: string, events: readonly NewEvent[]) {
+  private chain(streamId: string, current: number, previous: string, events: readonly NewEvent<EventShape>[]) {
     const recordedAt = new Date().toISOString();
     let prev = previous;
     return events.map((e, i) => {
@@ -113,7 +120,12 @@ export class KurrentEventStore implements EventStore {
       const hash = chainHash(prev, { streamId, version: current + i + 1, type: e.type, schemaVersion, data: e.data, metadata, recordedAt });
       prev = hash;
       const meta: StoredMeta = { ...metadata, $jinlin: { schemaVersion, recordedAt, hash } };
-      return jsonEvent({ id: randomUUID(), type: e.type, data: e.data, metadata: meta as unknown as Record<string, unknown> });
+      return jsonEvent({
+        id: randomUUID(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: meta as unknown as Record<string, unknown>,
+      });
     });
   }
 
@@ -138,7 +150,7 @@ export class KurrentEventStore implements EventStore {
     return { commit: result.position, prepare: result.position };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream<E extends EventShape = AnyEvent>(streamId: string): Promise<StoredEvent<E>[]> {
     const out: StoredEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
@@ -148,10 +160,10 @@ export class KurrentEventStore implements EventStore {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return out;
+    return typedAs<E>(out);
   }
 
-  async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
+  async readAll<E extends EventShape = AnyEvent>({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult<E>> {
     const from = after ? decode(after) : START;
     const filter = types ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` }) : excludeSystemEvents();
     // The end of the log before this read: a filtered read that comes back short has seen
@@ -168,11 +180,11 @@ export class KurrentEventStore implements EventStore {
     const last = events[events.length - 1];
     const reached = last ? decode(last.checkpoint) : after ? decode(after) : null;
     if (events.length < limit && end?.checkpoint && (!reached || isAfter(decode(end.checkpoint), reached))) {
-      return { events, checkpoint: end.checkpoint, position: end.position, scanned: events.length };
+      return { events: typedAs<E>(events), checkpoint: end.checkpoint, position: end.position, scanned: events.length };
     }
     // The server filters; a page is as full as the matches it holds.
     return {
-      events,
+      events: typedAs<E>(events),
       checkpoint: last ? last.checkpoint : (after ?? null),
       position: last ? last.globalPosition : null,
       scanned: events.length,

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
-import { EVENT_STORE_MIGRATIONS, GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion, type Checkpoint } from '../index';
+import {
+  EVENT_STORE_MIGRATIONS,
+  GuardStreamChanged,
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type Checkpoint,
+  type ReadAllResult,
+} from '../index';
 import { decodePgCheckpoint } from './checkpoint';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
@@ -39,7 +46,7 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     const seen: number[] = [];
     let checkpoint = after;
     for (;;) {
-      const page = await store.readAll({ after: checkpoint, limit: 100 });
+      const page: ReadAllResult = await store.readAll({ after: checkpoint, limit: 100 });
       if (!page.events.length) return { seen, checkpoint };
       seen.push(...page.events.map((e) => e.globalPosition));
       checkpoint = page.checkpoint;
@@ -304,7 +311,7 @@ describe('PostgresEventStore — group commit (appends that arrive together leav
     const fromLog: number[] = [];
     let after: Checkpoint | null = null;
     for (;;) {
-      const page = await store.readAll({ after, limit: 500 });
+      const page: ReadAllResult = await store.readAll({ after, limit: 500 });
       if (page.checkpoint === after) break;
       fromLog.push(...page.events.filter((e) => e.streamId === s).map((e) => e.streamVersion));
       after = page.checkpoint;

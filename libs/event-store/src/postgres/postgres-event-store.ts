@@ -1,10 +1,13 @@
 import { Pool, type DatabaseError, type PoolConfig } from 'pg';
 import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
+import { typedAs } from '../event-store.port';
 import type {
+  AnyEvent,
   AppendOptions,
   AppendResult,
   ChainVerdict,
   Checkpoint,
+  EventShape,
   EventStore,
   ExpectedVersion,
   IdempotencyRecord,
@@ -94,7 +97,11 @@ export class PostgresEventStore implements EventStore {
     return { ...this.stats };
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async appendToStream<E extends EventShape>(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const idem = options.idempotency;
     const item: AppendItem = {
       stream: streamId,
@@ -186,12 +193,12 @@ export class PostgresEventStore implements EventStore {
     return outcomes;
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream<E extends EventShape = AnyEvent>(streamId: string): Promise<StoredEvent<E>[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY stream_version`,
       [streamId],
     );
-    return rows.map((r) => this.upcasters.upcast(toStoredEvent(r)));
+    return typedAs<E>(rows.map((r) => this.upcasters.upcast(toStoredEvent(r))));
   }
 
   /**
@@ -201,7 +208,7 @@ export class PostgresEventStore implements EventStore {
    * a page may hold fewer events than `limit` (even none) while the read goes on. (Filling a page
    * with matches instead made the planner sort the whole rest of the log for every page.)
    */
-  async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
+  async readAll<E extends EventShape = AnyEvent>({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult<E>> {
     const from = decodePgCheckpoint(after);
     const params: unknown[] = [from.transactionId, from.position, limit];
     if (types) params.push(types);
@@ -222,7 +229,7 @@ export class PostgresEventStore implements EventStore {
       values: params,
     });
     if (rows.length === 0) return { events: [], checkpoint: after ?? null, position: null, scanned: 0 };
-    const events = rows.filter((r) => r.matched).map((r) => this.upcasters.upcast(toStoredEvent(r)));
+    const events = typedAs<E>(rows.filter((r) => r.matched).map((r) => this.upcasters.upcast(toStoredEvent(r))));
     const last = rows[rows.length - 1];
     return {
       events,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
-import type { EventStore, NewEvent, StoredEvent } from '../event-store.port';
+import type { Checkpoint, EventStore, NewEvent, ReadAllResult, StoredEvent } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 
 export type StoreFactory = (upcasters?: UpcasterRegistry) => Promise<EventStore>;
@@ -13,9 +13,9 @@ const ev = (type: string, data: Record<string, unknown> = {}): NewEvent => ({
 
 async function readEverything(store: EventStore, types?: string[]): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
-  let after = null;
+  let after: Checkpoint | null = null;
   for (;;) {
-    const page = await store.readAll({ after, limit: 7, types });
+    const page: ReadAllResult = await store.readAll({ after, limit: 7, types });
     if (page.checkpoint === after) return all;
     all.push(...page.events);
     after = page.checkpoint;
@@ -151,9 +151,9 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
     it('when a filtered read reaches the end, its checkpoint lies past the other types too', async () => {
       const marker = `Sparse-${randomUUID()}`;
       await store.appendToStream(stream(), [ev(marker), ev('Noise'), ev('Noise')], { expected: 'no_stream' });
-      let after = null;
+      let after: Checkpoint | null = null;
       for (;;) {
-        const page = await store.readAll({ after, limit: 50, types: [marker] });
+        const page: ReadAllResult = await store.readAll({ after, limit: 50, types: [marker] });
         if (page.checkpoint === after) break;
         after = page.checkpoint;
       }
