@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { CommandResult } from './run-decider';
+import type { CommandResult } from './handle-command';
 
 export const POSITION_HEADER = 'jinlin-position';
 

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { NotFound } from '@jinlin/domain';
-import { SLUG } from '../commands/validation-decorators';
+import { SLUG } from '../http/validation-decorators';
 
 /** Community ids are slugs: a path that is not one names no community (404), and never reaches the database. */
 @Injectable()

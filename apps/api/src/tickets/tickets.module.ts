@@ -8,12 +8,14 @@ import { FileTicketController } from './file-ticket/file-ticket.controller';
 import { GetTicketController } from './get-ticket/get-ticket.controller';
 import { ListTicketsController } from './list-tickets/list-tickets.controller';
 import { RateTicketController } from './rate-ticket/rate-ticket.controller';
-import { ReadYourWrites } from './read-your-writes';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { RecordActionController } from './record-action/record-action.controller';
 import { RejectResolutionController } from './reject-resolution/reject-resolution.controller';
 import { ResolveTicketController } from './resolve-ticket/resolve-ticket.controller';
 import { CommunityStates } from '../commands/community-states';
 import { TicketCommands } from './ticket-commands.service';
+import { TicketDecisions } from './ticket-decisions';
+import { ResolveTicketHandler } from './resolve-ticket/resolve-ticket.handler';
 import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
 import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.controller';
 
@@ -34,7 +36,7 @@ import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.cont
     EscalateTicketController,
     WithdrawTicketController,
   ],
-  providers: [TicketCommands, CommunityStates, ReadYourWrites],
+  providers: [TicketCommands, TicketDecisions, CommunityStates, ReadYourWrites, ResolveTicketHandler],
   exports: [ReadYourWrites],
 })
 export class TicketsModule {}

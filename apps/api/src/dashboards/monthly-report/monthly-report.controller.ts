@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { monthlyReport, mustReadDashboards } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { CSV_CONTENT_TYPE, attachment, toCsv } from '../csv';
 import { DASHBOARD_PROJECTIONS } from '../summary/summary-window';
 import { MonthlyReportQueryDto } from './monthly-report.dto';

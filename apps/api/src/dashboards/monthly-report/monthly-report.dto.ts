@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { SLUG } from '../../commands/validation-decorators';
+import { SLUG } from '../../http/validation-decorators';
 
 export class MonthlyReportQueryDto {
   @ApiProperty({ description: 'the community whose joint meeting this is' })

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { dashboardSummary, mustReadDashboards, type Summary } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { CSV_CONTENT_TYPE, attachment, toCsv, type CsvValue } from '../csv';
 import { groupNames } from '../group-names';
 import { FIGURE_COLUMNS, shanghaiTime } from '../report-format';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { dashboardSummary, mustReadDashboards } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { DASHBOARD_PROJECTIONS, toSummaryQuery } from './summary-window';
 import { DAY_KEYS, SummaryDto, SummaryQueryDto } from './summary.dto';
 

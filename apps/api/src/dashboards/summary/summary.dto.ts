@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
 import { CATEGORY_CODES } from '@jinlin/domain';
 import { GROUP_BYS, type GroupBy } from '@jinlin/projections';
-import { SLUG } from '../../commands/validation-decorators';
+import { SLUG } from '../../http/validation-decorators';
 import { INSTANT_HELP, parseInstant } from '../instant';
 
 const IsInstant = () =>

@@ -1,4 +1,4 @@
-import { IsOptionalText, IsText } from '../../commands/validation-decorators';
+import { IsOptionalText, IsText } from '../../http/validation-decorators';
 
 export class RaiseBlockerDto {
   @IsText(2000, 'the problem, e.g. 公共收益账户未移交') text: string;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SELECTION_METHODS, type SelectionMethod } from '@jinlin/domain';
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class CompleteStepDto {
   @IsText(2000, 'what was done, by whom, with which documents') note: string;

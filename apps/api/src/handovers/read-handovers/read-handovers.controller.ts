@@ -6,7 +6,7 @@ import { canSeeHandover, handoverDecider, handoverStream, hasRole, NotFound, typ
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { HandoverRow, handoverView } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { HandoverIdPipe } from '../handover-commands.service';
 
 const LIST_MAX = 200;

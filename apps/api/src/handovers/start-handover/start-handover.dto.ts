@@ -1,4 +1,4 @@
-import { IsSlug, IsText } from '../../commands/validation-decorators';
+import { IsSlug, IsText } from '../../http/validation-decorators';
 
 export class StartHandoverDto {
   @IsSlug('the community whose property company is leaving') communityId: string;

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { NotFound } from '@jinlin/domain';
 import { CommunityRow } from '@jinlin/projections';
-import { ReadYourWrites } from '../../tickets/read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { CommunityIdPipe } from '../community-id.pipe';
 
 @ApiTags('reference data')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsSlug, IsText } from '../../commands/validation-decorators';
+import { IsSlug, IsText } from '../../http/validation-decorators';
 
 export class RegisterCommunityDto {
   @IsSlug('community id, chosen by the client') id: string;

@@ -1,4 +1,4 @@
-import { IsSlug, IsText } from '../../commands/validation-decorators';
+import { IsSlug, IsText } from '../../http/validation-decorators';
 
 export class RegisterCompanyDto {
   @IsSlug('company id, chosen by the client') id: string;

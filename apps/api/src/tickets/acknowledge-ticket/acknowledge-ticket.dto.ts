@@ -1,4 +1,4 @@
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class AcknowledgeTicketDto {
   @IsText(2000, 'the first answer to the reporter, e.g. 收到，已通知电梯维保') message: string;

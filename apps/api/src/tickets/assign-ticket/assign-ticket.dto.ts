@@ -1,4 +1,4 @@
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class AssignTicketDto {
   @IsText(64, 'user id of the staff member who will handle it') assigneeId: string;

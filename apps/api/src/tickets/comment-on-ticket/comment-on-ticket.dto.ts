@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class CommentOnTicketDto {
   @IsText(2000, 'comment text') text: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ESCALATION_LEVELS, type EscalationLevel } from '@jinlin/domain';
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class EscalateTicketDto {
   @ApiProperty({ enum: ESCALATION_LEVELS })

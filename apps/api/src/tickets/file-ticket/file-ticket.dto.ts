@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CATEGORY_CODES, CHANNELS, type CategoryCode, type Channel } from '@jinlin/domain';
-import { IsOptionalText, IsSlug, IsText } from '../../commands/validation-decorators';
+import { IsOptionalText, IsSlug, IsText } from '../../http/validation-decorators';
 
 export class FileTicketDto {
   @IsSlug('the community (小区) where the problem is') communityId: string;

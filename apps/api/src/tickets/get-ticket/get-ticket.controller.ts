@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { NotFound, type Principal } from '@jinlin/domain';
 import { findTicket } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { TicketIdPipe } from '../ticket-id.pipe';
 
 @ApiTags('tickets')

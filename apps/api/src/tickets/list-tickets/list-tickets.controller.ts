@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { BadCursor, listTickets } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
-import { ReadYourWrites } from '../read-your-writes';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListTicketsQuery } from './list-tickets.dto';
 
 @ApiTags('tickets')

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsOptionalText } from '../../commands/validation-decorators';
+import { IsOptionalText } from '../../http/validation-decorators';
 
 export class RateTicketDto {
   @ApiProperty({ minimum: 1, maximum: 5 })

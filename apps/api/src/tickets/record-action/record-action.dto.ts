@@ -1,4 +1,4 @@
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class RecordActionDto {
   @IsText(2000, 'work actually done, e.g. 已更换3号楼电梯控制板') description: string;

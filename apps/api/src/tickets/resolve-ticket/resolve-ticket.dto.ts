@@ -1,4 +1,4 @@
-import { IsText } from '../../commands/validation-decorators';
+import { IsText } from '../../http/validation-decorators';
 
 export class ResolveTicketDto {
   @IsText(2000, 'how it was resolved') resolution: string;

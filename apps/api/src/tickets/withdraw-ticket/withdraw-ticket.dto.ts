@@ -1,4 +1,4 @@
-import { IsOptionalText } from '../../commands/validation-decorators';
+import { IsOptionalText } from '../../http/validation-decorators';
 
 export class WithdrawTicketDto {
   @IsOptionalText(2000, 'why it is withdrawn') reason?: string;
