@@ -8,12 +8,13 @@ import { Public } from '../http/auth.guard';
 
 /** The page's files are served from the sources as they are (no build step), from dist/ or src/ alike. */
 const PUBLIC = join(repoRoot(__dirname), 'apps', 'api', 'src', 'dashboard-page', 'public');
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'app.js': { file: join(PUBLIC, 'app.js'), type: 'text/javascript; charset=utf-8' },
-  'style.css': { file: join(PUBLIC, 'style.css'), type: 'text/css; charset=utf-8' },
+// A Map, not an object: a client picks the name, and `__proto__` or `constructor` must be just unknown names.
+const ASSETS: ReadonlyMap<string, { file: string; type: string }> = new Map([
+  ['app.js', { file: join(PUBLIC, 'app.js'), type: 'text/javascript; charset=utf-8' }],
+  ['style.css', { file: join(PUBLIC, 'style.css'), type: 'text/css; charset=utf-8' }],
   // Served from the app itself: no CDN, the page works on a closed network.
-  'echarts.min.js': { file: require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' },
-};
+  ['echarts.min.js', { file: require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' }],
+]);
 
 /** GET /dashboard: the page is public; its data calls carry the token the user enters. */
 @ApiExcludeController()
@@ -31,7 +32,7 @@ export class DashboardPageController {
 
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply): string {
-    const asset = ASSETS[name];
+    const asset = ASSETS.get(name);
     if (!asset) throw new NotFoundException(`no asset ${name}`);
     void reply.header('content-type', asset.type).header('cache-control', 'public, max-age=3600');
     return this.read(asset.file);
