@@ -1,23 +1,41 @@
-import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { guardBody } from './http/body-guard';
+import { redactUrl } from './http/redact';
+import { installRequestRules, requestIdOf } from './http/request-rules';
 import { PinoNestLogger } from './infrastructure/logger';
 import { METRICS, type Metrics } from './metrics/metrics';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** SPEC §8: headers ≤ 16 KiB (Node answers 431 beyond). */
+export const HEADER_LIMIT_BYTES = 16 * 1024;
 
 /** The configured application, not yet listening: main() and the e2e tests both start it this way. */
 export async function createApp(options: AppOptions & { logger: Logger }): Promise<NestFastifyApplication> {
+  const bodyTimeoutMs = options.config.bodyTimeoutMs;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A body that never finishes would hold its connection (and a file descriptor) for ever: Node
+    // answers 408 and closes it once the whole request has not arrived in time. Node checks every
+    // connectionsCheckingInterval, so the bound is that much late at worst.
+    requestTimeout: bodyTimeoutMs,
+    http: { maxHeaderSize: HEADER_LIMIT_BYTES, connectionsCheckingInterval: Math.min(1000, bodyTimeoutMs), headersTimeout: bodyTimeoutMs },
     // Per-request lines only from warn up: at info they would cost a tenth of the throughput.
-    loggerInstance: options.logger.child({}, { level: options.logger.levelVal > 40 ? options.logger.level : 'warn' }),
-    requestIdHeader: 'x-correlation-id',
-    genReqId: () => randomUUID(),
+    loggerInstance: options.logger.child(
+      {},
+      {
+        level: options.logger.levelVal > 40 ? options.logger.level : 'warn',
+        serializers: {
+          req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+        },
+      },
+    ),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
@@ -25,6 +43,28 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get<Metrics>(METRICS);
+  installRequestRules(fastify);
+  // SPEC §8, for every HTML page (and harmless on JSON): only our own origin, no inline script, no framing.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Same-origin API calls only; the cross-origin isolation headers would also block the docs' assets for no gain.
+    crossOriginEmbedderPolicy: false,
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
@@ -36,7 +76,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
-    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, url: request.url }, 'request failed');
+    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, url: redactUrl(request.url) }, 'request failed');
   });
   const document = SwaggerModule.createDocument(
     app,
@@ -48,6 +88,5 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  app.enableShutdownHooks();
   return app;
 }

@@ -16,6 +16,10 @@ export type AppConfig = Readonly<{
   groupCommit: Readonly<{ batchesInFlight: number; batchMax: number }>;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
   benchEndpoints: boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | null;
+  /** A request body must have arrived this long after the request began (SPEC §8: 30 s). */
+  bodyTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -68,6 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const secret = env.JWT_SECRET || null;
   const jwksUrl = url('JWT_JWKS_URL', ['https:', 'http:']);
   if (secret !== null && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (databaseUrl && !secret && !jwksUrl) problems.push('JWT_SECRET (or JWT_JWKS_URL) is required when DATABASE_URL is set');
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
   const eventStoreDbUrl = url('EVENTSTOREDB_URL', [
@@ -107,6 +112,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 256) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
+    metricsToken: env.METRICS_TOKEN || null,
+    bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

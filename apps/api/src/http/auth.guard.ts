@@ -7,6 +7,12 @@ import { VerifiedTokens } from './verified-tokens';
 export const IS_PUBLIC = 'jinlin:public';
 /** No token needed: health, metrics, service discovery, static pages. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const OWN_CREDENTIALS = 'jinlin:own-credentials';
+/** The route checks its own credentials (e.g. /metrics and METRICS_TOKEN): the guard reads none. */
+export const OwnCredentials = () => SetMetadata(OWN_CREDENTIALS, true);
+
+/** Open311 clients that cannot set headers carry the token as api_key; nobody else may (a URL ends up in logs and histories). */
+const API_KEY_PATHS = /^\/open311(\/|$)/;
 
 export const AUTH_KEYS = Symbol('AUTH_KEYS');
 export type AuthKeys = Readonly<{ secret: Uint8Array | null; jwks: JWTVerifyGetKey | null }>;
@@ -29,11 +35,13 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS, targets)) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     const request = context
       .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
-    const token = bearer(request.headers.authorization) ?? apiKey(request.query);
+      .getRequest<{ url: string; headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
+    const token = bearer(request.headers.authorization) ?? (API_KEY_PATHS.test(request.url) ? apiKey(request.query) : null);
     if (!token) {
       if (isPublic) return true;
       throw new UnauthorizedException('a Bearer token is required');
@@ -48,8 +56,8 @@ export class AuthGuard implements CanActivate {
     let payload: JWTPayload;
     try {
       payload = this.keys.jwks
-        ? (await jwtVerify(token, this.keys.jwks, { algorithms: ['RS256'] })).payload
-        : (await jwtVerify(token, await this.secretKey(), { algorithms: ['HS256'] })).payload;
+        ? (await jwtVerify(token, this.keys.jwks, { algorithms: ['RS256'], requiredClaims: ['exp'] })).payload
+        : (await jwtVerify(token, await this.secretKey(), { algorithms: ['HS256'], requiredClaims: ['exp'] })).payload;
     } catch (error) {
       throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
     }

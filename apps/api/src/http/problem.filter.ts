@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@jinlin/domain';
 import { WrongExpectedVersion } from '@jinlin/event-store';
+import { redactText, redactUrl } from './redact';
 
 export type Problem = {
   type: string;
@@ -72,11 +73,25 @@ function problem(status: number, detail: string, code?: string): Problem {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(code ? { code } : {}) };
 }
 
+/** The client went away before its body arrived: nothing failed here, and nobody is left to answer. */
+function isClientAbort(error: unknown, request: FastifyRequest): boolean {
+  return (error as Error | null)?.message === 'aborted' && (request.raw.destroyed || !!request.raw.socket?.destroyed);
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown): void {
+  if (isClientAbort(error, request)) {
+    new Logger('http').log(`request ${request.id}: the client closed the connection before its body arrived`);
+    return;
+  }
   const body = toProblem(error);
   if (body.status >= 500)
-    new Logger('http').error(`request ${request.id} failed: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
-  body.instance = request.url;
+    new Logger('http').error(
+      `request ${request.id} failed: ${redactText(String((error as Error)?.message ?? error))}`,
+      (error as Error)?.stack,
+    );
+  body.instance = redactUrl(request.url);
+  body.detail = redactText(body.detail);
+  if (body.errors) body.errors = body.errors.map(redactText);
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -1,9 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { REDACTED_LOG_PATHS } from '../http/redact';
 
 /** JSON lines on stdout; the request id rides along as reqId. */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'jinlin' }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({
+    level,
+    base: { service: 'jinlin' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+  });
 }
 
 export class PinoNestLogger implements LoggerService {
