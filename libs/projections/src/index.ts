@@ -6,7 +6,7 @@ import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
 import { TicketRow } from './tickets/ticket.entity';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
-import { DASHBOARD_ENTITIES, DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
+import { DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
 import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } from './handovers';
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
 
@@ -33,7 +33,7 @@ export const READ_MODEL_MIGRATIONS: Function[] = [
  * Only the tables read through TypeORM repositories; the others are written and read with plain
  * SQL, and their migrations alone define them.
  */
-export const READ_MODEL_ENTITIES: Function[] = [CommunityRow, TicketRow, ...DASHBOARD_ENTITIES, ...HANDOVER_ENTITIES];
+export const READ_MODEL_ENTITIES: Function[] = [CommunityRow, TicketRow, ...HANDOVER_ENTITIES];
 export const createReadModelProjections = (): Projection[] => [
   new ReferenceDataProjection(),
   new TicketsProjection(),
