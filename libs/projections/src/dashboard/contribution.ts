@@ -12,7 +12,7 @@ const inBacklog = (m: TicketMetric) => !withdrawn(m) && !resolvedNow(m);
  * columns (the keys in snake_case), the SQL select and sum lists and the deltas come from it; the
  * migration spells the columns out, as a migration must stay what it was when it ran.
  */
-export const COUNTERS = {
+const COUNTERS = {
   filed: () => true,
   withdrawn,
   nonWithdrawn: (m) => !withdrawn(m),

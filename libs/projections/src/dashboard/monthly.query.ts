@@ -33,7 +33,7 @@ export type MonthlyReport = Readonly<{
 }>;
 
 /** [first instant, first instant of the next month) of a 'YYYY-MM' month in UTC+8. */
-export function monthWindow(month: string): { from: number; to: number } {
+function monthWindow(month: string): { from: number; to: number } {
   const [year, m] = month.split('-').map(Number);
   return { from: Date.UTC(year, m - 1, 1) - UTC_OFFSET_MS, to: Date.UTC(year, m, 1) - UTC_OFFSET_MS };
 }

@@ -56,7 +56,7 @@ export type SummaryQuery = Readonly<{
   edges?: EdgeModes;
 }>;
 
-export type GroupFigures = { key: string } & Figures;
+type GroupFigures = { key: string } & Figures;
 export type Summary = { asOfPosition: number; from: string; to: string; total: Figures; groups?: GroupFigures[] };
 
 /** Scoped to the caller, read in one snapshot. */

@@ -19,7 +19,7 @@ export type WindowPlan = Readonly<{ days: Readonly<{ from: number; to: number }>
 export type SummaryRead = Readonly<{ q: Queryable; plan: WindowPlan; filters: SummaryFilters; groupBy?: GroupBy }>;
 
 /** A bucket's count, and bounds that every value in it lies within (null: unknown). */
-export type BucketCount = { n: number; lo: number | null; hi: number | null };
+type BucketCount = { n: number; lo: number | null; hi: number | null };
 export type Histogram = Map<number, BucketCount>;
 export type Histograms = { firstResponse: Histogram; resolution: Histogram; overdueBeforeToday: number };
 

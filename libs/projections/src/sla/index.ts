@@ -2,9 +2,7 @@ import type { Projection } from '../engine/projection';
 import { SlaDeadlines1764300006000 } from './1764300006000-sla-deadlines';
 import { SlaDeadlinesProjection } from './sla-deadlines.projection';
 
-export type { DeadlineKind } from './sla-deadline.changes';
 export * from './sla-deadline.queries';
-export { SlaDeadlinesProjection } from './sla-deadlines.projection';
 
 export const SLA_MIGRATIONS: Function[] = [SlaDeadlines1764300006000];
 export const createSlaProjections = (): Projection[] => [new SlaDeadlinesProjection()];

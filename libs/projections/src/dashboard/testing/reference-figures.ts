@@ -33,7 +33,7 @@ const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => stri
 
 const byCompany = (by: { roles: readonly string[] }) => by.roles.includes('staff') || by.roles.includes('manager');
 
-export function referenceTickets(log: readonly TicketEvent[]): Facts[] {
+function referenceTickets(log: readonly TicketEvent[]): Facts[] {
   const tickets = new Map<string, Facts>();
   for (const e of log) {
     if (e.type === 'TicketFiled') {
@@ -84,7 +84,7 @@ const percentiles = (ms: number[]) => {
   return { p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) };
 };
 
-export function referenceFigures(tickets: Facts[], now: number) {
+function referenceFigures(tickets: Facts[], now: number) {
   const withdrawn = tickets.filter((t) => t.status === 'withdrawn');
   const kept = tickets.filter((t) => t.status !== 'withdrawn');
   const responded = tickets.filter((t) => t.responses.length);

@@ -32,8 +32,8 @@ const OPS = [
 type Op = (typeof OPS)[number];
 
 /** Negative gaps jump to a deadline exactly, where "within" and "past" are decided. */
-export const TO_ACKNOWLEDGE_DEADLINE = -1;
-export const TO_RESOLVE_DEADLINE = -2;
+const TO_ACKNOWLEDGE_DEADLINE = -1;
+const TO_RESOLVE_DEADLINE = -2;
 
 const gap = fc.oneof(
   fc.constant(0),
@@ -175,7 +175,7 @@ function choose(pick: number, m: Model): Op {
 }
 
 /** One ticket's valid lifecycle: each step picks among the moves the rules allow at that point. */
-export function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
+function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
   const filedAt = BASE + plan.filedOffset;
   const iso = (ms: number) => new Date(ms).toISOString();
   const events: TicketEvent[] = [
