@@ -1,18 +1,20 @@
 /**
- * GET /dashboards/summary: the figures of SPEC §6 over any window of filing times, exact, in a few
- * milliseconds whatever the size of the log (`npm run bench:dashboard`, bench/scale.bench.ts:
- * p95 under 20 ms at a million events, growing at most 1.5× from ten thousand).
+ * GET /dashboards/summary: the figures of SPEC §6 over any window of filing times, exact, at a
+ * cost that does not grow with the log. It serves `npm run bench:dashboard` (bench/scale.bench.ts),
+ * whose targets are p95 < 20 ms at a million events and at most 1.5× growth from ten thousand.
  *
  * Counters are sums: the window's whole Shanghai days come from rm_ticket_metrics_daily, and its
- * partial days at either edge are added, or the rest of the day subtracted, ticket by ticket
- * from rm_ticket_metrics, whichever reads fewer tickets (planWindow).
+ * partial days at either edge are added, or the rest of the day subtracted, ticket by ticket from
+ * rm_ticket_metrics, whichever reads fewer tickets (planWindow).
  *
  * Percentiles are not sums, so each ticket's durations are also counted in bucket histograms
- * (buckets.ts: 16 per doubling), kept per aligned block of 1, 8 and 64 days (day-blocks.ts), so
- * that a long window reads a dozen blocks rather than a row per day. Merging the window's
- * histograms tells in which bucket the nearest-rank p50 and p90 lie and at which rank inside it;
- * the exact value is then the rank-th smallest among the tickets of that one bucket, one indexed
- * lookup per percentile (or none, when the bucket's stored bounds meet). The SQL is in summary.sql.ts.
+ * (buckets.ts: 16 buckets per doubling) kept per aligned block of 1, 8 and 64 days (day-blocks.ts):
+ * a long window reads a dozen blocks rather than a row per day. The window's merged histogram
+ * says in which bucket the nearest-rank p50 and p90 lie and at which rank inside it; the exact
+ * value is then the rank-th smallest among that one bucket's tickets, one indexed lookup per
+ * percentile, or none when the bucket's stored bounds meet. The backlog is kept in the histogram
+ * by the day of its resolve deadline, so "overdue" reads ticket by ticket only today's deadlines.
+ * The statements are in summary.sql.ts.
  */
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
