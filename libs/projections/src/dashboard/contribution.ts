@@ -2,37 +2,57 @@ import { bucketOf } from './buckets';
 import { dayNumber } from './shanghai-day';
 import type { TicketMetric } from './ticket-metric';
 
-/** What one ticket adds to the figures of its filing day; the daily table is the sum of these. */
-export type Counters = {
-  filed: number;
-  withdrawn: number;
-  nonWithdrawn: number;
-  respondedInTime: number;
-  closed: number;
-  rated: number;
-  ratedWell: number;
-  resolvedOnce: number;
-  reopened: number;
-  backlog: number;
-};
+const withdrawn = (m: TicketMetric) => m.status === 'withdrawn';
+const resolvedNow = (m: TicketMetric) => m.status === 'resolved' || m.status === 'closed';
+const inBacklog = (m: TicketMetric) => !withdrawn(m) && !resolvedNow(m);
 
-export const COUNTER_NAMES = [
-  'filed',
-  'withdrawn',
-  'nonWithdrawn',
-  'respondedInTime',
-  'closed',
-  'rated',
-  'ratedWell',
-  'resolvedOnce',
-  'reopened',
-  'backlog',
-] as const satisfies readonly (keyof Counters)[];
+/**
+ * The counters of SPEC §6: whether one ticket counts (1) or not (0). The per-ticket rows store
+ * them, the daily table sums them per filing day. This is their one list: the Counters type, the
+ * columns (the keys in snake_case), the SQL select and sum lists and the deltas come from it; the
+ * migration spells the columns out, as a migration must stay what it was when it ran.
+ */
+const COUNTERS = {
+  filed: () => true,
+  withdrawn,
+  nonWithdrawn: (m) => !withdrawn(m),
+  respondedInTime: (m) => !withdrawn(m) && m.firstResponseAt !== null && m.firstResponseAt <= m.acknowledgeBy,
+  closed: (m) => !withdrawn(m) && m.status === 'closed',
+  rated: (m) => m.rating !== null,
+  ratedWell: (m) => m.rating !== null && m.rating >= 4,
+  resolvedOnce: (m) => m.everResolved,
+  reopened: (m) => m.everResolved && m.everRejected,
+  backlog: inBacklog,
+} satisfies Record<string, (m: TicketMetric) => boolean>;
+
+export type CounterName = keyof typeof COUNTERS;
+export type Counters = Record<CounterName, number>;
+
+export const COUNTER_NAMES = Object.keys(COUNTERS) as readonly CounterName[];
+
+/** A counter's column in rm_ticket_metrics and rm_ticket_metrics_daily: respondedInTime is responded_in_time. */
+export const counterColumn = (name: CounterName): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const COUNTER_COLUMNS: readonly string[] = COUNTER_NAMES.map(counterColumn);
+
+export function zeroCounters(): Counters {
+  const c = {} as Counters;
+  for (const name of COUNTER_NAMES) c[name] = 0;
+  return c;
+}
+
+/** The counters as a row's columns, for writing. */
+export function counterColumns(c: Counters): Record<string, number> {
+  const row: Record<string, number> = {};
+  COUNTER_NAMES.forEach((name, i) => (row[COUNTER_COLUMNS[i]] = c[name]));
+  return row;
+}
 
 /** Histogram kinds: durations by bucket, and the backlog by the day number its resolve deadline falls on. */
 export const KIND = { firstResponse: 0, resolution: 1, backlogDue: 2 } as const;
 
-export type Contribution = Readonly<{
+/** What one ticket adds to the figures of its filing day; the daily table is the sum of these. */
+type Contribution = Readonly<{
   day: number;
   counters: Counters;
   firstResponseMs: number | null;
@@ -44,44 +64,15 @@ export type Contribution = Readonly<{
   hist: readonly (readonly [kind: number, bucket: number, valueMs: number | null])[];
 }>;
 
-export const zeroCounters = (): Counters => ({
-  filed: 0,
-  withdrawn: 0,
-  nonWithdrawn: 0,
-  respondedInTime: 0,
-  closed: 0,
-  rated: 0,
-  ratedWell: 0,
-  resolvedOnce: 0,
-  reopened: 0,
-  backlog: 0,
-});
-
-const bit = (b: boolean) => (b ? 1 : 0);
-
 export function contributionOf(m: TicketMetric): Contribution {
-  const withdrawn = m.status === 'withdrawn';
-  const resolvedNow = m.status === 'resolved' || m.status === 'closed';
-  const inTime = !withdrawn && m.firstResponseAt !== null && m.firstResponseAt <= m.acknowledgeBy;
-  const backlog = !withdrawn && !resolvedNow;
-  const counters: Counters = {
-    filed: 1,
-    withdrawn: bit(withdrawn),
-    nonWithdrawn: bit(!withdrawn),
-    respondedInTime: bit(inTime),
-    closed: bit(!withdrawn && m.status === 'closed'),
-    rated: bit(m.rating !== null),
-    ratedWell: bit(m.rating !== null && m.rating >= 4),
-    resolvedOnce: bit(m.everResolved),
-    reopened: bit(m.everResolved && m.everRejected),
-    backlog: bit(backlog),
-  };
+  const counters = {} as Counters;
+  for (const name of COUNTER_NAMES) counters[name] = COUNTERS[name](m) ? 1 : 0;
   const day = dayNumber(m.filedAt);
   const firstResponseMs = m.firstResponseAt === null ? null : m.firstResponseAt - m.filedAt;
-  const resolutionMs = resolvedNow && m.lastResolvedAt !== null ? m.lastResolvedAt - m.filedAt : null;
+  const resolutionMs = resolvedNow(m) && m.lastResolvedAt !== null ? m.lastResolvedAt - m.filedAt : null;
   const firstResponseBucket = firstResponseMs === null ? null : bucketOf(firstResponseMs);
   const resolutionBucket = resolutionMs === null ? null : bucketOf(resolutionMs);
-  const dueDay = backlog ? dayNumber(m.resolveBy) : null;
+  const dueDay = inBacklog(m) ? dayNumber(m.resolveBy) : null;
   const hist: [number, number, number | null][] = [];
   if (firstResponseBucket !== null) hist.push([KIND.firstResponse, firstResponseBucket, firstResponseMs]);
   if (resolutionBucket !== null) hist.push([KIND.resolution, resolutionBucket, resolutionMs]);

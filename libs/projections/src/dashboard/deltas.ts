@@ -3,7 +3,7 @@ import { BLOCK_LEVELS, blockStart } from './day-blocks';
 import { dayKey } from './shanghai-day';
 import type { TicketMetric } from './ticket-metric';
 
-export type Dimensions = Readonly<{ day: string; communityId: string; companyId: string; category: string }>;
+type Dimensions = Readonly<{ day: string; communityId: string; companyId: string; category: string }>;
 export type DailyDelta = Dimensions & { counters: Counters };
 /** lo/hi: bounds of the values this batch adds (removals keep the stored bounds, which stay safe). */
 export type HistDelta = Dimensions & { level: number; kind: number; bucket: number; n: number; lo: number | null; hi: number | null };

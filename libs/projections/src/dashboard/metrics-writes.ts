@@ -1,46 +1,93 @@
 import type { EntityManager } from 'typeorm';
-import { contributionOf } from './contribution';
+import { COUNTER_COLUMNS, contributionOf, counterColumns } from './contribution';
 import type { DailyDelta, HistDelta } from './deltas';
 import { dayKey } from './shanghai-day';
 import type { MetricStatus, TicketMetric } from './ticket-metric';
 
-const COUNTER_COLUMNS = `filed, withdrawn, non_withdrawn, responded_in_time, closed, rated, rated_well, resolved_once, reopened, backlog`;
-const COUNTER_TYPES = COUNTER_COLUMNS.split(', ')
-  .map((c) => `${c} integer`)
+/** The facts of one ticket as rm_ticket_metrics keeps them; the rest of its row is derived from them. */
+type FactRow = {
+  id: string;
+  community_id: string;
+  company_id: string;
+  category: string;
+  title: string;
+  status: MetricStatus;
+  filed_at: Date;
+  acknowledge_by: Date;
+  resolve_by: Date;
+  first_response_at: Date | null;
+  last_resolved_at: Date | null;
+  closed_at: Date | null;
+  withdrawn_at: Date | null;
+  ever_resolved: boolean;
+  ever_rejected: boolean;
+  rating: number | null;
+  position: string;
+};
+
+const FACT_TYPES: Readonly<Record<keyof FactRow, string>> = {
+  id: 'text',
+  community_id: 'text',
+  company_id: 'text',
+  category: 'text',
+  title: 'text',
+  status: 'text',
+  filed_at: 'timestamptz',
+  acknowledge_by: 'timestamptz',
+  resolve_by: 'timestamptz',
+  first_response_at: 'timestamptz',
+  last_resolved_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  withdrawn_at: 'timestamptz',
+  ever_resolved: 'boolean',
+  ever_rejected: 'boolean',
+  rating: 'smallint',
+  position: 'bigint',
+};
+const COUNTER_TYPES: Readonly<Record<string, string>> = Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, 'integer']));
+
+/** Every column of rm_ticket_metrics with its type: the facts, and what they contribute. */
+const METRIC_TYPES: Readonly<Record<string, string>> = {
+  ...FACT_TYPES,
+  filed_day: 'date',
+  ...COUNTER_TYPES,
+  first_response_ms: 'bigint',
+  fr_bucket: 'smallint',
+  resolution_ms: 'bigint',
+  res_bucket: 'smallint',
+  due_day: 'integer',
+};
+const DIMENSION_TYPES: Readonly<Record<string, string>> = { day: 'date', community_id: 'text', company_id: 'text', category: 'text' };
+
+/** `name type, …` for jsonb_to_recordset. */
+const recordType = (types: Readonly<Record<string, string>>) =>
+  Object.entries(types)
+    .map(([column, type]) => `${column} ${type}`)
+    .join(', ');
+
+const FACT_COLUMNS = Object.keys(FACT_TYPES).join(', ');
+const METRIC_RECORD = recordType(METRIC_TYPES);
+const METRIC_COLUMNS = Object.keys(METRIC_TYPES).join(', ');
+const METRIC_UPDATES = Object.keys(METRIC_TYPES)
+  .filter((c) => c !== 'id')
+  .map((c) => `${c} = excluded.${c}`)
   .join(', ');
-const METRIC_COLUMNS = `id, community_id, company_id, category, title, status, filed_at, filed_day, acknowledge_by, resolve_by,
-  first_response_at, last_resolved_at, closed_at, withdrawn_at, ever_resolved, ever_rejected, rating, ${COUNTER_COLUMNS},
-  first_response_ms, fr_bucket, resolution_ms, res_bucket, due_day, position`;
-const METRIC_TYPES = `id text, community_id text, company_id text, category text, title text, status text, filed_at timestamptz,
-  filed_day date, acknowledge_by timestamptz, resolve_by timestamptz, first_response_at timestamptz, last_resolved_at timestamptz,
-  closed_at timestamptz, withdrawn_at timestamptz, ever_resolved boolean, ever_rejected boolean, rating smallint, ${COUNTER_TYPES},
-  first_response_ms bigint, fr_bucket smallint, resolution_ms bigint, res_bucket smallint, due_day integer, position bigint`;
-const DIMENSION_TYPES = `day date, community_id text, company_id text, category text`;
+const DAILY_TYPES = recordType({ ...DIMENSION_TYPES, ...COUNTER_TYPES });
+const DAILY_COLUMNS = [...Object.keys(DIMENSION_TYPES), ...COUNTER_COLUMNS].join(', ');
+const DAILY_SUMS = COUNTER_COLUMNS.map((c) => `${c} = rm_ticket_metrics_daily.${c} + excluded.${c}`).join(', ');
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const ms = (d: Date | null): number | null => (d === null ? null : new Date(d).getTime());
-const counterColumns = (c: Record<string, number>) => ({
-  filed: c.filed,
-  withdrawn: c.withdrawn,
-  non_withdrawn: c.nonWithdrawn,
-  responded_in_time: c.respondedInTime,
-  closed: c.closed,
-  rated: c.rated,
-  rated_well: c.ratedWell,
-  resolved_once: c.resolvedOnce,
-  reopened: c.reopened,
-  backlog: c.backlog,
-});
 
 export async function loadMetrics(tx: EntityManager, ids: readonly string[]): Promise<TicketMetric[]> {
-  const rows: Record<string, any>[] = await tx.query(`SELECT ${METRIC_COLUMNS} FROM rm_ticket_metrics WHERE id = ANY($1)`, [ids]);
+  const rows: FactRow[] = await tx.query(`SELECT ${FACT_COLUMNS} FROM rm_ticket_metrics WHERE id = ANY($1)`, [ids]);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.community_id,
     companyId: r.company_id,
     category: r.category,
     title: r.title,
-    status: r.status as MetricStatus,
+    status: r.status,
     filedAt: ms(r.filed_at)!,
     acknowledgeBy: ms(r.acknowledge_by)!,
     resolveBy: ms(r.resolve_by)!,
@@ -87,14 +134,9 @@ function metricRecord(m: TicketMetric) {
 
 export async function saveMetrics(tx: EntityManager, metrics: readonly TicketMetric[]): Promise<void> {
   if (!metrics.length) return;
-  const updates = METRIC_COLUMNS.split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== 'id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
   await tx.query(
-    `INSERT INTO rm_ticket_metrics (${METRIC_COLUMNS}) SELECT ${METRIC_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${METRIC_TYPES})
-     ON CONFLICT (id) DO UPDATE SET ${updates}`,
+    `INSERT INTO rm_ticket_metrics (${METRIC_COLUMNS}) SELECT ${METRIC_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${METRIC_RECORD})
+     ON CONFLICT (id) DO UPDATE SET ${METRIC_UPDATES}`,
     [JSON.stringify(metrics.map(metricRecord))],
   );
 }
@@ -103,13 +145,10 @@ const dims = (d: DailyDelta | HistDelta) => ({ day: d.day, community_id: d.commu
 
 export async function addDailyDeltas(tx: EntityManager, deltas: readonly DailyDelta[]): Promise<void> {
   if (!deltas.length) return;
-  const sums = COUNTER_COLUMNS.split(', ')
-    .map((c) => `${c} = rm_ticket_metrics_daily.${c} + excluded.${c}`)
-    .join(', ');
   await tx.query(
-    `INSERT INTO rm_ticket_metrics_daily (day, community_id, company_id, category, ${COUNTER_COLUMNS})
-     SELECT day, community_id, company_id, category, ${COUNTER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DIMENSION_TYPES}, ${COUNTER_TYPES})
-     ON CONFLICT (day, community_id, company_id, category) DO UPDATE SET ${sums}`,
+    `INSERT INTO rm_ticket_metrics_daily (${DAILY_COLUMNS})
+     SELECT ${DAILY_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DAILY_TYPES})
+     ON CONFLICT (day, community_id, company_id, category) DO UPDATE SET ${DAILY_SUMS}`,
     [JSON.stringify(deltas.map((d) => ({ ...dims(d), ...counterColumns(d.counters) })))],
   );
 }
@@ -120,7 +159,7 @@ export async function addHistDeltas(tx: EntityManager, deltas: readonly HistDelt
   const json = JSON.stringify(
     deltas.map((d) => ({ level: d.level, ...dims(d), kind: d.kind, bucket: d.bucket, n: d.n, lo_ms: d.lo, hi_ms: d.hi })),
   );
-  const types = `level smallint, ${DIMENSION_TYPES}, kind smallint, bucket integer, n integer, lo_ms bigint, hi_ms bigint`;
+  const types = `level smallint, ${recordType(DIMENSION_TYPES)}, kind smallint, bucket integer, n integer, lo_ms bigint, hi_ms bigint`;
   // least() and greatest() skip nulls: a batch that only removes values keeps the stored bounds.
   const emptied: Record<string, unknown>[] = await tx.query(
     `INSERT INTO rm_ticket_metrics_hist (level, day, community_id, company_id, category, kind, bucket, n, lo_ms, hi_ms)

@@ -33,7 +33,7 @@ export type MonthlyReport = Readonly<{
 }>;
 
 /** [first instant, first instant of the next month) of a 'YYYY-MM' month in UTC+8. */
-export function monthWindow(month: string): { from: number; to: number } {
+function monthWindow(month: string): { from: number; to: number } {
   const [year, m] = month.split('-').map(Number);
   return { from: Date.UTC(year, m - 1, 1) - UTC_OFFSET_MS, to: Date.UTC(year, m, 1) - UTC_OFFSET_MS };
 }
@@ -53,7 +53,7 @@ export async function monthlyReport(
   const { from, to } = monthWindow(month);
   return inSnapshot(db, async (q) => {
     const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });
-    const tickets: Record<string, any>[] = await q.query(
+    const tickets: MonthlyRow[] = await q.query(
       `SELECT id, filed_at, category, title, status, acknowledge_by, resolve_by, first_response_at, first_response_ms, responded_in_time,
               last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue
          FROM rm_ticket_metrics WHERE community_id = $1 AND filed_at >= $2 AND filed_at < $3 ORDER BY filed_at, id`,
@@ -63,9 +63,30 @@ export async function monthlyReport(
   });
 }
 
+/** A row of the monthly SELECT as pg returns it: bigints as text, counters as 0 or 1. */
+type MonthlyRow = {
+  id: string;
+  filed_at: Date;
+  category: string;
+  title: string;
+  status: string;
+  acknowledge_by: Date;
+  resolve_by: Date;
+  first_response_at: Date | null;
+  first_response_ms: string | null;
+  responded_in_time: number;
+  last_resolved_at: Date | null;
+  resolution_ms: string | null;
+  closed_at: Date | null;
+  withdrawn_at: Date | null;
+  reopened: number;
+  rating: number | null;
+  overdue: boolean;
+};
+
 const seconds = (ms: string | null) => (ms === null ? null : Number(ms) / 1000);
 
-function toMonthlyTicket(r: Record<string, any>): MonthlyTicket {
+function toMonthlyTicket(r: MonthlyRow): MonthlyTicket {
   return {
     id: r.id,
     filedAt: r.filed_at,

@@ -1,42 +1,59 @@
+import type { ActorRef, TicketEvent } from '@jinlin/domain';
 import { evolveMetric, type MetricEvent, type TicketMetric } from './ticket-metric';
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 10, 11) + minutes * 60_000).toISOString();
 let position = 0;
-const e = (type: string, data: Record<string, unknown>): MetricEvent => ({
-  type,
-  data: { ticketId: 't1', ...data },
-  globalPosition: ++position,
-});
-const staff = { id: 's', roles: ['staff'] };
+const e = (event: TicketEvent): MetricEvent => ({ ...event, globalPosition: ++position });
+const ticketId = 't1';
+const staff: ActorRef = { id: 's', roles: ['staff'] };
+const resident: ActorRef = { id: 'r', roles: ['resident'] };
 const filed = () =>
-  e('TicketFiled', {
-    communityId: 'qianpu',
-    companyId: 'jiayuan',
-    category: 'elevator',
-    title: '电梯',
-    filedAt: at(0),
-    acknowledgeBy: at(120),
-    resolveBy: at(1440),
+  e({
+    type: 'TicketFiled',
+    data: {
+      ticketId,
+      communityId: 'qianpu',
+      companyId: 'jiayuan',
+      category: 'elevator',
+      title: '电梯',
+      description: '电梯停了',
+      location: null,
+      channel: 'app',
+      reporterId: resident.id,
+      filedAt: at(0),
+      sla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 },
+      acknowledgeBy: at(120),
+      resolveBy: at(1440),
+      by: resident,
+    },
   });
+const comment = (internal: boolean, minute: number, by: ActorRef) =>
+  e({ type: 'TicketCommented', data: { ticketId, text: '在看', internal, commentedAt: at(minute), by } });
+const acted = (minute: number) =>
+  e({ type: 'TicketActionRecorded', data: { ticketId, description: '修', recordedAt: at(minute), by: staff } });
+const resolved = (minute: number) =>
+  e({ type: 'TicketResolved', data: { ticketId, resolution: '好了', resolvedAt: at(minute), by: staff } });
 const fold = (events: MetricEvent[]) => events.reduce<TicketMetric | null>((m, ev) => evolveMetric(m, ev), null)!;
 
 describe('evolveMetric', () => {
   it('when the ticket is transferred, it stays with the company that had it when filed', () => {
-    const m = fold([filed(), e('TicketTransferred', { fromCompanyId: 'jiayuan', toCompanyId: 'haiyue', transferredAt: at(5) })]);
+    const m = fold([
+      filed(),
+      e({
+        type: 'TicketTransferred',
+        data: { ticketId, fromCompanyId: 'jiayuan', toCompanyId: 'haiyue', handoverId: 'qianpu-h1', transferredAt: at(5) },
+      }),
+    ]);
     expect(m.companyId).toBe('jiayuan');
   });
 
   it('when staff comment internally or residents comment, that is no response; a public staff comment is', () => {
-    const quiet = fold([
-      filed(),
-      e('TicketCommented', { internal: true, commentedAt: at(3), by: staff }),
-      e('TicketCommented', { internal: false, commentedAt: at(4), by: { id: 'r', roles: ['resident'] } }),
-    ]);
+    const quiet = fold([filed(), comment(true, 3, staff), comment(false, 4, resident)]);
     expect(quiet.firstResponseAt).toBeNull();
     const answered = fold([
       filed(),
-      e('TicketCommented', { internal: false, commentedAt: at(9), by: { id: 'm', roles: ['manager'] } }),
-      e('TicketAcknowledged', { acknowledgedAt: at(20) }),
+      comment(false, 9, { id: 'm', roles: ['manager'] }),
+      e({ type: 'TicketAcknowledged', data: { ticketId, message: '收到', acknowledgedAt: at(20), by: staff } }),
     ]);
     expect(answered.firstResponseAt).toBe(Date.parse(at(9)));
   });
@@ -44,10 +61,10 @@ describe('evolveMetric', () => {
   it('when resolved twice, the latest resolve counts and the ticket was resolved and rejected at least once', () => {
     const m = fold([
       filed(),
-      e('TicketActionRecorded', { recordedAt: at(10), by: staff }),
-      e('TicketResolved', { resolvedAt: at(30), by: staff }),
-      e('TicketResolutionRejected', { rejectedAt: at(40) }),
-      e('TicketResolved', { resolvedAt: at(90), by: staff }),
+      acted(10),
+      resolved(30),
+      e({ type: 'TicketResolutionRejected', data: { ticketId, reason: '没好', rejectedAt: at(40), by: resident } }),
+      resolved(90),
     ]);
     expect(m).toMatchObject({
       status: 'resolved',
@@ -60,9 +77,9 @@ describe('evolveMetric', () => {
 
   it('when an event at or before the stored position comes again, nothing changes', () => {
     const first = filed();
-    const resolved = e('TicketResolved', { resolvedAt: at(30), by: staff });
-    const m = fold([first, resolved]);
-    expect(evolveMetric(m, resolved)).toBe(m);
+    const again = resolved(30);
+    const m = fold([first, again]);
+    expect(evolveMetric(m, again)).toBe(m);
     expect(evolveMetric(m, first)).toBe(m);
   });
 });

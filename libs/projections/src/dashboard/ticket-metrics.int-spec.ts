@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@jinlin/domain';
+import type { Principal, TicketEvent } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
-import { ALL_MIGRATIONS } from '../../../../apps/api/src/read-models';
+import { PROJECTION_ENGINE_MIGRATIONS, READ_MODEL_MIGRATIONS } from '../index';
 import { saveCheckpoint, ensureCheckpoint } from '../engine/checkpoints';
+import { COUNTER_COLUMNS } from './contribution';
 import { dashboardSummary, type SummaryQuery } from './summary.query';
 import { TICKET_METRICS_PROJECTION, TICKET_METRICS_TABLES, TicketMetricsProjection } from './ticket-metrics.projection';
 import { referenceSummary } from './testing/reference-figures';
@@ -16,7 +17,12 @@ const projection = new TicketMetricsProjection();
 
 beforeAll(async () => {
   db = await createTestDatabase('dashboard_metrics');
-  ds = new DataSource({ type: 'postgres', url: db.url, migrations: ALL_MIGRATIONS, extra: { max: 4 } });
+  ds = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    migrations: [...PROJECTION_ENGINE_MIGRATIONS, ...READ_MODEL_MIGRATIONS],
+    extra: { max: 4 },
+  });
   await ds.initialize();
   await ds.runMigrations();
 });
@@ -26,7 +32,7 @@ afterAll(async () => {
 });
 
 /** Applies the log in batches, each in its own transaction with the checkpoint, as the engine does. */
-async function project(log: readonly StoredEvent[], batchSize: number): Promise<void> {
+async function project(log: readonly StoredEvent<TicketEvent>[], batchSize: number): Promise<void> {
   await ds.query(`TRUNCATE ${TICKET_METRICS_TABLES.join(', ')}`);
   await ensureCheckpoint(ds.manager, TICKET_METRICS_PROJECTION);
   for (let i = 0; i < log.length; i += batchSize) {
@@ -74,9 +80,9 @@ const queries = fc.record({
 
 type Generated = typeof queries extends fc.Arbitrary<infer T> ? T : never;
 
-function timesOf(log: readonly StoredEvent[]): Times {
-  const filed = log.filter((e) => e.type === 'TicketFiled').map((e) => e.data as Record<string, string>);
-  const times = (field: string) => filed.map((d) => Date.parse(d[field]));
+function timesOf(log: readonly StoredEvent<TicketEvent>[]): Times {
+  const filed = log.flatMap((e) => (e.type === 'TicketFiled' ? [e.data] : []));
+  const times = (field: Field) => filed.map((d) => Date.parse(d[field]));
   return { filedAt: times('filedAt'), acknowledgeBy: times('acknowledgeBy'), resolveBy: times('resolveBy') };
 }
 
@@ -133,11 +139,8 @@ it('when events are handed over again, in other batches, the tables are exactly 
  * size, with no empty buckets and with bounds around every value.
  */
 async function inconsistencies() {
-  const counters = 'filed, withdrawn, non_withdrawn, responded_in_time, closed, rated, rated_well, resolved_once, reopened, backlog';
-  const sums = counters
-    .split(', ')
-    .map((c) => `sum(${c})::int`)
-    .join(', ');
+  const counters = COUNTER_COLUMNS.join(', ');
+  const sums = COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
   const dims = 'community_id, company_id, category';
   const daily = `SELECT filed_day, ${dims}, ${sums} FROM rm_ticket_metrics GROUP BY 1, 2, 3, 4`;
   const block = `DATE '1970-01-01' + (filed_day - DATE '1970-01-01') / (8 ^ level)::int * (8 ^ level)::int`;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TicketEvent } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '../engine/projection';
 import { Deltas } from './deltas';
@@ -13,17 +14,17 @@ export const TICKET_METRICS_TABLES = ['rm_ticket_metrics', 'rm_ticket_metrics_da
  * A batch is folded in memory and written in a handful of statements. Each ticket row keeps the
  * position of its last event, so an event handed over again changes neither the row nor the sums.
  */
-export class TicketMetricsProjection implements Projection {
+export class TicketMetricsProjection implements Projection<TicketEvent> {
   readonly name = TICKET_METRICS_PROJECTION;
-  readonly handles: readonly string[] = METRIC_EVENT_TYPES;
+  readonly handles = METRIC_EVENT_TYPES;
   readonly tables = TICKET_METRICS_TABLES;
 
-  async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
-    const ids = [...new Set(events.map((e) => String(e.data.ticketId)))];
+  async apply(events: readonly StoredEvent<TicketEvent>[], tx: EntityManager): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.data.ticketId))];
     const before = new Map((await loadMetrics(tx, ids)).map((m) => [m.id, m]));
     const after = new Map<string, TicketMetric>(before);
     for (const e of events) {
-      const id = String(e.data.ticketId);
+      const id = e.data.ticketId;
       const current = after.get(id) ?? null;
       const next = evolveMetric(current, e);
       if (next && next !== current) after.set(id, next);

@@ -45,10 +45,3 @@ export async function advanceCheckpoint(db: EntityManager, name: string, from: S
   );
   return rows[0].moved === 1;
 }
-
-export async function readAllCheckpoints(db: EntityManager): Promise<Map<string, StoredCheckpoint>> {
-  const rows: { name: string; checkpoint: string | null; position: string }[] = await db.query(
-    `SELECT name, checkpoint, position FROM projection_checkpoints`,
-  );
-  return new Map(rows.map((r) => [r.name, toStored(r)]));
-}

@@ -1,13 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-@Entity({ name: 'rm_companies' })
-export class CompanyRow {
-  @PrimaryColumn('text') id: string;
-  @Column('text') name: string;
-  @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
-  @Column('bigint', { name: 'position' }) position: string;
-}
-
 @Entity({ name: 'rm_communities' })
 export class CommunityRow {
   @PrimaryColumn('text') id: string;

@@ -1,5 +1,7 @@
-import { addMinutes, AUTO_CLOSE_AFTER_MINUTES, isCompanyActor, type TicketEvent } from '@jinlin/domain';
-import type { DeadlineKind } from './sla-deadline.entity';
+import { addMinutes, AUTO_CLOSE_AFTER_MINUTES, isCompanyActor, TICKET_EVENT_TYPES, type TicketEvent } from '@jinlin/domain';
+import { exhaustive } from '../engine/projection';
+
+export type DeadlineKind = 'acknowledge' | 'resolve' | 'auto_close';
 
 /**
  * What one ticket event does to the ticket's deadlines. No event touches the same deadline twice,
@@ -15,6 +17,11 @@ export type DeadlineChange =
   | Readonly<{ op: 'breach'; kind: 'acknowledge' | 'resolve' }>;
 
 const ALL: readonly DeadlineKind[] = ['acknowledge', 'resolve', 'auto_close'];
+
+/** Ticket events that owe, meet or settle no deadline: who works on it, how loudly, which company. */
+const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set(['TicketAssigned', 'TicketRated', 'TicketEscalated', 'TicketTransferred']);
+
+export const DEADLINE_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_TIMED.has(type));
 
 export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
   switch (event.type) {
@@ -46,7 +53,12 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
       return [{ op: 'settle', kinds: ALL }];
     case 'TicketSlaBreached':
       return [{ op: 'breach', kind: event.data.kind }];
-    default:
+    case 'TicketAssigned':
+    case 'TicketRated':
+    case 'TicketEscalated':
+    case 'TicketTransferred':
       return [];
+    default:
+      return exhaustive(event, []);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DeadlineKind } from './sla-deadline.entity';
+import type { DeadlineKind } from './sla-deadline.changes';
 
 export type DueDeadline = Readonly<{ ticketId: string; kind: DeadlineKind; dueAt: Date }>;
 

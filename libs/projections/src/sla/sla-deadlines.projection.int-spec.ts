@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import type { TicketEvent } from '@jinlin/domain';
 import type { Checkpoint, StoredEvent } from '@jinlin/event-store';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
 import { SLA_MIGRATIONS } from './index';
@@ -23,15 +24,14 @@ afterAll(async () => {
 });
 
 /** Stored as the log would hand them over: each with the next global position. */
-const stored = (events: readonly { type: string; data: object }[]): StoredEvent[] =>
+const stored = (events: readonly TicketEvent[]): StoredEvent<TicketEvent>[] =>
   events.map((e, i) => ({
+    ...e,
     globalPosition: ++position,
     checkpoint: String(position) as Checkpoint,
-    streamId: `ticket-${(e.data as { ticketId: string }).ticketId}`,
+    streamId: `ticket-${e.data.ticketId}`,
     streamVersion: i + 1,
-    type: e.type,
     schemaVersion: 1,
-    data: e.data as Record<string, unknown>,
     metadata: {},
     recordedAt: new Date(),
     hash: '',

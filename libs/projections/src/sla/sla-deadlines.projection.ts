@@ -2,31 +2,20 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@jinlin/event-store';
 import type { TicketEvent } from '@jinlin/domain';
 import type { Projection } from '../engine/projection';
-import { deadlineChanges, type DeadlineChange } from './sla-deadline.changes';
+import { DEADLINE_EVENT_TYPES, deadlineChanges, type DeadlineChange } from './sla-deadline.changes';
 
 /**
  * For each ticket, which deadlines are still owed and when they fall due: the SLA timer's work
  * list. Every write only touches a row whose stored position is older, so redelivery changes nothing.
  */
-export class SlaDeadlinesProjection implements Projection {
+export class SlaDeadlinesProjection implements Projection<TicketEvent> {
   readonly name = 'sla-deadlines';
-  readonly handles = [
-    'TicketFiled',
-    'TicketAcknowledged',
-    'TicketActionRecorded',
-    'TicketCommented',
-    'TicketResolved',
-    'TicketResolutionRejected',
-    'TicketResolutionConfirmed',
-    'TicketWithdrawn',
-    'TicketAutoClosed',
-    'TicketSlaBreached',
-  ];
+  readonly handles = DEADLINE_EVENT_TYPES;
   readonly tables = ['rm_sla_deadlines'];
 
   /** One read and one write per batch: the rows are folded in memory, each written back once. */
-  async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
-    const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
+  async apply(events: readonly StoredEvent<TicketEvent>[], tx: EntityManager): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.data.ticketId))];
     const rows = new Map<string, Row>();
     const existing: RawRow[] = await tx.query(
       `SELECT ticket_id, kind, due_at, done, breached, position FROM rm_sla_deadlines WHERE ticket_id = ANY($1)`,
@@ -40,9 +29,7 @@ export class SlaDeadlinesProjection implements Projection {
         changed: false,
       });
     for (const e of events) {
-      const ticketId = (e.data as { ticketId: string }).ticketId;
-      for (const change of deadlineChanges({ type: e.type, data: e.data } as unknown as TicketEvent))
-        fold(rows, ticketId, e.globalPosition, change);
+      for (const change of deadlineChanges(e)) fold(rows, e.data.ticketId, e.globalPosition, change);
     }
     const changed = [...rows.values()].filter((r) => r.changed).map(({ changed: _, ...r }) => r);
     if (!changed.length) return;
@@ -58,7 +45,16 @@ export class SlaDeadlinesProjection implements Projection {
 }
 
 type RawRow = { ticket_id: string; kind: string; due_at: Date | string; done: boolean; breached: boolean; position: string | number };
-type Row = { ticket_id: string; kind: string; due_at: string; done: boolean; breached: boolean; position: number; changed: boolean };
+type Row = {
+  ticket_id: string;
+  kind: string;
+  due_at: string;
+  done: boolean;
+  /** Kept so a reopened ticket does not re-arm a resolve deadline that was already breached. */
+  breached: boolean;
+  position: number;
+  changed: boolean;
+};
 
 /** The same rules the SQL used to apply, one event at a time; a row at or past the event's position is left alone. */
 function fold(rows: Map<string, Row>, ticketId: string, position: number, change: DeadlineChange): void {

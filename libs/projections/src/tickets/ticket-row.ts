@@ -1,4 +1,6 @@
+import { firstResponseAfter, type TicketEvent, type TicketFiled } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
+import { exhaustive } from '../engine/projection';
 
 /** rm_tickets as plain data; timestamps as ISO strings. */
 export type TicketRecord = {
@@ -67,10 +69,10 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
   position: 'bigint',
 };
 
-const isCompany = (by: { roles?: string[] } | undefined) => !!by?.roles?.some((r) => r === 'staff' || r === 'manager');
+type TicketStored = StoredEvent<TicketEvent>;
 
-function filed(e: StoredEvent): TicketRecord {
-  const d = e.data as Record<string, any>;
+function filed(e: StoredEvent<TicketFiled>): TicketRecord {
+  const d = e.data;
   return {
     id: d.ticketId,
     community_id: d.communityId,
@@ -109,59 +111,60 @@ function filed(e: StoredEvent): TicketRecord {
  * One ticket row after one more event. Pure, so a batch can fold many events in memory and write
  * each touched row once; an event at or before the row's position changes nothing (replay-safe).
  */
-export function evolveTicketRow(row: TicketRecord | undefined, e: StoredEvent): TicketRecord | undefined {
+export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored): TicketRecord | undefined {
   if (e.type === 'TicketFiled') return row ?? filed(e);
   if (!row || e.globalPosition <= row.position) return row;
-  const d = e.data as Record<string, any>;
-  const next: TicketRecord = { ...row, version: e.streamVersion, position: e.globalPosition };
-  const respond = (at: string) => (next.first_response_at ??= at);
+  const next: TicketRecord = {
+    ...row,
+    first_response_at: firstResponseAfter(row.first_response_at, e),
+    version: e.streamVersion,
+    position: e.globalPosition,
+  };
   switch (e.type) {
     case 'TicketAcknowledged':
       if (next.status === 'open') next.status = 'acknowledged';
-      next.acknowledged_at = d.acknowledgedAt;
-      respond(d.acknowledgedAt);
+      next.acknowledged_at = e.data.acknowledgedAt;
       break;
     case 'TicketAssigned':
-      next.assignee_id = d.assigneeId;
+      next.assignee_id = e.data.assigneeId;
       break;
     case 'TicketActionRecorded':
       Object.assign(next, { status: 'in_progress', action_count: row.action_count + 1 });
-      next.first_action_at ??= d.recordedAt;
-      respond(d.recordedAt);
+      next.first_action_at ??= e.data.recordedAt;
       break;
     case 'TicketCommented':
-      // A public comment by the company's staff counts as a first response.
-      if (!d.internal && isCompany(d.by)) respond(d.commentedAt);
+      // Only the first response can change (a public comment by the company's staff counts).
       break;
     case 'TicketResolved':
-      Object.assign(next, { status: 'resolved', resolved_at: d.resolvedAt });
-      respond(d.resolvedAt);
+      Object.assign(next, { status: 'resolved', resolved_at: e.data.resolvedAt });
       break;
     case 'TicketResolutionConfirmed':
-      Object.assign(next, { status: 'closed', closed_at: d.confirmedAt });
+      Object.assign(next, { status: 'closed', closed_at: e.data.confirmedAt });
       break;
     case 'TicketAutoClosed':
-      Object.assign(next, { status: 'closed', closed_at: d.closedAt });
+      Object.assign(next, { status: 'closed', closed_at: e.data.closedAt });
       break;
     case 'TicketResolutionRejected':
       Object.assign(next, { status: 'in_progress', reject_count: row.reject_count + 1 });
       break;
     case 'TicketRated':
-      Object.assign(next, { rating: d.score, rating_comment: d.comment ?? null });
+      Object.assign(next, { rating: e.data.score, rating_comment: e.data.comment ?? null });
       break;
     case 'TicketEscalated':
-      next.escalation_level = d.level;
+      next.escalation_level = e.data.level;
       break;
     case 'TicketWithdrawn':
-      Object.assign(next, { status: 'withdrawn', withdrawn_at: d.withdrawnAt });
+      Object.assign(next, { status: 'withdrawn', withdrawn_at: e.data.withdrawnAt });
       break;
     case 'TicketSlaBreached':
-      if (d.kind === 'acknowledge') next.acknowledge_breached = true;
+      if (e.data.kind === 'acknowledge') next.acknowledge_breached = true;
       else next.resolve_breached = true;
       break;
     case 'TicketTransferred':
-      next.company_id = d.toCompanyId;
+      next.company_id = e.data.toCompanyId;
       break;
+    default:
+      return exhaustive(e, next);
   }
   return next;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { TICKET_EVENT_TYPES } from '@jinlin/domain';
+import { TICKET_EVENT_TYPES, type TicketEvent } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '../engine/projection';
 import { evolveTicketRow, TICKET_COLUMNS, type TicketRecord } from './ticket-row';
@@ -14,19 +14,19 @@ const UPDATES = COLUMNS.filter((c) => c !== 'id')
  * The ticket list and detail. A batch costs two statements whatever its size: read the touched
  * rows, fold the events into them in memory, write each changed row back once.
  */
-export class TicketsProjection implements Projection {
+export class TicketsProjection implements Projection<TicketEvent> {
   readonly name = 'tickets';
   readonly handles = TICKET_EVENT_TYPES;
   readonly tables = ['rm_tickets'];
 
-  async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
-    const ids = [...new Set(events.map((e) => (e.data as { ticketId: string }).ticketId))];
+  async apply(events: readonly StoredEvent<TicketEvent>[], tx: EntityManager): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.data.ticketId))];
     const rows = new Map<string, TicketRecord>();
     const existing: TicketRecord[] = await tx.query(`SELECT ${COLUMNS.join(', ')} FROM rm_tickets WHERE id = ANY($1)`, [ids]);
     for (const r of existing) rows.set(r.id, normalise(r));
     const changed = new Set<string>();
     for (const e of events) {
-      const id = (e.data as { ticketId: string }).ticketId;
+      const id = e.data.ticketId;
       const before = rows.get(id);
       const after = evolveTicketRow(before, e);
       if (after && after !== before) {

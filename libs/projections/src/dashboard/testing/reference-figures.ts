@@ -1,3 +1,4 @@
+import type { TicketEvent } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 
 /**
@@ -20,7 +21,7 @@ type Facts = {
   rating: number | null;
 };
 
-const STATUS_AFTER: Record<string, (status: string) => string> = {
+const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => string>> = {
   TicketAcknowledged: (s) => (s === 'open' ? 'acknowledged' : s),
   TicketActionRecorded: () => 'in_progress',
   TicketResolved: () => 'resolved',
@@ -30,17 +31,13 @@ const STATUS_AFTER: Record<string, (status: string) => string> = {
   TicketWithdrawn: () => 'withdrawn',
 };
 
-const RESPONSE_TIME: Record<string, string> = {
-  TicketAcknowledged: 'acknowledgedAt',
-  TicketActionRecorded: 'recordedAt',
-  TicketResolved: 'resolvedAt',
-};
+const byCompany = (by: { roles: readonly string[] }) => by.roles.includes('staff') || by.roles.includes('manager');
 
-export function referenceTickets(log: readonly StoredEvent[]): Facts[] {
+function referenceTickets(log: readonly TicketEvent[]): Facts[] {
   const tickets = new Map<string, Facts>();
   for (const e of log) {
-    const d = e.data as Record<string, any>;
     if (e.type === 'TicketFiled') {
+      const d = e.data;
       tickets.set(d.ticketId, {
         id: d.ticketId,
         communityId: d.communityId,
@@ -58,15 +55,18 @@ export function referenceTickets(log: readonly StoredEvent[]): Facts[] {
       });
       continue;
     }
-    const t = tickets.get(d.ticketId)!;
+    const t = tickets.get(e.data.ticketId)!;
     t.status = STATUS_AFTER[e.type]?.(t.status) ?? t.status;
-    if (RESPONSE_TIME[e.type]) t.responses.push(Date.parse(d[RESPONSE_TIME[e.type]]));
-    const staff = d.by?.roles?.includes('staff') || d.by?.roles?.includes('manager');
-    if (e.type === 'TicketCommented' && !d.internal && staff) t.responses.push(Date.parse(d.commentedAt));
-    if (e.type === 'TicketResolved') t.resolves.push(Date.parse(d.resolvedAt));
-    if (e.type === 'TicketResolved') t.resolvedOnce = true;
+    if (e.type === 'TicketAcknowledged') t.responses.push(Date.parse(e.data.acknowledgedAt));
+    if (e.type === 'TicketActionRecorded') t.responses.push(Date.parse(e.data.recordedAt));
+    if (e.type === 'TicketCommented' && !e.data.internal && byCompany(e.data.by)) t.responses.push(Date.parse(e.data.commentedAt));
+    if (e.type === 'TicketResolved') {
+      t.responses.push(Date.parse(e.data.resolvedAt));
+      t.resolves.push(Date.parse(e.data.resolvedAt));
+      t.resolvedOnce = true;
+    }
     if (e.type === 'TicketResolutionRejected') t.rejectedOnce = true;
-    if (e.type === 'TicketRated') t.rating = d.score;
+    if (e.type === 'TicketRated') t.rating = e.data.score;
   }
   return [...tickets.values()];
 }
@@ -84,7 +84,7 @@ const percentiles = (ms: number[]) => {
   return { p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) };
 };
 
-export function referenceFigures(tickets: Facts[], now: number) {
+function referenceFigures(tickets: Facts[], now: number) {
   const withdrawn = tickets.filter((t) => t.status === 'withdrawn');
   const kept = tickets.filter((t) => t.status !== 'withdrawn');
   const responded = tickets.filter((t) => t.responses.length);
@@ -137,7 +137,7 @@ const KEY = {
   day: (t: Facts) => shanghaiDay(t.filedAt),
 };
 
-export function referenceSummary(log: readonly StoredEvent[], q: ReferenceQuery) {
+export function referenceSummary(log: readonly StoredEvent<TicketEvent>[], q: ReferenceQuery) {
   const tickets = referenceTickets(log).filter(
     (t) =>
       t.filedAt >= q.from &&

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { ActorRef, CategoryCode, TicketEvent } from '@jinlin/domain';
 import type { Checkpoint, StoredEvent } from '@jinlin/event-store';
 
 export const DAY = 86_400_000;
@@ -7,7 +8,7 @@ const HOUR = 3_600_000;
 export const BASE = Date.UTC(2025, 10, 10, 16, 0, 0);
 export const COMMUNITIES = ['c-a', 'c-b', 'c-c'];
 export const COMPANIES = ['co-1', 'co-2'];
-export const CATEGORIES = ['elevator', 'sanitation', 'noise'];
+export const CATEGORIES: CategoryCode[] = ['elevator', 'sanitation', 'noise'];
 
 const OPS = [
   'acknowledge',
@@ -31,8 +32,8 @@ const OPS = [
 type Op = (typeof OPS)[number];
 
 /** Negative gaps jump to a deadline exactly, where "within" and "past" are decided. */
-export const TO_ACKNOWLEDGE_DEADLINE = -1;
-export const TO_RESOLVE_DEADLINE = -2;
+const TO_ACKNOWLEDGE_DEADLINE = -1;
+const TO_RESOLVE_DEADLINE = -2;
 
 const gap = fc.oneof(
   fc.constant(0),
@@ -105,11 +106,11 @@ const NEXT: Partial<Record<Op, (m: Model) => string>> = {
   withdraw: () => 'withdrawn',
 };
 
-const STAFF = { id: 'staff-1', roles: ['staff'] };
-const RESIDENT = { id: 'res-1', roles: ['resident'] };
+const STAFF: ActorRef = { id: 'staff-1', roles: ['staff'] };
+const RESIDENT: ActorRef = { id: 'res-1', roles: ['resident'] };
 
-function eventFor(op: Op, id: string, at: string, score: number): { type: string; data: Record<string, unknown> } {
-  const comment = (by: object, internal = false) => ({
+function eventFor(op: Op, id: string, at: string, score: number): TicketEvent {
+  const comment = (by: ActorRef, internal = false): TicketEvent => ({
     type: 'TicketCommented',
     data: { ticketId: id, text: '好', internal, commentedAt: at, by },
   });
@@ -174,10 +175,10 @@ function choose(pick: number, m: Model): Op {
 }
 
 /** One ticket's valid lifecycle: each step picks among the moves the rules allow at that point. */
-export function ticketEvents(plan: TicketPlan, id: string): { type: string; data: Record<string, unknown> }[] {
+function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
   const filedAt = BASE + plan.filedOffset;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const events = [
+  const events: TicketEvent[] = [
     {
       type: 'TicketFiled',
       data: {
@@ -204,7 +205,7 @@ export function ticketEvents(plan: TicketPlan, id: string): { type: string; data
   for (const step of plan.steps) {
     const op = choose(step.pick, m);
     at = step.gap < 0 ? Math.max(at, deadline(step.gap)) : at + step.gap;
-    events.push(eventFor(op, id, iso(at), step.score) as (typeof events)[number]);
+    events.push(eventFor(op, id, iso(at), step.score));
     m.status = NEXT[op]?.(m) ?? m.status;
     if (op === 'acknowledge') m.acknowledged = true;
     if (op === 'action') m.actions += 1;
@@ -225,23 +226,22 @@ export function random(seed: number): () => number {
 }
 
 /** Interleaves the tickets' events at random, keeping each ticket's order, and numbers them as the log would. */
-export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEvent[] {
+export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEvent<TicketEvent>[] {
   const rnd = random(seed);
   const queues = plans.map((p, i) => ticketEvents(p, `t${i + 1}`));
-  const log: StoredEvent[] = [];
+  const log: StoredEvent<TicketEvent>[] = [];
   for (;;) {
     const open = queues.filter((q) => q.length);
     if (!open.length) return log;
     const e = open[Math.floor(rnd() * open.length)].shift()!;
     const position = log.length + 1;
     log.push({
+      ...e,
       globalPosition: position,
       checkpoint: String(position) as Checkpoint,
       streamId: `ticket-${e.data.ticketId}`,
       streamVersion: 0,
-      type: e.type,
       schemaVersion: 1,
-      data: e.data,
       metadata: {},
       recordedAt: new Date(0),
       hash: '',

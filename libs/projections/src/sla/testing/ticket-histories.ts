@@ -11,7 +11,7 @@ import {
 } from '@jinlin/domain';
 
 /** Ticket histories made by the real decider, so they only contain what the rules allow. */
-export const STEPS = [
+const STEPS = [
   'acknowledge',
   'act',
   'commentPublic',
@@ -49,7 +49,7 @@ export const STEP_WEIGHTS: Readonly<Record<Step, number>> = {
   wait7d: 2,
 };
 
-export const T0 = '2026-11-02T08:00:00.000Z';
+const T0 = '2026-11-02T08:00:00.000Z';
 export const FAR_FUTURE = '2100-01-01T00:00:00.000Z';
 
 const resident: Principal = { id: 'res-1', roles: ['resident'], communities: ['qianpu'] };

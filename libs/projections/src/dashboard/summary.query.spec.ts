@@ -1,5 +1,5 @@
 import { dayStart } from './shanghai-day';
-import { planWindow } from './summary-plan';
+import { planWindow } from './summary.query';
 
 const H = 3_600_000;
 const midnight = Date.UTC(2025, 10, 10, 16); // 2025-11-11 00:00 in UTC+8
