@@ -14,7 +14,9 @@ import { EscalateTicketHandler } from './escalate-ticket/escalate-ticket.handler
 import { FileTicketController } from './file-ticket/file-ticket.controller';
 import { FileTicketHandler } from './file-ticket/file-ticket.handler';
 import { GetTicketController } from './get-ticket/get-ticket.controller';
+import { GetTicketHandler } from './get-ticket/get-ticket.handler';
 import { ListTicketsController } from './list-tickets/list-tickets.controller';
+import { ListTicketsHandler } from './list-tickets/list-tickets.handler';
 import { RateTicketController } from './rate-ticket/rate-ticket.controller';
 import { RateTicketHandler } from './rate-ticket/rate-ticket.handler';
 import { RecordActionController } from './record-action/record-action.controller';
@@ -25,6 +27,7 @@ import { ResolveTicketController } from './resolve-ticket/resolve-ticket.control
 import { ResolveTicketHandler } from './resolve-ticket/resolve-ticket.handler';
 import { TicketDecisions } from './ticket-decisions';
 import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
+import { TicketTimelineHandler } from './ticket-timeline/ticket-timeline.handler';
 import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.controller';
 import { WithdrawTicketHandler } from './withdraw-ticket/withdraw-ticket.handler';
 
@@ -41,6 +44,8 @@ const COMMAND_HANDLERS = [
   EscalateTicketHandler,
   WithdrawTicketHandler,
 ];
+
+const QUERY_HANDLERS = [ListTicketsHandler, GetTicketHandler, TicketTimelineHandler];
 
 @Module({
   controllers: [
@@ -59,7 +64,7 @@ const COMMAND_HANDLERS = [
     EscalateTicketController,
     WithdrawTicketController,
   ],
-  providers: [...COMMAND_HANDLERS, TicketDecisions, CommunityStates, ReadYourWrites],
+  providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, TicketDecisions, CommunityStates, ReadYourWrites],
   exports: [ReadYourWrites],
 })
 export class TicketsModule {}
