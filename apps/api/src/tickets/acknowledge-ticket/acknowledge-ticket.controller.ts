@@ -1,28 +1,30 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { TicketCommands } from '../ticket-commands.service';
 import { TicketIdPipe } from '../ticket-id.pipe';
+import { AcknowledgeTicketCommand } from './acknowledge-ticket.command';
 import { AcknowledgeTicketDto } from './acknowledge-ticket.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class AcknowledgeTicketController {
-  constructor(private readonly tickets: TicketCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: 'acknowledge receipt (staff, manager; once)' })
   @ApiOkResponse({ type: CommandResultDto })
-  run(
+  async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: AcknowledgeTicketDto,
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'AcknowledgeTicket', data: { message: body.message }, metadata }));
+    return answer(reply, await this.bus.execute(new AcknowledgeTicketCommand(id, body.message, ctx)));
   }
 }

@@ -1,28 +1,30 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { TicketCommands } from '../ticket-commands.service';
 import { TicketIdPipe } from '../ticket-id.pipe';
+import { AssignTicketCommand } from './assign-ticket.command';
 import { AssignTicketDto } from './assign-ticket.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class AssignTicketController {
-  constructor(private readonly tickets: TicketCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/assign')
   @HttpCode(200)
   @ApiOperation({ summary: 'assign to a staff member (manager)' })
   @ApiOkResponse({ type: CommandResultDto })
-  run(
+  async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: AssignTicketDto,
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({ type: 'AssignTicket', data: { assigneeId: body.assigneeId }, metadata }));
+    return answer(reply, await this.bus.execute(new AssignTicketCommand(id, body.assigneeId, ctx)));
   }
 }

@@ -1,32 +1,30 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { TicketCommands } from '../ticket-commands.service';
 import { TicketIdPipe } from '../ticket-id.pipe';
+import { CommentOnTicketCommand } from './comment-on-ticket.command';
 import { CommentOnTicketDto } from './comment-on-ticket.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class CommentOnTicketController {
-  constructor(private readonly tickets: TicketCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/comments')
   @HttpCode(200)
   @ApiOperation({ summary: 'comment (anyone in scope; internal only for company and supervisors)' })
   @ApiOkResponse({ type: CommandResultDto })
-  run(
+  async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: CommentOnTicketDto,
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({
-      type: 'CommentOnTicket',
-      data: { text: body.text, internal: body.internal ?? false },
-      metadata,
-    }));
+    return answer(reply, await this.bus.execute(new CommentOnTicketCommand(id, body.text, body.internal ?? false, ctx)));
   }
 }

@@ -1,19 +1,19 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { NotFound, type Principal } from '@jinlin/domain';
-import { findTicket } from '@jinlin/projections';
+import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { TicketIdPipe } from '../ticket-id.pipe';
+import { GetTicketQuery } from './get-ticket.query';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class GetTicketController {
   constructor(
-    private readonly db: DataSource,
+    private readonly bus: QueryBus,
     private readonly ryw: ReadYourWrites,
   ) {}
 
@@ -28,8 +28,7 @@ export class GetTicketController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.ryw.wait(minPosition ?? minPositionHeader, reply, ['tickets', 'reference-data']);
-    const ticket = await findTicket(this.db, user, id);
-    if (!ticket) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    const ticket = await this.bus.execute(new GetTicketQuery(id, user));
     void reply.header('etag', `"${ticket.version}"`);
     return ticket;
   }

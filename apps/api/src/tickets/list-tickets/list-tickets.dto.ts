@@ -5,7 +5,7 @@ import { CATEGORY_CODES } from '@jinlin/domain';
 
 const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn'];
 
-export class ListTicketsQuery {
+export class ListTicketsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) communityId?: string;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;

@@ -1,32 +1,30 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { TicketCommands } from '../ticket-commands.service';
 import { TicketIdPipe } from '../ticket-id.pipe';
+import { WithdrawTicketCommand } from './withdraw-ticket.command';
 import { WithdrawTicketDto } from './withdraw-ticket.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class WithdrawTicketController {
-  constructor(private readonly tickets: TicketCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'withdraw before resolution (the reporter)' })
   @ApiOkResponse({ type: CommandResultDto })
-  run(
+  async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: WithdrawTicketDto,
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tickets.execute(reply, id, ctx, (metadata) => ({
-      type: 'WithdrawTicket',
-      data: { reason: body.reason ?? null },
-      metadata,
-    }));
+    return answer(reply, await this.bus.execute(new WithdrawTicketCommand(id, body.reason ?? null, ctx)));
   }
 }

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+import type { CommandResult } from '../../commands/handle-command';
+
+export class AcknowledgeTicketCommand extends Command<CommandResult> {
+  constructor(
+    readonly ticketId: string,
+    readonly message: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

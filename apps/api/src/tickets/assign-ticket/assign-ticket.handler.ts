@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ticketDecider, ticketStream } from '@jinlin/domain';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { handleCommand } from '../../commands/handle-command';
+import { TicketDecisions } from '../ticket-decisions';
+import { AssignTicketCommand } from './assign-ticket.command';
+
+@CommandHandler(AssignTicketCommand)
+export class AssignTicketHandler implements ICommandHandler<AssignTicketCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: TicketDecisions,
+  ) {}
+
+  execute({ ticketId, assigneeId, ctx }: AssignTicketCommand) {
+    const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'AssignTicket', data: { assigneeId }, metadata }));
+    return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+      id: ticketId,
+      ctx,
+      onGuardChanged: this.tickets.forget,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ticketDecider, ticketStream } from '@jinlin/domain';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { handleCommand } from '../../commands/handle-command';
+import { TicketDecisions } from '../ticket-decisions';
+import { CommentOnTicketCommand } from './comment-on-ticket.command';
+
+@CommandHandler(CommentOnTicketCommand)
+export class CommentOnTicketHandler implements ICommandHandler<CommentOnTicketCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: TicketDecisions,
+  ) {}
+
+  execute({ ticketId, text, internal, ctx }: CommentOnTicketCommand) {
+    const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'CommentOnTicket', data: { text, internal }, metadata }));
+    return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+      id: ticketId,
+      ctx,
+      onGuardChanged: this.tickets.forget,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ticketDecider, ticketStream } from '@jinlin/domain';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { handleCommand } from '../../commands/handle-command';
+import { TicketDecisions } from '../ticket-decisions';
+import { FileTicketCommand } from './file-ticket.command';
+
+@CommandHandler(FileTicketCommand)
+export class FileTicketHandler implements ICommandHandler<FileTicketCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: TicketDecisions,
+  ) {}
+
+  execute({ report, ctx }: FileTicketCommand) {
+    // A new stream per request; a retried request finds its first answer by its Idempotency-Key.
+    const ticketId = randomUUID();
+    const decide = this.tickets.decide(
+      ctx,
+      ({ actor, now }, community) => ({
+        type: 'FileTicket',
+        data: { ticketId, ...report, community: community! },
+        metadata: { actor, now },
+      }),
+      report.communityId,
+    );
+    return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+      id: ticketId,
+      ctx,
+      freshStream: true,
+      onGuardChanged: this.tickets.forget,
+    });
+  }
+}

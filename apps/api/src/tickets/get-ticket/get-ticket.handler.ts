@@ -1,0 +1,16 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { NotFound } from '@jinlin/domain';
+import { findTicket, type TicketView } from '@jinlin/projections';
+import { GetTicketQuery } from './get-ticket.query';
+
+@QueryHandler(GetTicketQuery)
+export class GetTicketHandler implements IQueryHandler<GetTicketQuery> {
+  constructor(private readonly db: DataSource) {}
+
+  async execute({ ticketId, user }: GetTicketQuery): Promise<TicketView> {
+    const ticket = await findTicket(this.db, user, ticketId);
+    if (!ticket) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    return ticket;
+  }
+}

@@ -1,0 +1,15 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '@jinlin/domain';
+import type { TicketFilters, TicketView } from '@jinlin/projections';
+
+export type TicketPage = Readonly<{ items: TicketView[]; nextCursor: string | null }>;
+
+/** Tickets in the caller's scope, newest first, one page after the cursor. */
+export class ListTicketsQuery extends Query<TicketPage> {
+  constructor(
+    readonly user: Principal,
+    readonly filters: TicketFilters,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context';
+import type { CommandResult } from '../../commands/handle-command';
+
+export class RejectResolutionCommand extends Command<CommandResult> {
+  constructor(
+    readonly ticketId: string,
+    readonly reason: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { canSeeTicket, NotFound, seesInternal, ticketDecider, ticketStream, type TicketEvent } from '@jinlin/domain';
+import { EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
+import { managingCompanyOf } from '../../commands/load';
+import { TicketTimelineQuery, type TicketTimeline, type TimelineEntry } from './ticket-timeline.query';
+
+/** Read from the log itself, not a read model: the timeline is the audit record, hashes included. */
+@QueryHandler(TicketTimelineQuery)
+export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ ticketId, user }: TicketTimelineQuery): Promise<TicketTimeline> {
+    const events = await this.store.readStream<TicketEvent>(ticketStream(ticketId));
+    const { state } = foldStream(events, ticketDecider);
+    if (!state.exists) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    const scope = { ...state, managingCompanyId: await managingCompanyOf(this.store, state.communityId) };
+    if (!canSeeTicket(user, scope)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    const internalToo = seesInternal(user, scope);
+    const verdict = await this.store.verifyStream(ticketStream(ticketId));
+    return {
+      ticketId,
+      events: events.filter((e) => internalToo || !(e.type === 'TicketCommented' && e.data.internal === true)).map(entry),
+      chain: verdict.valid ? 'valid' : 'broken',
+    };
+  }
+}
+
+function entry(e: StoredEvent<TicketEvent>): TimelineEntry {
+  return {
+    position: e.globalPosition,
+    version: e.streamVersion,
+    type: e.type,
+    at: e.recordedAt.toISOString(),
+    actor: e.metadata.actor ?? null,
+    data: e.data,
+    hash: e.hash,
+  };
+}
