@@ -281,6 +281,9 @@ describe('lists and visibility', () => {
     expect(forResident.body.events.map((e: { type: string }) => e.type)).toEqual(['TicketFiled', 'TicketCommented']);
     expect(JSON.stringify(forResident.body)).not.toContain('配件');
     expect(forCommittee.body.events).toHaveLength(3);
+    // Versions with a gap would tell the resident that something was left out.
+    expect(forResident.body.events.map((e: { version?: number }) => e.version)).toEqual([undefined, undefined]);
+    expect(forCommittee.body.events.map((e: { version?: number }) => e.version)).toEqual([1, 2, 3]);
   });
 
   it('when a staff member comments in public, that is the first response', async () => {

@@ -20,10 +20,19 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
     const verdict = await this.store.verifyStream(ticketStream(ticketId));
     return {
       ticketId,
-      events: events.filter((e) => internalToo || !(e.type === 'TicketCommented' && e.data.internal === true)).map(entry),
+      // Without the internal comments the versions would have gaps that tell there were some
+      // (SPEC §4.4): who does not see them does not see versions either.
+      events: internalToo
+        ? events.map(entry)
+        : events.filter((e) => !(e.type === 'TicketCommented' && e.data.internal)).map(withoutVersion),
       chain: verdict.valid ? 'valid' : 'broken',
     };
   }
+}
+
+function withoutVersion(e: StoredEvent<TicketEvent>): TimelineEntry {
+  const { version: _hidden, ...rest } = entry(e);
+  return rest;
 }
 
 function entry(e: StoredEvent<TicketEvent>): TimelineEntry {

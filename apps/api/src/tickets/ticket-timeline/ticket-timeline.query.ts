@@ -4,7 +4,8 @@ import type { ActorRef } from '@jinlin/event-store';
 
 export type TimelineEntry = Readonly<{
   position: number;
-  version: number;
+  /** Absent for those who do not see internal comments (residents). */
+  version?: number;
   type: TicketEvent['type'];
   at: string;
   actor: ActorRef | null;
