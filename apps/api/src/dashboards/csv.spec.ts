@@ -12,6 +12,21 @@ describe('csvCell', () => {
     ['-1', "'-1"],
     ['@cmd', "'@cmd"],
     ['=1,"2"', `"'=1,""2"""`],
+    // OWASP's payload list, and the ways around a check of the first character only.
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ['@SUM(1+9)*cmd', "'@SUM(1+9)*cmd"],
+    [' =1+1', "' =1+1"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', `"'\r=1+1"`],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠x', "'＠x"],
+    ['|x', "'|x"],
+    ['   plain', '   plain'],
+    ['a=b', 'a=b'],
   ])('when the text is %p, the cell is %p', (value, cell) => expect(csvCell(value)).toBe(cell));
 
   it('when the value is a number, a boolean or missing, it is written plainly and never quoted', () => {

@@ -1,7 +1,11 @@
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** Excel reads these as the start of a formula (CSV injection, OWASP); a leading quote makes them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet would evaluate (CSV injection, OWASP): a formula character (ASCII, or the
+ * full-width ones a Chinese input method types) after any leading white space, or a cell that
+ * starts with a tab or a line break. A leading quote makes it text.
+ */
+const FORMULA_START = /^(?:[\s\u00a0\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20|]|[\t\r\n])/;
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
