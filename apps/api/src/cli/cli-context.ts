@@ -42,11 +42,3 @@ export async function openCliContext(readModelConnections = 4): Promise<CliConte
     },
   };
 }
-
-export function progressLine(label: string, done: number, total: number, rate: number): string {
-  const share = total > 0 ? Math.min(1, done / total) : 1;
-  const width = 30;
-  const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '-');
-  const eta = rate > 0 && total > done ? `${Math.ceil((total - done) / rate)}s` : '0s';
-  return `${label} [${bar}] ${(share * 100).toFixed(1)}% ${done}/${total} ${Math.round(rate)} ev/s ETA ${eta}`;
-}

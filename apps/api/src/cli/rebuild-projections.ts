@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { rebuildProjections } from '@jinlin/projections';
 import { createProjections } from '../read-models';
-import { openCliContext, progressLine } from './cli-context';
+import { openCliContext } from './cli-context';
+import { barsFor, linesFor } from './rebuild-progress';
 
 /** npm run projections:rebuild -- <name|--all> */
 async function main(): Promise<void> {
@@ -15,22 +16,15 @@ async function main(): Promise<void> {
   const chosen = wanted.includes('--all') ? projections : projections.filter((p) => wanted.includes(p.name));
   // One connection per projection: they are replayed side by side from one pass over the log.
   const ctx = await openCliContext(chosen.length + 1);
-  const tty = process.stdout.isTTY;
-  const latest = new Map<string, string>();
-  let lastPrint = 0;
+  const display = process.stdout.isTTY
+    ? barsFor(
+        chosen.map((p) => p.name),
+        process.stdout,
+      )
+    : linesFor(process.stdout);
   try {
-    const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, {
-      batchSize: 5000,
-      onProgress: (p) => {
-        latest.set(p.projection, progressLine(p.projection, p.position, p.head, p.events / Math.max(p.elapsedMs / 1000, 0.001)));
-        if (tty) process.stdout.write(`\r\x1b[K${[...latest.values()].join(' | ')}`);
-        else if (Date.now() - lastPrint > 1000) {
-          lastPrint = Date.now();
-          process.stdout.write(`${[...latest.values()].join('\n')}\n`);
-        }
-      },
-    });
-    if (tty) process.stdout.write('\n');
+    const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, { batchSize: 5000, onProgress: (p) => display.update(p) });
+    display.stop();
     for (const result of results) {
       const rate = Math.round(result.events / Math.max(result.elapsedMs / 1000, 0.001));
       process.stdout.write(`${result.projection}: rebuilt ${result.events} events in ${result.elapsedMs} ms (${rate} ev/s)\n`);
