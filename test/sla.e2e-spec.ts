@@ -1,5 +1,5 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE } from '@jinlin/event-store';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import { systemClock } from '../apps/api/src/sla/sla-clock';
 import { SlaTimer } from '../apps/api/src/sla/sla-timer';
@@ -29,7 +29,7 @@ const put = (path: string, token: string, body: unknown, headers?: Record<string
 const post = (path: string, token: string, body: unknown = {}) => http(t.url, 'POST', path, { token, body });
 /** Another service instance: its own timer over the same store and database. */
 const anotherTimer = (clock = systemClock) =>
-  new SlaTimer(t.app.get(EVENT_STORE), t.app.get(DataSource), clock, { run: false, intervalMs: 60_000 });
+  new SlaTimer(t.app.get(CommandBus), t.app.get(DataSource), clock, { run: false, intervalMs: 60_000 });
 
 async function caughtUp(position: number) {
   expect(await t.app.get<ProjectionEngine>(PROJECTION_ENGINE).waitFor(position, 10_000)).toBe(true);

@@ -9,4 +9,8 @@ import { TicketsModule } from './tickets/tickets.module';
 /** Feature modules (one folder per feature), wired into the app here. */
 export const FEATURE_MODULES: Type[] = [ReferenceDataModule, TicketsModule, SlaModule, DashboardsModule, HandoversModule];
 
+/**
+ * Each use case's command and query handlers are providers of its feature module. The generic
+ * DecideCommand stays only while code outside the features still sends it (the demo loader).
+ */
 export const COMMAND_HANDLERS: Type[] = [DecideCommandHandler];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { communityDecider, communityStream, type Community, type CommunityEvent } from '@jinlin/domain';
-import { EVENT_STORE, type AppendGuard, type EventStore } from '@jinlin/event-store';
+import { communityDecider, communityStream, type Community } from '@jinlin/domain';
+import { aggregateStream, EVENT_STORE, type AppendGuard, type EventStore } from '@jinlin/event-store';
 
 /** `cached`: this copy was not read just now, so a decision that refuses on it deserves a fresh look. */
 export type KnownCommunity = Readonly<{ state: Community; guard: AppendGuard; cached: boolean }>;
@@ -26,12 +26,8 @@ export class CommunityStates {
     const streamId = communityStream(communityId);
     const cached = this.known.get(streamId);
     if (cached) return { ...cached, cached: true };
-    const events = await this.store.readStream(streamId);
-    const state = events.reduce(
-      (s, e) => communityDecider.evolve(s, { type: e.type, data: e.data } as unknown as CommunityEvent),
-      communityDecider.initialState(),
-    );
-    const known = { state, guard: { streamId, version: events.length ? events[events.length - 1].streamVersion : 0 }, cached: false };
+    const { state, version } = await aggregateStream(this.store, streamId, communityDecider);
+    const known = { state, guard: { streamId, version }, cached: false };
     if (!state.exists) return known;
     if (this.known.size >= CAPACITY) this.known.delete(this.known.keys().next().value!);
     this.known.set(streamId, known);

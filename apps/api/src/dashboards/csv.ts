@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
@@ -25,3 +27,14 @@ export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 export const attachment = (filename: string) => `attachment; filename="${filename}"`;
+
+/** A CSV answer: the text, the name to save it under, and the position its figures stand at. */
+export type CsvFile = Readonly<{ csv: string; filename: string; asOfPosition: number }>;
+
+export function sendCsv(reply: FastifyReply, file: CsvFile): string {
+  void reply
+    .header('content-type', CSV_CONTENT_TYPE)
+    .header('content-disposition', attachment(file.filename))
+    .header('jinlin-as-of-position', String(file.asOfPosition));
+  return file.csv;
+}

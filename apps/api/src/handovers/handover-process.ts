@@ -1,18 +1,12 @@
 import { Logger } from '@nestjs/common';
+import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  communityDecider,
-  communityStream,
-  decideTicket,
-  ticketDecider,
-  ticketStream,
-  type HandoverCompleted,
-  type Principal,
-} from '@jinlin/domain';
+import type { HandoverCompleted, Principal } from '@jinlin/domain';
 import { typedAs, type EventStore, type StoredEvent } from '@jinlin/event-store';
 import type { Projection } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
-import { runDecider } from '../commands/run-decider';
+import { AppointPropertyCompanyCommand } from './appoint-property-company/appoint-property-company.command';
+import { TransferTicketCommand } from './transfer-ticket/transfer-ticket.command';
 
 const SYSTEM: Principal = { id: 'system:handover', roles: ['admin'], communities: [] };
 const PAGE = 200;
@@ -23,7 +17,8 @@ export type WaitFor = (position: number, timeoutMs: number, projections: string[
  * When a handover completes: appoint the incoming company, then move every ticket of the community
  * that is not closed or withdrawn to it. It follows the stored log with its own checkpoint, which
  * moves only after the whole job; every step is idempotent, so a crash half-way is finished by the
- * next run without transferring anything twice.
+ * next run without transferring anything twice. It decides nothing itself: it sends
+ * AppointPropertyCompany and TransferTicket through the CommandBus, like any other caller.
  */
 export class HandoverProcess implements Projection {
   readonly name = 'handover-process';
@@ -37,6 +32,7 @@ export class HandoverProcess implements Projection {
   private readonly log = new Logger('handover-process');
 
   constructor(
+    private readonly commands: CommandBus,
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly waitFor: WaitFor,
@@ -54,18 +50,7 @@ export class HandoverProcess implements Projection {
       correlationId: String(event.metadata.correlationId ?? handoverId),
       causationId: `${event.streamId}@${event.streamVersion}`,
     });
-    const c = ctx();
-    await runDecider(this.store, {
-      id: communityId,
-      streamId: communityStream(communityId),
-      evolver: communityDecider,
-      ctx: c,
-      decide: (s) =>
-        communityDecider.decide(
-          { type: 'AppointPropertyCompany', data: { companyId: incomingCompanyId, handoverId }, metadata: { actor: SYSTEM, now: c.now } },
-          s,
-        ),
-    });
+    await this.commands.execute(new AppointPropertyCompanyCommand(communityId, incomingCompanyId, handoverId, ctx()));
     // Twice: the second pass catches a ticket filed while the appointment was being written.
     let moved = 0;
     for (let pass = 0; pass < 2; pass++)
@@ -98,22 +83,7 @@ export class HandoverProcess implements Projection {
         [communityId, from, after, PAGE],
       );
       for (const { id } of rows) {
-        const c = ctx();
-        const result = await runDecider(this.store, {
-          id,
-          streamId: ticketStream(id),
-          evolver: ticketDecider,
-          ctx: c,
-          decide: (s) =>
-            decideTicket(
-              {
-                type: 'TransferTicket',
-                data: { fromCompanyId: from, toCompanyId: to, handoverId },
-                metadata: { actor: SYSTEM, now: c.now, managingCompanyId: to },
-              },
-              s,
-            ),
-        });
+        const result = await this.commands.execute(new TransferTicketCommand(id, from, to, handoverId, ctx()));
         if (result.position) moved += 1;
         this.afterTransfer(moved);
       }

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { PROJECTION_ENGINE, ProjectionEngine } from '@jinlin/projections';
@@ -31,12 +32,12 @@ export class ProjectionsModule {
       providers: [
         {
           provide: PROJECTION_ENGINE,
-          inject: [EVENT_STORE, DataSource],
-          useFactory: (store: EventStore, dataSource: DataSource) => {
+          inject: [EVENT_STORE, DataSource, CommandBus],
+          useFactory: (store: EventStore, dataSource: DataSource, commands: CommandBus) => {
             // The handover process waits on the ticket projection of the same engine.
             const waitFor: WaitFor = (position, timeoutMs, names) => engine.waitFor(position, timeoutMs, names);
             const engine: ProjectionEngine = new ProjectionEngine(
-              [...createProjections(), new HandoverProcess(store, dataSource, waitFor)],
+              [...createProjections(), new HandoverProcess(commands, store, dataSource, waitFor)],
               store,
               dataSource,
               {

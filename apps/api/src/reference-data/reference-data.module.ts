@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
 import { GetCommunityController } from './get-community/get-community.controller';
-import { ListCommunitiesController } from './list-communities/list-communities.controller';
+import { GetCommunityHandler } from './get-community/get-community.handler';
 import { ListCategoriesController } from './list-categories/list-categories.controller';
+import { ListCategoriesHandler } from './list-categories/list-categories.handler';
+import { ListCommunitiesController } from './list-communities/list-communities.controller';
+import { ListCommunitiesHandler } from './list-communities/list-communities.handler';
 import { RegisterCommunityController } from './register-community/register-community.controller';
+import { RegisterCommunityHandler } from './register-community/register-community.handler';
 import { RegisterCompanyController } from './register-company/register-company.controller';
+import { RegisterCompanyHandler } from './register-company/register-company.handler';
 
 @Module({
   imports: [TicketsModule],
@@ -15,5 +20,6 @@ import { RegisterCompanyController } from './register-company/register-company.c
     GetCommunityController,
     ListCategoriesController,
   ],
+  providers: [RegisterCompanyHandler, RegisterCommunityHandler, ListCommunitiesHandler, GetCommunityHandler, ListCategoriesHandler],
 })
 export class ReferenceDataModule {}

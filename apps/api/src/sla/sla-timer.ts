@@ -1,11 +1,11 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { decideTicket, ticketDecider, ticketStream, type Principal, type SystemTicketCommand } from '@jinlin/domain';
-import type { EventStore } from '@jinlin/event-store';
+import type { Principal } from '@jinlin/domain';
 import { findDueDeadlines, type DueDeadline } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
-import { runDecider } from '../commands/run-decider';
 import { LeaderLock } from './leader-lock';
+import { RecordDeadlineCommand } from './record-deadline/record-deadline.command';
 import type { Clock } from './sla-clock';
 
 export type SlaTimerOptions = Readonly<{ run: boolean; intervalMs: number; pageSize?: number; parallel?: number }>;
@@ -29,7 +29,7 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
   private wake: (() => void) | null = null;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly options: SlaTimerOptions,
@@ -89,23 +89,13 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** The position of what the ticket recorded, 0 for nothing, null when the attempt failed. */
   private async fire(deadline: DueDeadline, now: Date): Promise<number | null> {
-    const at = now.toISOString();
-    const command: Omit<SystemTicketCommand, 'metadata'> =
-      deadline.kind === 'auto_close' ? { type: 'AutoCloseTicket', data: {} } : { type: 'BreachSla', data: { kind: deadline.kind } };
     const ctx: CommandContext = {
       actor: SYSTEM,
-      now: at,
+      now: now.toISOString(),
       correlationId: `sla-timer:${deadline.ticketId}:${deadline.kind}:${deadline.dueAt.toISOString()}`,
     };
     try {
-      const result = await runDecider(this.store, {
-        id: deadline.ticketId,
-        streamId: ticketStream(deadline.ticketId),
-        evolver: ticketDecider,
-        ctx,
-        decide: (state) =>
-          decideTicket({ ...command, metadata: { actor: SYSTEM, now: at, managingCompanyId: null } } as SystemTicketCommand, state),
-      });
+      const result = await this.commands.execute(new RecordDeadlineCommand(deadline.ticketId, deadline.kind, ctx));
       return result.position;
     } catch (error) {
       this.log.error(`ticket ${deadline.ticketId}, ${deadline.kind}: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);

@@ -1,22 +1,22 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
-import { monthlyReport, mustReadDashboards } from '@jinlin/projections';
+import { mustReadDashboards } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
-import { CSV_CONTENT_TYPE, attachment, toCsv } from '../csv';
+import { sendCsv } from '../csv';
 import { DASHBOARD_PROJECTIONS } from '../summary/summary-window';
 import { MonthlyReportQueryDto } from './monthly-report.dto';
-import { monthlyRows } from './monthly-report.rows';
+import { MonthlyReportQuery } from './monthly-report.query';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()
 @Controller('reports')
 export class MonthlyReportController {
   constructor(
-    private readonly db: DataSource,
+    private readonly bus: QueryBus,
     private readonly ryw: ReadYourWrites,
   ) {}
 
@@ -37,11 +37,6 @@ export class MonthlyReportController {
   ): Promise<string> {
     mustReadDashboards(user);
     await this.ryw.wait(query.minPosition ?? minPositionHeader, reply, DASHBOARD_PROJECTIONS);
-    const report = await monthlyReport(this.db, user, query.communityId, query.month, Date.now());
-    void reply
-      .header('content-type', CSV_CONTENT_TYPE)
-      .header('content-disposition', attachment(`jinlin-monthly-${report.community.id}-${report.month}.csv`))
-      .header('jinlin-as-of-position', String(report.summary.asOfPosition));
-    return toCsv(monthlyRows(report));
+    return sendCsv(reply, await this.bus.execute(new MonthlyReportQuery(user, query.communityId, query.month)));
   }
 }

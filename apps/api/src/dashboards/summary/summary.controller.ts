@@ -1,13 +1,14 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
-import { dashboardSummary, mustReadDashboards } from '@jinlin/projections';
+import { mustReadDashboards } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { DASHBOARD_PROJECTIONS, toSummaryQuery } from './summary-window';
 import { DAY_KEYS, SummaryDto, SummaryQueryDto } from './summary.dto';
+import { DashboardSummaryQuery } from './summary.query';
 
 export const SUMMARY_DESCRIPTION =
   'SPEC §6 figures over tickets filed in [from, to), from the ticket-metrics projection, scoped to the caller ' +
@@ -19,7 +20,7 @@ export const SUMMARY_DESCRIPTION =
 @Controller('dashboards')
 export class SummaryController {
   constructor(
-    private readonly db: DataSource,
+    private readonly bus: QueryBus,
     private readonly ryw: ReadYourWrites,
   ) {}
 
@@ -38,6 +39,6 @@ export class SummaryController {
     mustReadDashboards(user);
     const window = toSummaryQuery(query, Date.now());
     await this.ryw.wait(query.minPosition ?? minPositionHeader, reply, DASHBOARD_PROJECTIONS);
-    return dashboardSummary(this.db, user, window);
+    return this.bus.execute(new DashboardSummaryQuery(user, window));
   }
 }

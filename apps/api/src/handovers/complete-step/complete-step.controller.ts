@@ -1,21 +1,20 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { companyStream, HANDOVER_STEPS, type HandoverStep } from '@jinlin/domain';
-import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { HANDOVER_STEPS, type HandoverStep } from '@jinlin/domain';
+import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { HandoverCommands, HandoverIdPipe } from '../handover-commands.service';
+import { HandoverIdPipe } from '../handover-id.pipe';
+import { CompleteStepCommand } from './complete-step.command';
 import { CompleteStepDto } from './complete-step.dto';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
 @Controller('handovers')
 export class CompleteStepController {
-  constructor(
-    private readonly handovers: HandoverCommands,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/steps/:step/complete')
   @HttpCode(200)
@@ -31,10 +30,6 @@ export class CompleteStepController {
   ) {
     if (!(HANDOVER_STEPS as readonly string[]).includes(step))
       throw new BadRequestException(`step must be one of ${HANDOVER_STEPS.join(', ')}`);
-    const incomingCompanyExists = body.incomingCompanyId
-      ? (await this.store.readStream(companyStream(body.incomingCompanyId))).length > 0
-      : undefined;
-    const data = { step: step as HandoverStep, ...body, incomingCompanyExists };
-    return this.handovers.execute(reply, id, ctx, (metadata) => ({ type: 'CompleteHandoverStep', data, metadata }));
+    return answer(reply, await this.bus.execute(new CompleteStepCommand(id, step as HandoverStep, body, ctx)));
   }
 }

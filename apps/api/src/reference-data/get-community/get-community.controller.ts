@@ -1,18 +1,17 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { NotFound } from '@jinlin/domain';
-import { CommunityRow } from '@jinlin/projections';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { CommunityIdPipe } from '../community-id.pipe';
+import { GetCommunityQuery } from './get-community.query';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
 @Controller('communities')
 export class GetCommunityController {
   constructor(
-    private readonly db: DataSource,
+    private readonly bus: QueryBus,
     private readonly ryw: ReadYourWrites,
   ) {}
 
@@ -25,16 +24,6 @@ export class GetCommunityController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.ryw.wait(minPosition, reply, ['reference-data']);
-    const row = await this.db.getRepository(CommunityRow).findOneBy({ id });
-    if (!row) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
-    return {
-      id: row.id,
-      name: row.name,
-      subdistrict: row.subdistrict,
-      neighbourhood: row.neighbourhood,
-      households: row.households,
-      propertyCompanyId: row.propertyCompanyId,
-      slaPolicies: row.slaPolicies,
-    };
+    return this.bus.execute(new GetCommunityQuery(id));
   }
 }

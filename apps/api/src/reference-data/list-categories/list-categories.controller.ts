@@ -1,20 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CATEGORIES, CATEGORY_CODES } from '@jinlin/domain';
+import { ListCategoriesQuery } from './list-categories.query';
 
 @ApiTags('reference data')
 @Controller('categories')
 export class ListCategoriesController {
+  constructor(private readonly bus: QueryBus) {}
+
   /** The catalogue with Chinese and English names and the default SLA of each category. */
   @Get()
   list() {
-    return {
-      items: CATEGORY_CODES.map((code) => ({
-        code,
-        nameZh: CATEGORIES[code].zh,
-        nameEn: CATEGORIES[code].en,
-        defaultSla: CATEGORIES[code].defaultSla,
-      })),
-    };
+    return this.bus.execute(new ListCategoriesQuery());
   }
 }

@@ -1,27 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { CommunityRow } from '@jinlin/projections';
+import { ListCommunitiesQuery } from './list-communities.query';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
 @Controller('communities')
 export class ListCommunitiesController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly bus: QueryBus) {}
 
   /** Communities are public facts (name, district, company); the dashboard's picker lists them. */
   @Get()
   @ApiOperation({ summary: 'all registered communities with the company that manages each now' })
-  async list() {
-    const rows = await this.db.getRepository(CommunityRow).find({ order: { id: 'ASC' } });
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        subdistrict: r.subdistrict,
-        neighbourhood: r.neighbourhood,
-        propertyCompanyId: r.propertyCompanyId,
-      })),
-    };
+  list() {
+    return this.bus.execute(new ListCommunitiesQuery());
   }
 }

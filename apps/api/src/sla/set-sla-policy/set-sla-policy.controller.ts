@@ -2,19 +2,19 @@ import { BadRequestException, Body, Controller, HttpCode, Param, Put, Res } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CATEGORY_CODES, communityDecider, communityStream, isCategory, type Community } from '@jinlin/domain';
+import { CATEGORY_CODES, isCategory } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
-import { DecideCommand } from '../../commands/decide.command';
-import { SetSlaPolicyDto } from './set-sla-policy.dto';
 import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
+import { SetSlaPolicyCommand } from './set-sla-policy.command';
+import { SetSlaPolicyDto } from './set-sla-policy.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
 @Controller('communities')
 export class SetSlaPolicyController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Put(':id/sla-policies/:category')
   @HttpCode(200)
@@ -30,11 +30,6 @@ export class SetSlaPolicyController {
   ) {
     if (!isCategory(category)) throw new BadRequestException(`category must be one of ${CATEGORY_CODES.join(', ')}`);
     const policy = { acknowledgeWithinMinutes: body.acknowledgeWithinMinutes, resolveWithinMinutes: body.resolveWithinMinutes };
-    const decide = (state: Community) =>
-      communityDecider.decide({ type: 'SetSlaPolicy', data: { category, policy }, metadata: { actor: ctx.actor, now: ctx.now } }, state);
-    const result = await this.commands.execute(
-      new DecideCommand({ id, streamId: communityStream(id), evolver: communityDecider, ctx, decide }),
-    );
-    return answer(reply, result);
+    return answer(reply, await this.bus.execute(new SetSlaPolicyCommand(id, category, policy, ctx)));
   }
 }

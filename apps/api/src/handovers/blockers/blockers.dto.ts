@@ -1,9 +1,0 @@
-import { IsOptionalText, IsText } from '../../http/validation-decorators';
-
-export class RaiseBlockerDto {
-  @IsText(2000, 'the problem, e.g. 公共收益账户未移交') text: string;
-}
-
-export class ResolveBlockerDto {
-  @IsOptionalText(2000, 'how it was resolved') note?: string;
-}

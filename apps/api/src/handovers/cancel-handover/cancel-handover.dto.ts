@@ -1,0 +1,5 @@
+import { IsText } from '../../http/validation-decorators';
+
+export class CancelHandoverDto {
+  @IsText(2000, 'why the handover is called off') reason: string;
+}

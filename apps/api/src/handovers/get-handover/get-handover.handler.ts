@@ -1,0 +1,17 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { NotFound } from '@jinlin/domain';
+import { HandoverRow, handoverView } from '@jinlin/projections';
+import { canSeeHandoverRow } from '../handover-visibility';
+import { GetHandoverQuery } from './get-handover.query';
+
+@QueryHandler(GetHandoverQuery)
+export class GetHandoverHandler implements IQueryHandler<GetHandoverQuery> {
+  constructor(private readonly db: DataSource) {}
+
+  async execute({ user, handoverId }: GetHandoverQuery) {
+    const row = await this.db.getRepository(HandoverRow).findOneBy({ id: handoverId });
+    if (!row || !canSeeHandoverRow(user, row)) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    return handoverView(row, new Date());
+  }
+}
