@@ -20,7 +20,7 @@ import type { JwtSetup } from './infrastructure/jwt-secret';
 import { METRICS, createMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { READ_MODEL_ENTITIES } from './read-models';
-import { COMMAND_HANDLERS, FEATURE_MODULES } from './features';
+import { FEATURE_MODULES } from './features';
 
 export type AppOptions = Readonly<{ config: AppConfig; databaseUrl: string; jwt: JwtSetup }>;
 
@@ -53,7 +53,6 @@ export class AppModule {
         ...(config.benchEndpoints ? [BenchController] : []),
       ],
       providers: [
-        ...COMMAND_HANDLERS,
         { provide: APP_CONFIG, useValue: config },
         { provide: AUTH_KEYS, useValue: authKeys(jwt.secret, jwt.jwksUrl) },
         { provide: APP_GUARD, inject: [Reflector, AUTH_KEYS], useFactory: (r: Reflector, k: AuthKeys) => new AuthGuard(r, k) },

@@ -1,5 +1,4 @@
 import type { Type } from '@nestjs/common';
-import { DecideCommandHandler } from './commands/decide.command';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -8,9 +7,3 @@ import { TicketsModule } from './tickets/tickets.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
 export const FEATURE_MODULES: Type[] = [ReferenceDataModule, TicketsModule, SlaModule, DashboardsModule, HandoversModule];
-
-/**
- * Each use case's command and query handlers are providers of its feature module. The generic
- * DecideCommand stays only while code outside the features still sends it (the demo loader).
- */
-export const COMMAND_HANDLERS: Type[] = [DecideCommandHandler];

@@ -13,7 +13,7 @@ const CAPACITY = 10_000;
  * as a guard, so a stale copy fails that append, is forgotten here, and the command is decided
  * again on a fresh read. A ticket command thus costs one round trip instead of two. A refusal
  * appends nothing, so no guard catches a stale copy there: callers re-decide a refusal made on a
- * cached copy (see TicketCommands). Unknown communities are not kept, so made-up ids cannot
+ * cached copy (see TicketDecisions). Unknown communities are not kept, so made-up ids cannot
  * crowd out real ones.
  */
 @Injectable()

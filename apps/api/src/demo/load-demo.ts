@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import {
-  communityDecider,
-  communityStream,
-  companyDecider,
-  companyStream,
-  decideTicket,
-  ticketDecider,
-  ticketStream,
-  type Event,
-  type Principal,
-  type TicketCommand,
-  type TicketCommandMetadata,
-} from '@jinlin/domain';
+import { communityStream, companyStream, type Principal } from '@jinlin/domain';
 import type { Checkpoint, EventStore, ReadAllResult } from '@jinlin/event-store';
 import type { CommandContext } from '../commands/command-context';
-import { DecideCommand, type DecideArgs } from '../commands/decide.command';
-import { loadCommunity, managingCompanyOf } from '../commands/load';
+import type { CommandResult } from '../commands/handle-command';
+import { RegisterCommunityCommand } from '../reference-data/register-community/register-community.command';
+import { RegisterCompanyCommand } from '../reference-data/register-company/register-company.command';
+import { AcknowledgeTicketCommand } from '../tickets/acknowledge-ticket/acknowledge-ticket.command';
+import { AssignTicketCommand } from '../tickets/assign-ticket/assign-ticket.command';
+import { CommentOnTicketCommand } from '../tickets/comment-on-ticket/comment-on-ticket.command';
+import { ConfirmResolutionCommand } from '../tickets/confirm-resolution/confirm-resolution.command';
+import { EscalateTicketCommand } from '../tickets/escalate-ticket/escalate-ticket.command';
+import { FileTicketCommand } from '../tickets/file-ticket/file-ticket.command';
+import { RateTicketCommand } from '../tickets/rate-ticket/rate-ticket.command';
+import { RecordActionCommand } from '../tickets/record-action/record-action.command';
+import { RejectResolutionCommand } from '../tickets/reject-resolution/reject-resolution.command';
+import { ResolveTicketCommand } from '../tickets/resolve-ticket/resolve-ticket.command';
+import { WithdrawTicketCommand } from '../tickets/withdraw-ticket/withdraw-ticket.command';
 import { demoScenario, type DemoTicket } from './demo-data';
 import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } from './demo-ids';
+import type { DemoTicketCommand } from './demo-story';
 
 export const DEMO_SEED = 20_251_128;
 export const DEMO_DAYS = 21;
@@ -48,7 +49,7 @@ export async function loadDemo(
   const days = options.days ?? DEMO_DAYS;
   const scenario = demoScenario({ seed: options.seed ?? DEMO_SEED, now: options.now.toISOString(), days });
   const reference = referenceJobs(commands, store, scenario.registeredAt);
-  const tickets = scenario.tickets.flatMap((t) => ticketJobs(commands, store, t)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const tickets = scenario.tickets.flatMap((t) => ticketJobs(commands, t)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const total = reference.length + tickets.length;
   let done = 0;
   let events = 0;
@@ -67,7 +68,7 @@ export async function loadDemo(
 
 /** True once anyone has filed a ticket: the demo is for an empty service. */
 export async function holdsTickets(store: EventStore): Promise<boolean> {
-  for (let after: Checkpoint | null = null; ; ) {
+  for (let after: Checkpoint | null = null; ;) {
     const page: ReadAllResult = await store.readAll({ after, limit: 1000, types: ['TicketFiled'] });
     if (page.events.length > 0) return true;
     if (page.checkpoint === after) return false;
@@ -98,94 +99,83 @@ async function inTimeOrder(jobs: readonly Job[], run: (job: Job) => Promise<void
 
 const contextOf = (actor: Principal, at: string): CommandContext => ({ actor, now: at, correlationId: randomUUID() });
 
-async function send<State, E extends Event<string, object>>(commands: CommandBus, args: DecideArgs<State, E>): Promise<number> {
-  let appended = 0;
-  const decide = async (state: State) => {
-    const decided = await args.decide(state);
-    appended = Array.isArray(decided) ? decided.length : decided.events.length;
-    return decided;
-  };
-  await commands.execute(new DecideCommand<State, E>({ ...args, decide }));
-  return appended;
-}
-
 /** Registered by an admin the day before the first ticket; already registered ones are left alone. */
 function referenceJobs(commands: CommandBus, store: EventStore, at: string): Job[] {
   const exists = async (streamId: string) => (await store.readStream(streamId)).length > 0;
-  const metadata = { actor: DEMO_ADMIN, now: at };
-  const companies = DEMO_COMPANIES.map(({ id, name }): Job => {
-    const streamId = companyStream(id);
-    const command = { type: 'RegisterCompany' as const, data: { companyId: id, name }, metadata };
-    const register = () =>
-      send(commands, {
-        id,
-        streamId,
-        evolver: companyDecider,
-        ctx: contextOf(DEMO_ADMIN, at),
-        decide: (s) => companyDecider.decide(command, s),
-      });
-    return { key: streamId, at, label: `registering company ${id}`, run: async () => ((await exists(streamId)) ? 0 : register()) };
+  const once = (streamId: string, label: string, register: () => Promise<CommandResult>): Job => ({
+    key: streamId,
+    at,
+    label,
+    run: async () => ((await exists(streamId)) ? 0 : (await register()).version),
   });
-  const communities = DEMO_COMMUNITIES.map(({ id, ...rest }): Job => {
-    const streamId = communityStream(id);
-    const decide = async (state: Parameters<typeof communityDecider.decide>[1]) => {
-      const companyExists = await exists(companyStream(DEMO_MANAGING_COMPANY));
-      const data = { communityId: id, ...rest, propertyCompanyId: DEMO_MANAGING_COMPANY, companyExists };
-      return communityDecider.decide({ type: 'RegisterCommunity', data, metadata }, state);
-    };
-    const register = () => send(commands, { id, streamId, evolver: communityDecider, ctx: contextOf(DEMO_ADMIN, at), decide });
-    return { key: streamId, at, label: `registering community ${id}`, run: async () => ((await exists(streamId)) ? 0 : register()) };
-  });
+  const companies = DEMO_COMPANIES.map(({ id, name }) =>
+    once(companyStream(id), `registering company ${id}`, () =>
+      commands.execute(new RegisterCompanyCommand(id, name, contextOf(DEMO_ADMIN, at))),
+    ),
+  );
+  const communities = DEMO_COMMUNITIES.map((community) =>
+    once(communityStream(community.id), `registering community ${community.id}`, () =>
+      commands.execute(new RegisterCommunityCommand({ ...community, propertyCompanyId: DEMO_MANAGING_COMPANY }, contextOf(DEMO_ADMIN, at))),
+    ),
+  );
   return [...companies, ...communities];
 }
 
-function ticketJobs(commands: CommandBus, store: EventStore, ticket: DemoTicket): Job[] {
-  const ticketId = randomUUID();
-  const label = (what: string) => `${what} on ticket ${ticketId} (${ticket.title})`;
+/** A ticket's filing and then its steps, in one lane: each step learns the id the filing was given. */
+function ticketJobs(commands: CommandBus, ticket: DemoTicket): Job[] {
+  const lane = randomUUID();
+  let ticketId = '';
+  let version = 0;
+  const label = (what: string) => `${what} on ticket ${ticketId || lane} (${ticket.title})`;
+  const appended = (result: CommandResult) => {
+    const added = result.version - version;
+    version = result.version;
+    return added;
+  };
+  const { reporter, filedAt, communityId, category, title, description, location, channel } = ticket;
   const file: Job = {
-    key: ticketId,
-    at: ticket.filedAt,
+    key: lane,
+    at: filedAt,
     label: label('FileTicket'),
-    run: () => fileTicket(commands, store, ticketId, ticket),
+    run: async () => {
+      const result = await commands.execute(
+        new FileTicketCommand({ communityId, category, title, description, location, channel }, contextOf(reporter, filedAt)),
+      );
+      ticketId = result.id;
+      return appended(result);
+    },
   };
   const steps = ticket.steps.map((step): Job => ({
-    key: ticketId,
+    key: lane,
     at: step.at,
     label: label(step.command.type),
-    run: () =>
-      ticketCommand(commands, store, ticketId, step.actor, step.at, (metadata) => ({ ...step.command, metadata }) as TicketCommand),
+    run: async () => appended(await commands.execute(commandOf(ticketId, step.command, contextOf(step.actor, step.at)))),
   }));
   return [file, ...steps];
 }
 
-async function fileTicket(commands: CommandBus, store: EventStore, ticketId: string, ticket: DemoTicket): Promise<number> {
-  const { communityId, category, title, description, location, channel } = ticket;
-  const community = await loadCommunity(store, communityId);
-  const data = { ticketId, communityId, category, title, description, location, channel, community };
-  return ticketCommand(commands, store, ticketId, ticket.reporter, ticket.filedAt, ({ actor, now }) => ({
-    type: 'FileTicket',
-    data,
-    metadata: { actor, now },
-  }));
-}
-
-/** As TicketCommands.execute: the company managing the community now is read from its events. */
-function ticketCommand(
-  commands: CommandBus,
-  store: EventStore,
-  ticketId: string,
-  actor: Principal,
-  at: string,
-  make: (metadata: TicketCommandMetadata) => TicketCommand,
-): Promise<number> {
-  return send(commands, {
-    id: ticketId,
-    streamId: ticketStream(ticketId),
-    evolver: ticketDecider,
-    ctx: contextOf(actor, at),
-    decide: async (state) => {
-      const managingCompanyId = state.exists ? await managingCompanyOf(store, state.communityId) : null;
-      return decideTicket(make({ actor, now: at, managingCompanyId }), state);
-    },
-  });
+/** The use case's own command for each step, as its controller would send it. */
+function commandOf(ticketId: string, step: DemoTicketCommand, ctx: CommandContext) {
+  switch (step.type) {
+    case 'AcknowledgeTicket':
+      return new AcknowledgeTicketCommand(ticketId, step.data.message, ctx);
+    case 'AssignTicket':
+      return new AssignTicketCommand(ticketId, step.data.assigneeId, ctx);
+    case 'RecordAction':
+      return new RecordActionCommand(ticketId, step.data.description, ctx);
+    case 'CommentOnTicket':
+      return new CommentOnTicketCommand(ticketId, step.data.text, step.data.internal, ctx);
+    case 'ResolveTicket':
+      return new ResolveTicketCommand(ticketId, step.data.resolution, ctx);
+    case 'ConfirmResolution':
+      return new ConfirmResolutionCommand(ticketId, ctx);
+    case 'RejectResolution':
+      return new RejectResolutionCommand(ticketId, step.data.reason, ctx);
+    case 'RateTicket':
+      return new RateTicketCommand(ticketId, step.data.score, step.data.comment, ctx);
+    case 'EscalateTicket':
+      return new EscalateTicketCommand(ticketId, step.data.level, step.data.reason, ctx);
+    case 'WithdrawTicket':
+      return new WithdrawTicketCommand(ticketId, step.data.reason, ctx);
+  }
 }

@@ -1,8 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { canSeeTicket, NotFound, seesInternal, ticketDecider, ticketStream, type TicketEvent } from '@jinlin/domain';
-import { EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
-import { managingCompanyOf } from '../../commands/load';
+import {
+  canSeeTicket,
+  communityDecider,
+  communityStream,
+  NotFound,
+  seesInternal,
+  ticketDecider,
+  ticketStream,
+  type TicketEvent,
+} from '@jinlin/domain';
+import { aggregateStream, EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
 import { TicketTimelineQuery, type TicketTimeline, type TimelineEntry } from './ticket-timeline.query';
 
 /** Read from the log itself, not a read model: the timeline is the audit record, hashes included. */
@@ -14,7 +22,8 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
     const events = await this.store.readStream<TicketEvent>(ticketStream(ticketId));
     const { state } = foldStream(events, ticketDecider);
     if (!state.exists) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
-    const scope = { ...state, managingCompanyId: await managingCompanyOf(this.store, state.communityId) };
+    const community = (await aggregateStream(this.store, communityStream(state.communityId), communityDecider)).state;
+    const scope = { ...state, managingCompanyId: community.exists ? community.propertyCompanyId : null };
     if (!canSeeTicket(user, scope)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
     const internalToo = seesInternal(user, scope);
     const verdict = await this.store.verifyStream(ticketStream(ticketId));
