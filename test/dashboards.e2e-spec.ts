@@ -152,10 +152,10 @@ describe('who sees which figures (SPEC §2)', () => {
     expect((await summary('', k[user])).total.filed).toBe(filed);
   });
 
-  it('when another company asks about a community it does not manage, it sees nothing of it', async () => {
-    const body = await summary('communityId=qianpu&groupBy=community', k.otherStaff);
-    expect(body.total).toMatchObject({ filed: 0, backlog: 0, responseRate: null });
-    expect(body.groups).toEqual([]);
+  it('when another company asks about a community it does not manage, the community does not exist for it (404, SPEC §2)', async () => {
+    const r = await get('/dashboards/summary?communityId=qianpu&groupBy=community', k.otherStaff);
+    expect(r.status).toBe(404);
+    expect(JSON.stringify(r.body)).not.toContain('filed');
   });
 });
 
@@ -202,5 +202,35 @@ describe('CSV exports for the monthly joint meeting', () => {
     const bad = await get('/reports/monthly?communityId=qianpu&month=2025-13', k.admin);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.join(' ')).toContain('month');
+  });
+});
+
+describe('bounds and scope (issue 14)', () => {
+  it.each([
+    ['/dashboards/summary?to=9999-12-31T23:59:59Z', 'to'],
+    ['/dashboards/summary?from=1970-01-01T00:00:00Z&to=1971-01-01T00:00:00Z', 'from'],
+    ['/dashboards/summary.csv?to=9999-12-31T23:59:59Z', 'to'],
+    ['/dashboards/summary?from=1999-12-31T23:59:59Z&groupBy=day', 'from'],
+    ['/dashboards/summary?from=2001-01-01T00:00:00Z&to=2010-01-01T00:00:00Z&groupBy=day', 'from and to'],
+    ['/reports/monthly?communityId=qianpu&month=9999-12', 'month'],
+    ['/reports/monthly?communityId=qianpu&month=1999-12', 'month'],
+  ])('when the window is %s, the answer is 400 naming %s, not 500', async (path, name) => {
+    const r = await get(path, k.admin);
+    expect(r.status).toBe(400);
+    expect(r.body.errors.join(' ')).toContain(name);
+  });
+
+  it('when the window lies at the edges (2000 to 2003, 2099 to 2100), the figures come', async () => {
+    expect((await get('/dashboards/summary?from=2000-01-01T00:00:00Z&to=2003-01-01T00:00:00Z', k.admin)).status).toBe(200);
+    expect((await get('/dashboards/summary?from=2099-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&groupBy=day', k.admin)).status).toBe(200);
+  });
+
+  it.each([
+    '/dashboards/summary?communityId=qianpu',
+    '/dashboards/summary.csv?communityId=qianpu',
+    '/dashboards/summary?communityId=nowhere',
+  ])('when %s is outside the caller’s scope or unknown, the answer is 404, not zeros', async (path) => {
+    const r = await raw(path, path.includes('nowhere') ? k.admin : k.otherSecretary);
+    expect(r.status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { NotFound, type Principal } from '@jinlin/domain';
-import { dashboardScope, inScope } from './scope';
+import type { Principal } from '@jinlin/domain';
+import { dashboardScope, mustSeeCommunity } from './scope';
 import { inSnapshot } from './snapshot';
 import { UTC_OFFSET_MS } from './shanghai-day';
 import { summarize, type Summary } from './summary.query';
@@ -47,9 +47,7 @@ export async function monthlyReport(
   now: number,
 ): Promise<MonthlyReport> {
   const scope = await dashboardScope(db, actor);
-  const rows: { id: string; name: string }[] = await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId]);
-  // Outside the caller's scope a community does not exist for them, as with tickets.
-  if (!rows.length || !inScope(scope, communityId)) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  const community = await mustSeeCommunity(db, scope, communityId);
   const { from, to } = monthWindow(month);
   return inSnapshot(db, async (q) => {
     const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });
@@ -59,7 +57,7 @@ export async function monthlyReport(
          FROM rm_ticket_metrics WHERE community_id = $1 AND filed_at >= $2 AND filed_at < $3 ORDER BY filed_at, id`,
       [communityId, new Date(from).toISOString(), new Date(to).toISOString(), new Date(now).toISOString()],
     );
-    return { community: rows[0], month, summary, tickets: tickets.map(toMonthlyTicket) };
+    return { community, month, summary, tickets: tickets.map(toMonthlyTicket) };
   });
 }
 

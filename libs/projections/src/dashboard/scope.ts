@@ -1,4 +1,4 @@
-import { Forbidden, hasRole, type Principal } from '@jinlin/domain';
+import { Forbidden, hasRole, NotFound, type Principal } from '@jinlin/domain';
 
 export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => Promise<any[]> }>;
 
@@ -28,3 +28,12 @@ export function mustReadDashboards(actor: Principal): void {
 }
 
 export const inScope = (scope: DashboardScope, communityId: string): boolean => scope.all || scope.communities.includes(communityId);
+
+/** The community's name when it exists and is in scope; otherwise, as for tickets, it does not exist for this caller (404). */
+export async function mustSeeCommunity(db: Queryable, scope: DashboardScope, communityId: string): Promise<{ id: string; name: string }> {
+  const rows: { id: string; name: string }[] = inScope(scope, communityId)
+    ? await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId])
+    : [];
+  if (!rows.length) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  return rows[0];
+}

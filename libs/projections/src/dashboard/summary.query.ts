@@ -20,7 +20,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { COUNTER_NAMES, KIND, zeroCounters, type Counters } from './contribution';
 import { PERCENTILES, figuresOf, locateRank, nearestRank, type Figures, type Percentiles } from './figures';
-import { dashboardScope, type Queryable } from './scope';
+import { dashboardScope, mustSeeCommunity, type Queryable } from './scope';
 import { DAY_MS, dayFromKey, dayNumber, dayStart } from './shanghai-day';
 import { inSnapshot } from './snapshot';
 import {
@@ -64,6 +64,8 @@ export type Summary = { asOfPosition: number; from: string; to: string; total: F
 /** Scoped to the caller, read in one snapshot. */
 export async function dashboardSummary(db: DataSource, actor: Principal, query: SummaryQuery): Promise<Summary> {
   const scope = await dashboardScope(db, actor);
+  // A community outside the caller's scope does not exist for them: 404, not a page of zeros.
+  if (query.communityId !== undefined) await mustSeeCommunity(db, scope, query.communityId);
   const filters: SummaryFilters = { scope, communityId: query.communityId, companyId: query.companyId, category: query.category };
   return inSnapshot(db, (q) => summarize(q, filters, query));
 }

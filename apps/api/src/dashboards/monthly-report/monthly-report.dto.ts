@@ -9,11 +9,10 @@ export class MonthlyReportQueryDto {
   communityId: string;
   @ApiProperty({ description: 'the month, YYYY-MM, in Asia/Shanghai (UTC+8)', example: '2025-11' })
   @IsString()
-  @Matches(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, { message: '$property must be a month as YYYY-MM, e.g. 2025-11' })
+  @Matches(/^20\d{2}-(0[1-9]|1[0-2])$/, { message: '$property must be a month as YYYY-MM from 2000-01 to 2099-12, e.g. 2025-11' })
   month: string;
   @ApiPropertyOptional({ description: 'wait until this global position is projected' })
   @IsOptional()
   @Matches(/^\d{1,15}$/)
   minPosition?: string;
-  @ApiPropertyOptional({ description: 'token carrier for clients that cannot set headers' }) @IsOptional() @IsString() api_key?: string;
 }

@@ -37,7 +37,6 @@ export class SummaryQueryDto {
   @IsOptional()
   @Matches(/^\d{1,15}$/)
   minPosition?: string;
-  @ApiPropertyOptional({ description: 'token carrier for clients that cannot set headers' }) @IsOptional() @IsString() api_key?: string;
 }
 
 class PercentilesDto {

@@ -32,5 +32,4 @@ export class ListTicketsDto {
   @IsOptional()
   @Matches(/^\d{1,15}$/)
   minPosition?: string;
-  @ApiPropertyOptional({ description: 'Open311-style token carrier' }) @IsOptional() @IsString() api_key?: string;
 }
