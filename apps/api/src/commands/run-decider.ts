@@ -92,12 +92,12 @@ async function decideAndAppend<State, E extends Event<string, object>>(
       if (error instanceof GuardStreamChanged) {
         // Not a race on this stream: If-Match still holds or fails on the next read.
         args.onGuardChanged?.(error.streamId);
-        if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');
+        if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONCURRENCY_CONFLICT');
         continue;
       }
       if (!(error instanceof WrongExpectedVersion)) throw error;
       if (ctx.expectedVersion !== undefined) throw stale(ctx.expectedVersion, error.actual);
-      if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');
+      if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONCURRENCY_CONFLICT');
       await new Promise((r) => setTimeout(r, randomInt(1, 4 + attempt * 2)));
     }
   }
@@ -118,10 +118,9 @@ function toNewEvent(event: Event<string, object>, ctx: CommandContext): NewEvent
 
 function replay(record: IdempotencyRecord, requestHash: string): CommandResult {
   if (record.requestHash !== requestHash) {
-    throw new DomainError('unprocessable', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   }
   return { id: String(record.response.id), version: record.streamVersion, position: record.globalPosition };
 }
 
-const stale = (expected: number, actual: number) =>
-  new DomainError('precondition_failed', 'VERSION_MISMATCH', `If-Match ${expected} is stale: the current version is ${actual}`);
+const stale = (expected: number, actual: number) => new DomainError('VERSION_MISMATCH', expected, actual);

@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { decideHandover, handoverDecider, handoverStream, NotFound, type HandoverCommand, type HandoverEvent } from '@jinlin/domain';
+import { decideHandover, DomainError, handoverDecider, handoverStream, type HandoverCommand, type HandoverEvent } from '@jinlin/domain';
 import { answer } from '../commands/answer';
 import type { CommandContext } from '../commands/command-context';
 import { DecideCommand } from '../commands/decide.command';
@@ -42,7 +42,7 @@ const HANDOVER_ID = /^[a-z0-9-]{2,64}-h\d{1,6}$/;
 
 export class HandoverIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!HANDOVER_ID.test(value)) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!HANDOVER_ID.test(value)) throw new DomainError('HANDOVER_NOT_FOUND');
     return value;
   }
 }

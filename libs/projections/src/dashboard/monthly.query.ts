@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { NotFound, type Principal } from '@jinlin/domain';
+import { DomainError, type Principal } from '@jinlin/domain';
 import { dashboardScope, inScope } from './scope';
 import { inSnapshot } from './snapshot';
 import { UTC_OFFSET_MS } from './shanghai-day';
@@ -49,7 +49,7 @@ export async function monthlyReport(
   const scope = await dashboardScope(db, actor);
   const rows: { id: string; name: string }[] = await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId]);
   // Outside the caller's scope a community does not exist for them, as with tickets.
-  if (!rows.length || !inScope(scope, communityId)) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  if (!rows.length || !inScope(scope, communityId)) throw new DomainError('COMMUNITY_NOT_FOUND');
   const { from, to } = monthWindow(month);
   return inSnapshot(db, async (q) => {
     const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });

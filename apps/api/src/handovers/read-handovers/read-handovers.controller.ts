@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { canSeeHandover, handoverDecider, handoverStream, hasRole, NotFound, type HandoverEvent, type Principal } from '@jinlin/domain';
+import { canSeeHandover, handoverDecider, handoverStream, DomainError, hasRole, type HandoverEvent, type Principal } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { HandoverRow, handoverView } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
@@ -76,7 +76,7 @@ export class ReadHandoversController {
   ) {
     await this.ryw.wait(minPosition, reply, ['handovers']);
     const row = await this.db.getRepository(HandoverRow).findOneBy({ id });
-    if (!row || !canSeeHandover(user, asState(row))) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!row || !canSeeHandover(user, asState(row))) throw new DomainError('HANDOVER_NOT_FOUND');
     void reply.header('etag', `"${row.version}"`);
     return handoverView(row, new Date());
   }
@@ -86,8 +86,7 @@ export class ReadHandoversController {
   async timeline(@Param('id', HandoverIdPipe) id: string, @CurrentUser() user: Principal) {
     const events = await this.store.readStream(handoverStream(id));
     const state = events.reduce((s, e) => handoverDecider.evolve(s, e as unknown as HandoverEvent), handoverDecider.initialState());
-    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin')))
-      throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin'))) throw new DomainError('HANDOVER_NOT_FOUND');
     const verdict = await this.store.verifyStream(handoverStream(id));
     return {
       handoverId: id,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { NotFound } from '@jinlin/domain';
+import { DomainError } from '@jinlin/domain';
 import { CommunityRow } from '@jinlin/projections';
 import { ReadYourWrites } from '../../tickets/read-your-writes';
 import { CommunityIdPipe } from '../community-id.pipe';
@@ -26,7 +26,7 @@ export class GetCommunityController {
   ) {
     await this.ryw.wait(minPosition, reply, ['reference-data']);
     const row = await this.db.getRepository(CommunityRow).findOneBy({ id });
-    if (!row) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+    if (!row) throw new DomainError('COMMUNITY_NOT_FOUND');
     return {
       id: row.id,
       name: row.name,

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { NotFound, type Principal } from '@jinlin/domain';
+import { DomainError, type Principal } from '@jinlin/domain';
 import { findTicket } from '@jinlin/projections';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../read-your-writes';
@@ -29,7 +29,7 @@ export class GetTicketController {
   ) {
     await this.ryw.wait(minPosition ?? minPositionHeader, reply, ['tickets', 'reference-data']);
     const ticket = await findTicket(this.db, user, id);
-    if (!ticket) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
     void reply.header('etag', `"${ticket.version}"`);
     return ticket;
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { canSeeTicket, NotFound, seesInternal, ticketDecider, ticketStream, type Principal, type TicketEvent } from '@jinlin/domain';
+import { canSeeTicket, DomainError, seesInternal, ticketDecider, ticketStream, type Principal, type TicketEvent } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { managingCompanyOf } from '../../commands/load';
 import { CurrentUser } from '../../http/current-user.decorator';
@@ -21,9 +21,9 @@ export class TicketTimelineController {
       (s, e) => ticketDecider.evolve(s, { type: e.type, data: e.data } as unknown as TicketEvent),
       ticketDecider.initialState(),
     );
-    if (!state.exists) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!state.exists) throw new DomainError('TICKET_NOT_FOUND');
     const scope = { ...state, managingCompanyId: await managingCompanyOf(this.store, state.communityId) };
-    if (!canSeeTicket(user, scope)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!canSeeTicket(user, scope)) throw new DomainError('TICKET_NOT_FOUND');
     const internalToo = seesInternal(user, scope);
     const verdict = await this.store.verifyStream(ticketStream(id));
     return {
