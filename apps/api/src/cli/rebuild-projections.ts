@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   try {
     const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, {
       batchSize: 5000,
+      onError: (projection, error) =>
+        process.stderr.write(`${projection}: clean-up after the rebuild failed: ${(error as Error)?.message ?? error}\n`),
       onProgress: (p) => {
         latest.set(p.projection, progressLine(p.projection, p.position, p.head, p.events / Math.max(p.elapsedMs / 1000, 0.001)));
         if (tty) process.stdout.write(`\r\x1b[K${[...latest.values()].join(' | ')}`);

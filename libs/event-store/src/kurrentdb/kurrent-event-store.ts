@@ -259,6 +259,7 @@ export class KurrentEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.local.removeAllListeners();
+    // Closing: a subscription that already failed has nothing left to stop, and dispose() ends the connection anyway.
     await this.subscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
   }
