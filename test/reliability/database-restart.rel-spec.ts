@@ -20,7 +20,7 @@ async function readiness(): Promise<number> {
   try {
     return (await http(service.url, 'GET', '/health/ready')).status;
   } catch {
-    return 0;
+    return 0; // no answer at all (a dropped connection): neither ready nor unready, so `until` polls again
   }
 }
 

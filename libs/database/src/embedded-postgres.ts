@@ -83,9 +83,9 @@ async function answers(url: string): Promise<boolean> {
     await client.connect();
     return true;
   } catch {
-    return false;
+    return false; // the question is only whether a server answers here; why it does not is for the start that follows to report
   } finally {
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // closing a connection that may never have opened: nothing to do
   }
 }
 
@@ -140,6 +140,6 @@ function embeddedBinaries(): string | null {
     );
     return existsSync(initdb) ? initdb : null;
   } catch {
-    return null;
+    return null; // no binaries for this platform: nothing to grant access to, and starting the server fails with its own message
   }
 }

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@jinlin/domain';
+
 export type Decider<Command, Event, State> = Readonly<{
   decide: (command: Command, state: State) => Event[];
   evolve: (state: State, event: Event) => State;
@@ -17,7 +19,7 @@ export const DeciderSpec = {
           thenMatches(expected: Partial<Event>[]) {
             expect(run()).toMatchObject(expected);
           },
-          thenThrows(code: string) {
+          thenThrows(code: ErrorCode) {
             let thrown: unknown;
             try {
               run();

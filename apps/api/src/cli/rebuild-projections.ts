@@ -23,7 +23,12 @@ async function main(): Promise<void> {
       )
     : linesFor(process.stdout);
   try {
-    const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, { batchSize: 5000, onProgress: (p) => display.update(p) });
+    const results = await rebuildProjections(chosen, ctx.store, ctx.dataSource, {
+      batchSize: 5000,
+      onError: (projection, error) =>
+        process.stderr.write(`${projection}: clean-up after the rebuild failed: ${(error as Error)?.message ?? error}\n`),
+      onProgress: (p) => display.update(p),
+    });
     display.stop();
     for (const result of results) {
       const rate = Math.round(result.events / Math.max(result.elapsedMs / 1000, 0.001));

@@ -68,7 +68,7 @@ async function retried<State, E extends EventShape>(
   for (let attempt = 1; ; attempt++) {
     const outcome = await decideAndAppend(store, streamId, evolver, decide, options, attempt);
     if ('result' in outcome) return outcome.result;
-    if (attempt >= MAX_ATTEMPTS) throw new DomainError('conflict', 'CONCURRENCY_CONFLICT', 'too many concurrent changes; try again');
+    if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONCURRENCY_CONFLICT');
     // A guard that moved is not a race on this stream: the next read decides again at once.
     if (outcome.retry === 'race') await new Promise((r) => setTimeout(r, randomInt(1, 4 + attempt * 2)));
   }
@@ -129,7 +129,7 @@ async function replayed(store: EventStore, ctx: CommandContext): Promise<Command
 
 function replay(record: IdempotencyRecord, requestHash: string): CommandResult {
   if (record.requestHash !== requestHash) {
-    throw new DomainError('unprocessable', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   }
   return { id: String(record.response.id), version: record.streamVersion, position: record.globalPosition };
 }
@@ -148,5 +148,5 @@ function toNewEvent<E extends EventShape>(event: E, ctx: CommandContext): NewEve
 }
 
 function stale(expected: number, actual: number): never {
-  throw new DomainError('precondition_failed', 'VERSION_MISMATCH', `If-Match ${expected} is stale: the current version is ${actual}`);
+  throw new DomainError('VERSION_MISMATCH', expected, actual);
 }

@@ -8,6 +8,7 @@ export class KeyedTurns {
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const result = previous.then(task, task);
+    // The caller gets the failure through `result`; the tail only orders the next task after this one, success or not.
     const tail = result.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -47,8 +47,10 @@ export class LeaderLock {
     this.qr = null;
     this.held = false;
     if (!qr) return;
+    // A failed unlock means the connection is already broken: the lock ended with its session, and the connection is ended below.
     if (held) await qr.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, this.name]).catch(() => undefined);
     const pg = qr as unknown as { releasePostgresConnection?: (error: Error) => Promise<void> };
+    // Ending a connection that already failed: nothing is left to clean up, and the caller (acquire) rethrows its own error.
     if (pg.releasePostgresConnection) await pg.releasePostgresConnection(new Error('leader connection retired')).catch(() => undefined);
     else await qr.release().catch(() => undefined);
   }

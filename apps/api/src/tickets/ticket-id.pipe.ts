@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { NotFound } from '@jinlin/domain';
+import { DomainError } from '@jinlin/domain';
 
 const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -7,7 +7,7 @@ const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 @Injectable()
 export class TicketIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!TICKET_ID.test(value)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!TICKET_ID.test(value)) throw new DomainError('TICKET_NOT_FOUND');
     return value;
   }
 }

@@ -1,6 +1,6 @@
 import { CATEGORIES, type CategoryCode, type SlaPolicy } from '../catalogue/categories';
 import type { Command, Event } from '../shared/command';
-import { Forbidden, NotFound, RuleBroken } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole, type ActorRef } from '../shared/principal';
 
 export const communityStream = (id: string) => `community-${id}`;
@@ -82,16 +82,16 @@ export const communityDecider = {
   decide(command: CommunityCommand, state: Community): CommunityEvent[] {
     const { actor, now } = command.metadata;
     if (command.type === 'AppointPropertyCompany') return appoint(command, state);
-    if (!hasRole(actor, 'admin')) throw new Forbidden('ADMIN_ONLY', 'only an admin registers communities and SLA policies');
+    if (!hasRole(actor, 'admin')) throw new DomainError('ADMIN_ONLY', 'communities and SLA policies');
     switch (command.type) {
       case 'RegisterCommunity': {
         const { companyExists, ...data } = command.data;
-        if (state.exists) throw new RuleBroken('COMMUNITY_EXISTS', `community ${data.communityId} is already registered`);
-        if (!companyExists) throw new NotFound('COMPANY_NOT_FOUND', `property company ${data.propertyCompanyId} is not registered`);
+        if (state.exists) throw new DomainError('COMMUNITY_EXISTS', data.communityId);
+        if (!companyExists) throw new DomainError('COMPANY_NOT_FOUND', data.propertyCompanyId);
         return [{ type: 'CommunityRegistered', data: { ...data, registeredAt: now, by: actorRef(actor) } }];
       }
       case 'SetSlaPolicy': {
-        if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+        if (!state.exists) throw new DomainError('COMMUNITY_NOT_FOUND');
         return [
           {
             type: 'SlaPolicySet',
@@ -104,7 +104,7 @@ export const communityDecider = {
 };
 
 function appoint(command: AppointPropertyCompany, state: Community): CommunityEvent[] {
-  if (!state.exists) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  if (!state.exists) throw new DomainError('COMMUNITY_NOT_FOUND');
   const { companyId, handoverId } = command.data;
   if (state.propertyCompanyId === companyId) return [];
   const data = {

@@ -1,7 +1,6 @@
 import type { Command, Event } from '../shared/command';
-import { RuleBroken } from '../shared/domain-error';
 import { hasRole } from '../shared/principal';
-import { Forbidden } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import type { ActorRef } from '../shared/principal';
 
 export const companyStream = (id: string) => `company-${id}`;
@@ -26,8 +25,8 @@ export const companyDecider = {
   },
   decide(command: CompanyCommand, state: Company): CompanyEvent[] {
     const { actor, now } = command.metadata;
-    if (!hasRole(actor, 'admin')) throw new Forbidden('ADMIN_ONLY', 'only an admin registers property companies');
-    if (state.exists) throw new RuleBroken('COMPANY_EXISTS', `company ${command.data.companyId} is already registered`);
+    if (!hasRole(actor, 'admin')) throw new DomainError('ADMIN_ONLY', 'property companies');
+    if (state.exists) throw new DomainError('COMPANY_EXISTS', command.data.companyId);
     return [
       {
         type: 'CompanyRegistered',

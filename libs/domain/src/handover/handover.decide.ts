@@ -1,4 +1,4 @@
-import { Forbidden, Invalid, NotFound, RuleBroken } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole, type Principal } from '../shared/principal';
 import { supervises } from '../ticket/ticket.access';
 import type { CompleteHandoverStep, HandoverCommand, StartHandover } from './handover.commands';
@@ -16,17 +16,16 @@ export function canSeeHandover(actor: Principal, h: ActiveHandover): boolean {
 }
 
 function mustSee(state: Handover, actor: Principal): ActiveHandover {
-  if (!state.exists || !canSeeHandover(actor, state)) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+  if (!state.exists || !canSeeHandover(actor, state)) throw new DomainError('HANDOVER_NOT_FOUND');
   return state;
 }
 
 function mustBeActive(h: ActiveHandover): void {
-  if (h.status !== 'active') throw new RuleBroken('HANDOVER_FINISHED', `the handover is ${h.status}`);
+  if (h.status !== 'active') throw new DomainError('HANDOVER_FINISHED', h.status);
 }
 
 function mustManage(actor: Principal, h: ActiveHandover, what: string): void {
-  if (!mayManage(actor, h.communityId))
-    throw new Forbidden('SUPERVISORS_ONLY', `only the committee, the secretary or an admin may ${what}`);
+  if (!mayManage(actor, h.communityId)) throw new DomainError('SUPERVISORS_ONLY', what);
 }
 
 export function decideHandover(command: HandoverCommand, state: Handover): HandoverEvent[] {
@@ -43,14 +42,14 @@ export function decideHandover(command: HandoverCommand, state: Handover): Hando
     case 'ResolveHandoverBlocker':
       mustManage(actor, h, 'resolve blockers');
       mustBeActive(h);
-      if (!h.openBlockers.has(command.data.n)) throw new RuleBroken('BLOCKER_NOT_OPEN', `blocker ${command.data.n} is not open`);
+      if (!h.openBlockers.has(command.data.n)) throw new DomainError('BLOCKER_NOT_OPEN', command.data.n);
       return [{ type: 'HandoverBlockerResolved', data: { ...base, n: command.data.n, note: command.data.note, resolvedAt: now } }];
     case 'CompleteHandover': {
       mustManage(actor, h, 'complete the handover');
       mustBeActive(h);
       const missing = REQUIRED_STEPS.filter((s) => !h.done.has(s));
-      if (missing.length) throw new RuleBroken('STEPS_MISSING', `steps not yet complete: ${missing.join(', ')}`);
-      if (h.openBlockers.size) throw new RuleBroken('BLOCKERS_OPEN', `open blockers: ${[...h.openBlockers].join(', ')}`);
+      if (missing.length) throw new DomainError('STEPS_MISSING', missing);
+      if (h.openBlockers.size) throw new DomainError('BLOCKERS_OPEN', [...h.openBlockers]);
       const data = {
         ...base,
         communityId: h.communityId,
@@ -70,14 +69,11 @@ export function decideHandover(command: HandoverCommand, state: Handover): Hando
 function start(command: StartHandover, state: Handover): HandoverEvent[] {
   const { actor, now } = command.metadata;
   const { community, ...data } = command.data;
-  if (!community.exists) throw new NotFound('COMMUNITY_NOT_FOUND', `community ${data.communityId} is not registered`);
-  if (!mayManage(actor, data.communityId))
-    throw new Forbidden('SUPERVISORS_ONLY', 'only the committee, the secretary or an admin may start a handover');
-  if (state.exists || community.previousHandoverActive)
-    throw new RuleBroken('HANDOVER_ALREADY_ACTIVE', 'this community already has an active handover');
-  if (community.propertyCompanyId !== data.outgoingCompanyId) {
-    throw new RuleBroken('NOT_THE_MANAGING_COMPANY', `${data.outgoingCompanyId} does not manage ${data.communityId} now`);
-  }
+  if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
+  if (!mayManage(actor, data.communityId)) throw new DomainError('SUPERVISORS_ONLY', 'start a handover');
+  if (state.exists || community.previousHandoverActive) throw new DomainError('HANDOVER_ALREADY_ACTIVE');
+  if (community.propertyCompanyId !== data.outgoingCompanyId)
+    throw new DomainError('NOT_THE_MANAGING_COMPANY', data.outgoingCompanyId, data.communityId);
   return [{ type: 'HandoverStarted', data: { ...data, startedAt: now, by: actorRef(actor) } }];
 }
 
@@ -87,22 +83,20 @@ function completeStep(command: CompleteHandoverStep, h: ActiveHandover): Handove
   const company =
     (OUTGOING_STEPS.includes(step) && companyUserOf(actor, h.outgoingCompanyId)) ||
     (INCOMING_STEPS.includes(step) && companyUserOf(actor, h.incomingCompanyId));
-  if (!company && !mayManage(actor, h.communityId)) throw new Forbidden('STEP_NOT_YOURS', `you may not complete the step ${step}`);
+  if (!company && !mayManage(actor, h.communityId)) throw new DomainError('STEP_NOT_YOURS', step);
   mustBeActive(h);
-  if (h.done.has(step)) throw new RuleBroken('STEP_ALREADY_COMPLETE', `the step ${step} is already complete`);
+  if (h.done.has(step)) throw new DomainError('STEP_ALREADY_COMPLETE', step);
   const extra: Partial<{ incomingCompanyId: string; method: typeof method; defects: string[] }> = {};
   if (step === 'selection') {
-    if (!incomingCompanyId || !method) throw new Invalid('SELECTION_NEEDS_COMPANY', 'selection needs incomingCompanyId and method');
-    if (!incomingCompanyExists) throw new NotFound('COMPANY_NOT_FOUND', `property company ${incomingCompanyId} is not registered`);
-    if (incomingCompanyId === h.outgoingCompanyId)
-      throw new RuleBroken('SAME_COMPANY', 'the incoming company must differ from the outgoing one');
+    if (!incomingCompanyId || !method) throw new DomainError('SELECTION_NEEDS_COMPANY');
+    if (!incomingCompanyExists) throw new DomainError('COMPANY_NOT_FOUND', incomingCompanyId);
+    if (incomingCompanyId === h.outgoingCompanyId) throw new DomainError('SAME_COMPANY');
     Object.assign(extra, { incomingCompanyId, method });
   } else if (incomingCompanyId || method) {
-    throw new Invalid('ONLY_FOR_SELECTION', 'incomingCompanyId and method belong to the selection step');
+    throw new DomainError('ONLY_FOR_SELECTION');
   }
-  if (step === 'service_continuity' && !h.incomingCompanyId) throw new RuleBroken('NO_INCOMING_COMPANY', 'complete selection first');
-  if (defects?.length && step !== 'facilities_inspection')
-    throw new Invalid('ONLY_FOR_INSPECTION', 'defects belong to facilities_inspection');
+  if (step === 'service_continuity' && !h.incomingCompanyId) throw new DomainError('NO_INCOMING_COMPANY');
+  if (defects?.length && step !== 'facilities_inspection') throw new DomainError('ONLY_FOR_INSPECTION');
   if (step === 'facilities_inspection') extra.defects = defects ?? [];
   return [{ type: 'HandoverStepCompleted', data: { handoverId: h.id, step, note, completedAt: now, by: actorRef(actor), ...extra } }];
 }

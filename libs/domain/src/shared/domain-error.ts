@@ -1,41 +1,30 @@
+import { COMMUNITY_ERRORS } from '../community/community.errors';
+import { COMPANY_ERRORS } from '../company/company.errors';
+import { HANDOVER_ERRORS } from '../handover/handover.errors';
+import { TICKET_ERRORS } from '../ticket/ticket.errors';
+import type { DomainErrorKind, MessageValues } from './error-catalogue';
+import { SHARED_ERRORS } from './shared.errors';
+
+export type { DomainErrorKind } from './error-catalogue';
+
+/** Every code the service refuses with, each declared once in its aggregate's `*.errors.ts`. */
+export const ERRORS = { ...SHARED_ERRORS, ...COMPANY_ERRORS, ...COMMUNITY_ERRORS, ...TICKET_ERRORS, ...HANDOVER_ERRORS } as const;
+export type ErrorCode = keyof typeof ERRORS;
+
 /**
- * How the outside world should read a refusal. The HTTP layer maps kinds to statuses in one place;
- * the domain only names what went wrong.
+ * A refusal: the code names it, the catalogue gives its kind and message. `new DomainError('TICKET_NOT_FOUND')`,
+ * `new DomainError('REPORTER_ONLY', 'rate the ticket')`: an unknown code or a missing value does not compile.
  */
-export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'precondition_failed' | 'unprocessable';
+export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly kind: DomainErrorKind;
 
-export class DomainError extends Error {
   constructor(
-    readonly kind: DomainErrorKind,
-    readonly code: string,
-    message: string,
+    readonly code: C,
+    ...values: MessageValues<(typeof ERRORS)[C]['message']>
   ) {
-    super(message);
+    const { kind, message } = ERRORS[code];
+    super(typeof message === 'string' ? message : (message as (...v: unknown[]) => string)(...values));
     this.name = 'DomainError';
-  }
-}
-
-/** A business rule that the current state does not allow (409). */
-export class RuleBroken extends DomainError {
-  constructor(code: string, message: string) {
-    super('conflict', code, message);
-  }
-}
-
-export class NotFound extends DomainError {
-  constructor(code: string, message: string) {
-    super('not_found', code, message);
-  }
-}
-
-export class Forbidden extends DomainError {
-  constructor(code: string, message: string) {
-    super('forbidden', code, message);
-  }
-}
-
-export class Invalid extends DomainError {
-  constructor(code: string, message: string) {
-    super('invalid', code, message);
+    this.kind = kind;
   }
 }

@@ -1,7 +1,7 @@
 import { isCategory } from '../catalogue/categories';
 import { slaFor } from '../community/community';
 import { addMinutes } from '../shared/command';
-import { Forbidden, Invalid, NotFound, RuleBroken } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole } from '../shared/principal';
 import { isManagingCompanyUser, seesInternal, supervises } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
@@ -21,8 +21,8 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
   switch (command.type) {
     case 'AcknowledgeTicket':
       mustBeCompany(actor, managingCompanyId, 'acknowledge');
-      if (ticket.acknowledged) throw new RuleBroken('ALREADY_ACKNOWLEDGED', 'the ticket was already acknowledged');
-      mustBeIn(ticket, ['open', 'in_progress'], 'CANNOT_ACKNOWLEDGE', 'only an unresolved ticket can be acknowledged');
+      if (ticket.acknowledged) throw new DomainError('ALREADY_ACKNOWLEDGED');
+      mustBeIn(ticket, ['open', 'in_progress'], (status) => new DomainError('CANNOT_ACKNOWLEDGE', status));
       return [{ type: 'TicketAcknowledged', data: { ...base, message: command.data.message, acknowledgedAt: now } }];
     case 'AssignTicket':
       mustBeCompany(actor, managingCompanyId, 'assign', true);
@@ -30,33 +30,30 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       return [{ type: 'TicketAssigned', data: { ...base, assigneeId: command.data.assigneeId, assignedAt: now } }];
     case 'RecordAction':
       mustBeCompany(actor, managingCompanyId, 'record work');
-      mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], 'CANNOT_RECORD_ACTION', 'work is recorded on unresolved tickets');
+      mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_RECORD_ACTION', status));
       return [{ type: 'TicketActionRecorded', data: { ...base, description: command.data.description, recordedAt: now } }];
     case 'CommentOnTicket':
-      if (command.data.internal && !seesInternal(actor, { ...ticket, managingCompanyId })) {
-        throw new Forbidden('INTERNAL_COMMENT_NOT_ALLOWED', 'internal comments are for the company, the committee and the secretary');
-      }
+      if (command.data.internal && !seesInternal(actor, { ...ticket, managingCompanyId }))
+        throw new DomainError('INTERNAL_COMMENT_NOT_ALLOWED');
       return [{ type: 'TicketCommented', data: { ...base, text: command.data.text, internal: command.data.internal, commentedAt: now } }];
     case 'ResolveTicket':
       mustBeCompany(actor, managingCompanyId, 'resolve');
       mustBeActive(ticket);
-      if (ticket.status === 'resolved') throw new RuleBroken('ALREADY_RESOLVED', 'the ticket is already resolved');
-      if (ticket.actions === 0)
-        throw new RuleBroken('RESOLVE_NEEDS_ACTION', '"received" is not a fix: record the work done before resolving');
+      if (ticket.status === 'resolved') throw new DomainError('ALREADY_RESOLVED');
+      if (ticket.actions === 0) throw new DomainError('RESOLVE_NEEDS_ACTION');
       return [{ type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now } }];
     case 'ConfirmResolution':
       mustBeReporter(actor, ticket, 'confirm the resolution');
-      mustBeIn(ticket, ['resolved'], 'NOT_RESOLVED', 'only a resolved ticket can be confirmed');
+      mustBeIn(ticket, ['resolved'], (status) => new DomainError('NOT_RESOLVED', status, 'confirmed'));
       return [{ type: 'TicketResolutionConfirmed', data: { ...base, confirmedAt: now } }];
     case 'RejectResolution':
       mustBeReporter(actor, ticket, 'reject the resolution');
-      mustBeIn(ticket, ['resolved'], 'NOT_RESOLVED', 'only a resolved ticket can be rejected');
+      mustBeIn(ticket, ['resolved'], (status) => new DomainError('NOT_RESOLVED', status, 'rejected'));
       return [{ type: 'TicketResolutionRejected', data: { ...base, reason: command.data.reason, rejectedAt: now } }];
     case 'RateTicket':
       mustBeReporter(actor, ticket, 'rate the ticket');
-      if (ticket.rated) throw new RuleBroken('ALREADY_RATED', 'a ticket is rated once');
-      if (ticket.status !== 'resolved' && ticket.status !== 'closed')
-        throw new RuleBroken('NOT_RESOLVED', 'a ticket is rated after it is resolved');
+      if (ticket.rated) throw new DomainError('ALREADY_RATED');
+      if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw new DomainError('NOT_RESOLVED', ticket.status, 'rated');
       return [{ type: 'TicketRated', data: { ...base, score: command.data.score, comment: command.data.comment, ratedAt: now } }];
     case 'EscalateTicket':
       mustMayEscalate(actor, ticket);
@@ -65,7 +62,7 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       return [{ type: 'TicketEscalated', data: { ...base, level: command.data.level, reason: command.data.reason, escalatedAt: now } }];
     case 'WithdrawTicket':
       mustBeReporter(actor, ticket, 'withdraw the ticket');
-      mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], 'CANNOT_WITHDRAW', 'a ticket can be withdrawn only before it is resolved');
+      mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_WITHDRAW', status));
       return [{ type: 'TicketWithdrawn', data: { ...base, reason: command.data.reason, withdrawnAt: now } }];
   }
 }
@@ -73,15 +70,15 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
 function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   const { actor, now } = command.metadata;
   const { community, ...data } = command.data;
-  if (state.exists) throw new RuleBroken('TICKET_EXISTS', 'a ticket with this id already exists');
-  if (!community.exists) throw new NotFound('COMMUNITY_NOT_FOUND', `community ${data.communityId} is not registered`);
-  if (!isCategory(data.category)) throw new Invalid('UNKNOWN_CATEGORY', `unknown category ${data.category}`);
+  if (state.exists) throw new DomainError('TICKET_EXISTS');
+  if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
+  if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
   const mayFile =
     hasRole(actor, 'admin') ||
     supervises(actor, community.id) ||
     isManagingCompanyUser(actor, community.propertyCompanyId) ||
     (hasRole(actor, 'resident') && actor.communities.includes(community.id));
-  if (!mayFile) throw new Forbidden('NOT_YOUR_COMMUNITY', `you may not file tickets in community ${community.id}`);
+  if (!mayFile) throw new DomainError('NOT_YOUR_COMMUNITY', community.id);
   const sla = slaFor(community, data.category);
   return [
     {

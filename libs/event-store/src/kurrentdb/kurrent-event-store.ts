@@ -259,6 +259,7 @@ export class KurrentEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.local.removeAllListeners();
+    // Closing: a subscription that already failed has nothing left to stop, and dispose() ends the connection anyway.
     await this.subscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
   }
@@ -268,6 +269,7 @@ export class KurrentEventStore implements EventStore {
     if (this.subscription) return;
     this.subscription = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
     this.subscription.on('data', () => this.local.emit('appended'));
+    // A dropped subscription only delays other processes' wake-ups (readers still poll): subscribe again in a second.
     this.subscription.on('error', () => {
       this.subscription = null;
       setTimeout(() => this.local.listenerCount('appended') && this.subscribe(), 1000).unref();

@@ -494,7 +494,7 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
     expect(first.rows.map((r) => r.error_code)).toEqual([null, null]);
     const pid = await pidOf(b);
     const second = batch(b, [keyed(bStreams[0], k2), keyed(bStreams[1], k1)]);
-    second.catch(() => undefined);
+    second.catch(() => undefined); // awaited below; this only keeps a failure before then from being "unhandled"
     // Waiting on an advisory lock means it wrote nothing yet; waiting on a transaction id would mean
     // it sits in the unique index halfway through, where crossed keys deadlock.
     expect(await waitsFor(probe, pid)).toEqual(['advisory']);
@@ -517,7 +517,7 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
       await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [stream]); // an append to the stream in progress
       const pid = await pidOf(appender);
       const appended = fn === 'es_append' ? single(appender, stream) : batch(appender, [item(stream), item(`bystander-${randomUUID()}`)]);
-      appended.catch(() => undefined);
+      appended.catch(() => undefined); // awaited below; this only keeps a failure before then from being "unhandled"
       expect(await waitsFor(probe, pid)).toEqual(['advisory']);
       await other.query('BEGIN');
       const otherTx = BigInt((await other.query(`SELECT pg_current_xact_id()::text AS tx`)).rows[0].tx);
@@ -541,7 +541,7 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
               key,
             ])
           : batch(appender, [item(stream, keyed), item(`bystander-${randomUUID()}`)]);
-      appended.catch(() => undefined);
+      appended.catch(() => undefined); // awaited below; this only keeps a failure before then from being "unhandled"
       return appended;
     };
     // Someone holds the key: the append waits for it.
@@ -580,7 +580,7 @@ describe('PostgresEventStore — append locks, seen from PostgreSQL sessions', (
     await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [community]);
     const pid = await pidOf(appender);
     const appended = batch(appender, [item(ticket, { guardStream: community, guardVersion: 1 }), item(`bystander-${randomUUID()}`)]);
-    appended.catch(() => undefined);
+    appended.catch(() => undefined); // awaited below; this only keeps a failure before then from being "unhandled"
     expect(await waitsFor(probe, pid)).toEqual(['advisory']);
     const got = await probe.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`, [ticket]);
     expect(got.rows[0].got).toBe(true);

@@ -20,7 +20,7 @@ import type {
 import { UpcasterRegistry } from '../upcasters';
 import { decodePgCheckpoint, encodePgCheckpoint } from './checkpoint';
 import { verifyAllStreams, verifyStreams } from './pg-chain-verifier';
-import { PgWakeups } from './pg-wakeups';
+import { PgWakeups, type WakeupErrorReporter } from './pg-wakeups';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import { GroupCommit, type Outcome } from './group-commit';
 
@@ -39,6 +39,8 @@ export type PostgresEventStoreOptions = Readonly<{
   appendBatchesInFlight?: number;
   /** Most appends in one batch (default 64). 1 turns group commit off: each append is its own statement. */
   appendBatchMax?: number;
+  /** Told when the LISTEN/NOTIFY connection for wake-ups fails (appends and reads are unaffected); silent if absent. */
+  onWakeupError?: WakeupErrorReporter;
 }>;
 
 /** What group commit did since the store opened. */
@@ -87,7 +89,7 @@ export class PostgresEventStore implements EventStore {
     };
     this.pool = new Pool(config);
     this.pool.on('error', () => undefined); // an idle client died; the next checkout reconnects
-    this.wakeups = new PgWakeups({ connectionString: options.connectionString, application_name: 'jinlin-wakeups' });
+    this.wakeups = new PgWakeups({ connectionString: options.connectionString, application_name: 'jinlin-wakeups' }, options.onWakeupError);
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     const batchMax = options.appendBatchMax ?? 64;
     this.appends = batchMax > 1 ? new GroupCommit((items) => this.appendBatch(items), options.appendBatchesInFlight ?? 2, batchMax) : null;

@@ -1,4 +1,4 @@
-import { Forbidden, hasRole, NotFound, type Principal } from '@jinlin/domain';
+import { DomainError, hasRole, type Principal } from '@jinlin/domain';
 
 export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => Promise<any[]> }>;
 
@@ -23,7 +23,7 @@ export async function dashboardScope(db: Queryable, actor: Principal): Promise<D
 /** Residents file and follow their own tickets; the figures are for those who answer and supervise. */
 export function mustReadDashboards(actor: Principal): void {
   if (!hasRole(actor, 'admin', 'committee', 'secretary', 'staff', 'manager')) {
-    throw new Forbidden('DASHBOARDS_NOT_ALLOWED', 'dashboards are for the property company, the committee, the secretary and admins');
+    throw new DomainError('DASHBOARDS_NOT_ALLOWED');
   }
 }
 
@@ -34,6 +34,6 @@ export async function mustSeeCommunity(db: Queryable, scope: DashboardScope, com
   const rows: { id: string; name: string }[] = inScope(scope, communityId)
     ? await db.query(`SELECT id, name FROM rm_communities WHERE id = $1`, [communityId])
     : [];
-  if (!rows.length) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+  if (!rows.length) throw new DomainError('COMMUNITY_NOT_FOUND');
   return rows[0];
 }

@@ -14,6 +14,7 @@ export async function inSnapshot<T>(db: DataSource, work: (q: Queryable) => Prom
     await runner.query('COMMIT');
     return result;
   } catch (error) {
+    // The read's own error is the one to report; a ROLLBACK that fails means the connection broke (the read wrote nothing).
     await runner.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {

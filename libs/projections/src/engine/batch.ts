@@ -62,6 +62,7 @@ export async function applyPage(
     await qr.commitTransaction();
     return applied;
   } catch (error) {
+    // The batch's own error is the one to report; a rollback that fails means the connection broke, and the caller discards it.
     if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
     throw error;
   }

@@ -79,6 +79,7 @@ export class ProjectionRunner {
           await this.follow(qr);
         } finally {
           this.holding = false;
+          // An unlock that fails leaves nothing behind: the connection is discarded next, and its session lock with it.
           await unlockProjection(qr, this.projection.name).catch(() => undefined);
           await discard(qr);
           qr = null;

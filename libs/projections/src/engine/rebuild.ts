@@ -5,7 +5,13 @@ import { ensureCheckpoint, lockCheckpoint, readCheckpoint, saveCheckpoint, type 
 import type { Projection } from './projection';
 
 export type RebuildProgress = Readonly<{ projection: string; position: number; head: number; events: number; elapsedMs: number }>;
-export type RebuildOptions = Readonly<{ batchSize: number; onProgress?: (p: RebuildProgress) => void; pollMs?: number }>;
+export type RebuildOptions = Readonly<{
+  batchSize: number;
+  onProgress?: (p: RebuildProgress) => void;
+  pollMs?: number;
+  /** Told when giving a connection back fails (rollback, unlock, release); the rebuild's own outcome stands either way. */
+  onError?: (projection: string, error: unknown) => void;
+}>;
 
 type Run = {
   readonly projection: Projection;
@@ -72,9 +78,10 @@ export async function rebuildProjections(
     return await Promise.all(runs.map((run) => (run.locked ? report(run, run.at) : followHolder(run, store, options, report))));
   } finally {
     for (const run of runs) {
-      if (run.qr.isTransactionActive) await run.qr.rollbackTransaction().catch(() => undefined);
-      if (run.locked) await unlockProjection(run.qr, run.projection.name).catch(() => undefined);
-      await run.qr.release().catch(() => undefined);
+      const report = (error: unknown) => options.onError?.(run.projection.name, error);
+      if (run.qr.isTransactionActive) await run.qr.rollbackTransaction().catch(report);
+      if (run.locked) await unlockProjection(run.qr, run.projection.name).catch(report);
+      await run.qr.release().catch(report);
     }
   }
 }
@@ -123,7 +130,7 @@ async function replayTogether(
     );
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
-      await next.catch(() => undefined);
+      await next.catch(() => undefined); // the page read ahead is no longer wanted: the projection's failure is what the caller hears
       throw failed.reason;
     }
     const outcomes = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof applyPage>>>).value);

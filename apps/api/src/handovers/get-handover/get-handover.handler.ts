@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { NotFound } from '@jinlin/domain';
+import { DomainError } from '@jinlin/domain';
 import { HandoverRow, handoverView } from '@jinlin/projections';
 import { canSeeHandoverRow } from '../handover-visibility';
 import { GetHandoverQuery } from './get-handover.query';
@@ -11,7 +11,7 @@ export class GetHandoverHandler implements IQueryHandler<GetHandoverQuery> {
 
   async execute({ user, handoverId }: GetHandoverQuery) {
     const row = await this.db.getRepository(HandoverRow).findOneBy({ id: handoverId });
-    if (!row || !canSeeHandoverRow(user, row)) throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!row || !canSeeHandoverRow(user, row)) throw new DomainError('HANDOVER_NOT_FOUND');
     return handoverView(row, new Date());
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { canSeeHandover, handoverDecider, handoverStream, hasRole, NotFound, type HandoverEvent } from '@jinlin/domain';
+import { canSeeHandover, DomainError, handoverDecider, type HandoverEvent, handoverStream, hasRole } from '@jinlin/domain';
 import { EVENT_STORE, foldStream, type EventStore } from '@jinlin/event-store';
 import { HandoverTimelineQuery, type HandoverTimeline } from './handover-timeline.query';
 
@@ -12,8 +12,7 @@ export class HandoverTimelineHandler implements IQueryHandler<HandoverTimelineQu
   async execute({ user, handoverId }: HandoverTimelineQuery): Promise<HandoverTimeline> {
     const events = await this.store.readStream<HandoverEvent>(handoverStream(handoverId));
     const { state } = foldStream(events, handoverDecider);
-    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin')))
-      throw new NotFound('HANDOVER_NOT_FOUND', 'no such handover');
+    if (!state.exists || (!canSeeHandover(user, state) && !hasRole(user, 'admin'))) throw new DomainError('HANDOVER_NOT_FOUND');
     const verdict = await this.store.verifyStream(handoverStream(handoverId));
     return {
       handoverId,

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { NotFound } from '@jinlin/domain';
+import { DomainError } from '@jinlin/domain';
 import { CommunityRow } from '@jinlin/projections';
 import { GetCommunityQuery } from './get-community.query';
 
@@ -10,7 +10,7 @@ export class GetCommunityHandler implements IQueryHandler<GetCommunityQuery> {
 
   async execute({ communityId }: GetCommunityQuery) {
     const row = await this.db.getRepository(CommunityRow).findOneBy({ id: communityId });
-    if (!row) throw new NotFound('COMMUNITY_NOT_FOUND', 'no such community');
+    if (!row) throw new DomainError('COMMUNITY_NOT_FOUND');
     return {
       id: row.id,
       name: row.name,

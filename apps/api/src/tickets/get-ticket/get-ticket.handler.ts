@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { NotFound } from '@jinlin/domain';
+import { DomainError } from '@jinlin/domain';
 import { findTicket, type TicketView } from '@jinlin/projections';
 import { GetTicketQuery } from './get-ticket.query';
 
@@ -10,7 +10,7 @@ export class GetTicketHandler implements IQueryHandler<GetTicketQuery> {
 
   async execute({ ticketId, user }: GetTicketQuery): Promise<TicketView> {
     const ticket = await findTicket(this.db, user, ticketId);
-    if (!ticket) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
     return ticket;
   }
 }

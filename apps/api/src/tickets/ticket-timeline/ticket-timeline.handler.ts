@@ -4,11 +4,11 @@ import {
   canSeeTicket,
   communityDecider,
   communityStream,
-  NotFound,
+  DomainError,
   seesInternal,
   ticketDecider,
-  ticketStream,
   type TicketEvent,
+  ticketStream,
 } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
 import { TicketTimelineQuery, type TicketTimeline, type TimelineEntry } from './ticket-timeline.query';
@@ -21,10 +21,10 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
   async execute({ ticketId, user }: TicketTimelineQuery): Promise<TicketTimeline> {
     const events = await this.store.readStream<TicketEvent>(ticketStream(ticketId));
     const { state } = foldStream(events, ticketDecider);
-    if (!state.exists) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!state.exists) throw new DomainError('TICKET_NOT_FOUND');
     const community = (await aggregateStream(this.store, communityStream(state.communityId), communityDecider)).state;
     const scope = { ...state, managingCompanyId: community.exists ? community.propertyCompanyId : null };
-    if (!canSeeTicket(user, scope)) throw new NotFound('TICKET_NOT_FOUND', 'no such ticket');
+    if (!canSeeTicket(user, scope)) throw new DomainError('TICKET_NOT_FOUND');
     const internalToo = seesInternal(user, scope);
     const verdict = await this.store.verifyStream(ticketStream(ticketId));
     return {

@@ -1,0 +1,15 @@
+import type { ErrorCatalogue } from '../shared/error-catalogue';
+
+export const COMMUNITY_ERRORS = {
+  /**
+   * Without an id the answer discloses nothing (reads, and ids that cannot exist); a command that
+   * names the community it acts in is told that id is not registered.
+   */
+  COMMUNITY_NOT_FOUND: {
+    kind: 'not_found',
+    message: (communityId?: string) => (communityId === undefined ? 'no such community' : `community ${communityId} is not registered`),
+  },
+  COMMUNITY_EXISTS: { kind: 'conflict', message: (communityId: string) => `community ${communityId} is already registered` },
+} as const satisfies ErrorCatalogue;
+
+export type CommunityErrorCode = keyof typeof COMMUNITY_ERRORS;

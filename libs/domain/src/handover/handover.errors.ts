@@ -1,0 +1,27 @@
+import type { ErrorCatalogue } from '../shared/error-catalogue';
+import type { HandoverStep } from './handover.events';
+import type { HandoverStatus } from './handover.state';
+
+export const HANDOVER_ERRORS = {
+  /** Missing, or outside the caller's scope: the same answer, so existence is not disclosed. */
+  HANDOVER_NOT_FOUND: { kind: 'not_found', message: 'no such handover' },
+  HANDOVER_ALREADY_ACTIVE: { kind: 'conflict', message: 'this community already has an active handover' },
+  HANDOVER_FINISHED: { kind: 'conflict', message: (status: HandoverStatus) => `the handover is ${status}` },
+  NOT_THE_MANAGING_COMPANY: {
+    kind: 'conflict',
+    message: (companyId: string, communityId: string) => `${companyId} does not manage ${communityId} now`,
+  },
+  SUPERVISORS_ONLY: { kind: 'forbidden', message: (what: string) => `only the committee, the secretary or an admin may ${what}` },
+  STEP_NOT_YOURS: { kind: 'forbidden', message: (step: HandoverStep) => `you may not complete the step ${step}` },
+  STEP_ALREADY_COMPLETE: { kind: 'conflict', message: (step: HandoverStep) => `the step ${step} is already complete` },
+  SELECTION_NEEDS_COMPANY: { kind: 'invalid', message: 'selection needs incomingCompanyId and method' },
+  SAME_COMPANY: { kind: 'conflict', message: 'the incoming company must differ from the outgoing one' },
+  ONLY_FOR_SELECTION: { kind: 'invalid', message: 'incomingCompanyId and method belong to the selection step' },
+  NO_INCOMING_COMPANY: { kind: 'conflict', message: 'complete selection first' },
+  ONLY_FOR_INSPECTION: { kind: 'invalid', message: 'defects belong to facilities_inspection' },
+  BLOCKER_NOT_OPEN: { kind: 'conflict', message: (n: number) => `blocker ${n} is not open` },
+  STEPS_MISSING: { kind: 'conflict', message: (steps: readonly HandoverStep[]) => `steps not yet complete: ${steps.join(', ')}` },
+  BLOCKERS_OPEN: { kind: 'conflict', message: (blockers: readonly number[]) => `open blockers: ${blockers.join(', ')}` },
+} as const satisfies ErrorCatalogue;
+
+export type HandoverErrorCode = keyof typeof HANDOVER_ERRORS;
