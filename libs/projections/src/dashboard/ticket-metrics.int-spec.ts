@@ -25,6 +25,14 @@ beforeAll(async () => {
   });
   await ds.initialize();
   await ds.runMigrations();
+  // A summary for one community needs it registered (404 otherwise); the histories file tickets in these.
+  for (const id of COMMUNITIES) {
+    await ds.query(
+      `INSERT INTO rm_communities (id, name, subdistrict, neighbourhood, property_company_id, registered_at, position)
+       VALUES ($1, $1, 's', 'n', 'co', now(), 0)`,
+      [id],
+    );
+  }
 });
 afterAll(async () => {
   await ds.destroy();
@@ -107,6 +115,11 @@ it('when random ticket histories are projected, every figure equals the SPEC §6
       await project(log, h.batchSize);
       for (const g of generated) {
         const { actor, query } = asQuery(g, timesOf(log));
+        if (query.communityId !== undefined && !actor.roles.includes('admin') && !actor.communities.includes(query.communityId)) {
+          // Outside the caller's scope the community does not exist for them (SPEC §2): 404, not zeros.
+          await expect(dashboardSummary(ds, actor, query)).rejects.toMatchObject({ code: 'COMMUNITY_NOT_FOUND' });
+          continue;
+        }
         const actual = await dashboardSummary(ds, actor, query);
         expect(clean(actual)).toEqual(referenceSummary(log, { ...query, communities: g.communities }));
       }

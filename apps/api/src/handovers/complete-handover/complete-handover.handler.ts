@@ -1,6 +1,14 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideHandover, handoverDecider, handoverStream, type Handover, type Principal } from '@jinlin/domain';
+import {
+  communityStream,
+  decideHandover,
+  handoverDecider,
+  handoverStream,
+  type CommunityEvent,
+  type Handover,
+  type Principal,
+} from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from '../../config/app-config';
@@ -35,7 +43,7 @@ export class CompleteHandoverHandler implements ICommandHandler<CompleteHandover
     const completed = await handleCommand(this.store, stream, handoverDecider, decide, { id: handoverId, ctx });
     const { state } = await aggregateStream(this.store, stream, handoverDecider);
     if (!state.exists || state.status !== 'completed' || !state.incomingCompanyId) return completed;
-    const appointed = await this.commands.execute(
+    await this.commands.execute(
       new AppointPropertyCompanyCommand(state.communityId, state.incomingCompanyId, handoverId, {
         actor: SYSTEM,
         now: ctx.now,
@@ -43,7 +51,11 @@ export class CompleteHandoverHandler implements ICommandHandler<CompleteHandover
         causationId: `${stream}@${completed.version}`,
       }),
     );
-    if (!(await this.engine.waitFor(appointed.position, this.config.projections.maxLagMs, ['reference-data']))) {
+    // The appointment may be the handover process's (it can get there first): wait for whichever was stored.
+    const community = await this.store.readStream<CommunityEvent>(communityStream(state.communityId));
+    const appointment = community.findLast((e) => e.type === 'PropertyCompanyAppointed' && e.data.handoverId === handoverId);
+    const position = appointment?.globalPosition ?? 0;
+    if (!(await this.engine.waitFor(position, this.config.projections.maxLagMs, ['reference-data']))) {
       this.log.warn(`handover ${handoverId}: reference-data did not apply the appointment within ${this.config.projections.maxLagMs} ms`);
     }
     return completed;
