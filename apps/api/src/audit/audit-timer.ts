@@ -31,6 +31,7 @@ export class AuditTimer implements OnApplicationBootstrap, BeforeApplicationShut
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private doneFor: number | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -58,10 +59,14 @@ export class AuditTimer implements OnApplicationBootstrap, BeforeApplicationShut
   async runOnce(): Promise<boolean> {
     if (!(await this.leader.acquire())) return false;
     const now = this.clock();
+    const due = lastSealMoment(now).getTime();
+    if (this.doneFor === due) return false;
     const seals = await this.store.readStream<AuditEvent>(AUDIT_SEALS_STREAM);
     const last = seals[seals.length - 1];
-    if (last && Date.parse(last.data.sealedAt) >= lastSealMoment(now).getTime()) return false;
+    if (last && Date.parse(last.data.sealedAt) >= due) return false;
     const outcome = await this.bus.execute(new SealLogCommand(now));
+    // An unmoved log leaves the last seal as old as it was: without this, each look would read every head again.
+    this.doneFor = due;
     if (outcome.sealed) this.log.log(`sealed ${outcome.seal!.streams} streams up to ${outcome.seal!.upTo}: ${outcome.seal!.root}`);
     return outcome.sealed;
   }
