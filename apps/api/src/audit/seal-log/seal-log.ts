@@ -1,4 +1,4 @@
-import { AUDIT_SEALS_STREAM, auditDecider, type AuditEvent, type LogSealed, type Principal } from '@jinlin/domain';
+import { AUDIT_SEALS_STREAM, auditDecider, type AuditEvent, type AuditState, type LogSealed, type Principal } from '@jinlin/domain';
 import { merkleRoot, type EventStore, type StoreHead, type StreamHead } from '@jinlin/event-store';
 import type { CommandContext } from '../../commands/command-context';
 import { handleCommand } from '../../commands/handle-command';
@@ -26,7 +26,7 @@ export async function sealLog(store: EventStore, db: SqlRunner, now: Date, actor
   await saveSealLeaves(db, root, heads);
   const ctx: CommandContext = { actor, now: now.toISOString(), correlationId: `audit-seal:${now.toISOString()}` };
   const data = { upTo: at.position, checkpoint: at.checkpoint, streams: heads.length, root };
-  const result = await handleCommand<ReturnType<typeof auditDecider.initialState>, AuditEvent>(
+  const result = await handleCommand<AuditState, AuditEvent>(
     store,
     AUDIT_SEALS_STREAM,
     auditDecider,
