@@ -21,3 +21,4 @@ export * from './handover/handover.events';
 export * from './handover/handover.state';
 export * from './handover/handover.commands';
 export * from './handover/handover.decide';
+export * from './audit/audit';

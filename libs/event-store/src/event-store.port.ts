@@ -105,6 +105,9 @@ export type ChainVerdict =
 
 export type StoreHead = Readonly<{ position: number; checkpoint: Checkpoint | null }>;
 
+/** The last event of one stream at some point of the log: what an audit seal covers (SPEC §8.1). */
+export type StreamHead = Readonly<{ streamId: string; version: number; hash: string }>;
+
 export interface EventStore {
   appendToStream<E extends EventShape>(streamId: string, events: readonly NewEvent<E>[], options: AppendOptions): Promise<AppendResult>;
   /**
@@ -123,6 +126,14 @@ export interface EventStore {
   /** True when the event at this global position lies at or before the checkpoint in read order. */
   covers(checkpoint: Checkpoint | null, globalPosition: number): Promise<boolean>;
   head(): Promise<StoreHead>;
+  /**
+   * The last event in read order that no later commit can precede (PostgreSQL: below the oldest
+   * running transaction), so what lies at or before it never changes. head() may stand past an
+   * open transaction's event, which then lands before it.
+   */
+  settledHead(): Promise<StoreHead>;
+  /** Every stream's last event at or before the checkpoint in read order, sorted by stream id. */
+  streamHeads(at: Checkpoint): Promise<StreamHead[]>;
   /** Called (possibly late, possibly coalesced) after events were appended anywhere. */
   onAppended(listener: () => void): () => void;
   ping(): Promise<void>;

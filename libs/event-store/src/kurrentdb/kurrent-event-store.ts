@@ -33,7 +33,9 @@ import type {
   ReadAllResult,
   StoreHead,
   StoredEvent,
+  StreamHead,
 } from '../event-store.port';
+import { compareStreamIds } from '../seals';
 import { UpcasterRegistry } from '../upcasters';
 import { chainHash } from './kurrent-hash';
 import { asProperties, idempotencyStream, IDEMPOTENCY_TYPE, isOwnBookkeeping, toStored, type StoredMeta } from './kurrent-records';
@@ -247,6 +249,28 @@ export class KurrentEventStore implements EventStore {
     return { position: 0, checkpoint: null };
   }
 
+  /** $all is written in commit order: nothing committed later can land before the head. */
+  settledHead(): Promise<StoreHead> {
+    return this.head();
+  }
+
+  /**
+   * Folds $all from the start up to the checkpoint: as slow as reading the whole log, which a
+   * daily seal and an audit can afford. (Not run here: the tests have no KurrentDB server.)
+   */
+  async streamHeads(at: Checkpoint): Promise<StreamHead[]> {
+    const heads = new Map<string, StreamHead>();
+    for (let after: Checkpoint | null = null; ;) {
+      const page: ReadAllResult = await this.readAll({ after, limit: 1000 });
+      for (const e of page.events) {
+        if (isAfter(decode(e.checkpoint), decode(at))) return sorted(heads);
+        heads.set(e.streamId, { streamId: e.streamId, version: e.streamVersion, hash: e.hash });
+      }
+      if (page.checkpoint === after || page.events.length === 0) return sorted(heads);
+      after = page.checkpoint;
+    }
+  }
+
   onAppended(listener: () => void): () => void {
     this.local.on('appended', listener);
     this.subscribe();
@@ -295,6 +319,8 @@ function decode(checkpoint: Checkpoint): Position {
 }
 
 const isAfter = (a: Position, b: Position) => a.commit > b.commit || (a.commit === b.commit && a.prepare > b.prepare);
+
+const sorted = (heads: Map<string, StreamHead>) => [...heads.values()].sort((a, b) => compareStreamIds(a.streamId, b.streamId));
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -103,6 +103,36 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     }
   });
 
+  it('when a slow transaction commits an event late, the heads at an earlier settled checkpoint do not change (at head() they would)', async () => {
+    const slow = new Client({ connectionString: db.url });
+    await slow.connect();
+    const slowStream = `late-${randomUUID()}`;
+    try {
+      await store.appendToStream(slowStream, [event('First')], { expected: 'no_stream' });
+      await slow.query('BEGIN');
+      await slow.query(
+        `SELECT global_position FROM es_append($1, NULL, '[{"type": "Slow", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`,
+        [slowStream],
+      );
+      const fast = await store.appendToStream(`late-${randomUUID()}`, [event('Fast')], { expected: 'no_stream' });
+      const head = await store.head();
+      expect(head.position).toBe(fast.lastPosition);
+      const settled = await store.settledHead();
+      expect(await store.covers(settled.checkpoint, fast.lastPosition)).toBe(false); // held back behind the open transaction
+      const before = await store.streamHeads(settled.checkpoint!);
+      const atHeadBefore = await store.streamHeads(head.checkpoint!);
+      expect(before.find((h) => h.streamId === slowStream)?.version).toBe(1);
+
+      await slow.query('COMMIT');
+      expect(await store.streamHeads(settled.checkpoint!)).toEqual(before);
+      const atHeadAfter = await store.streamHeads(head.checkpoint!);
+      expect(atHeadAfter.find((h) => h.streamId === slowStream)?.version).toBe(2); // why a seal stands at the settled head
+      expect(atHeadAfter).not.toEqual(atHeadBefore);
+    } finally {
+      await slow.end();
+    }
+  });
+
   it('when its LISTEN connection is cut, a listener hears other processes again without appending itself', async () => {
     const listening = new PostgresEventStore({ connectionString: db.url });
     const other = new PostgresEventStore({ connectionString: db.url });

@@ -16,7 +16,9 @@ import type {
   ReadAllResult,
   StoreHead,
   StoredEvent,
+  StreamHead,
 } from '../event-store.port';
+import { compareStreamIds } from '../seals';
 import { UpcasterRegistry } from '../upcasters';
 import { decodePgCheckpoint, encodePgCheckpoint } from './checkpoint';
 import { verifyAllStreams, verifyStreams } from './pg-chain-verifier';
@@ -301,6 +303,35 @@ export class PostgresEventStore implements EventStore {
     );
     if (rows.length === 0) return { position: 0, checkpoint: null };
     return { position: Number(rows[0].global_position), checkpoint: encodePgCheckpoint(rows[0].transaction_id, rows[0].global_position) };
+  }
+
+  /** head(), below the read horizon: every transaction with an earlier id has ended. */
+  async settledHead(): Promise<StoreHead> {
+    const { rows } = await this.pool.query(
+      `SELECT e.global_position, e.transaction_id::text AS transaction_id FROM es_events e
+        WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+    );
+    if (rows.length === 0) return { position: 0, checkpoint: null };
+    return { position: Number(rows[0].global_position), checkpoint: encodePgCheckpoint(rows[0].transaction_id, rows[0].global_position) };
+  }
+
+  /**
+   * One pass over the (stream_id, stream_version) index, newest version first per stream: a later
+   * version of a stream always has a later transaction id, so the first row at or before the
+   * checkpoint is the stream's head there.
+   */
+  async streamHeads(at: Checkpoint): Promise<StreamHead[]> {
+    const to = decodePgCheckpoint(at);
+    const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; hash: string }>(
+      `SELECT DISTINCT ON (e.stream_id) e.stream_id, e.stream_version, encode(e.hash, 'hex') AS hash FROM es_events e
+        WHERE (e.transaction_id, e.global_position) <= ($1::xid8, $2::bigint)
+        ORDER BY e.stream_id, e.stream_version DESC`,
+      [to.transactionId, to.position],
+    );
+    return rows
+      .map((r) => ({ streamId: r.stream_id, version: r.stream_version, hash: r.hash }))
+      .sort((a, b) => compareStreamIds(a.streamId, b.streamId));
   }
 
   onAppended(listener: () => void): () => void {

@@ -212,5 +212,33 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       expect(await store.covers(first.checkpoint, second.lastPosition)).toBe(false);
       expect(await store.covers(null, first.lastPosition)).toBe(false);
     });
+
+    it("when the heads are asked at a checkpoint, each stream's last event at or before it comes, sorted, and later ones do not", async () => {
+      const [x, y, z] = [stream(), stream(), stream()].sort();
+      await store.appendToStream(y, [ev('A'), ev('B')], { expected: 'no_stream' });
+      const first = await store.appendToStream(x, [ev('A')], { expected: 'no_stream' });
+      await store.appendToStream(y, [ev('C')], { expected: 2 });
+      const last = await store.appendToStream(z, [ev('A')], { expected: 'no_stream' });
+      const ours = async (at: Checkpoint) => (await store.streamHeads(at)).filter((h) => [x, y, z].includes(h.streamId));
+      const [xs, ys] = [await store.readStream(x), await store.readStream(y)];
+      expect(await ours(first.checkpoint)).toEqual([
+        { streamId: x, version: 1, hash: xs[0].hash },
+        { streamId: y, version: 2, hash: ys[1].hash },
+      ]);
+      // The horizon is the cluster's: a transaction elsewhere may hold it back for a moment.
+      let settled = await store.settledHead();
+      for (let i = 0; i < 100 && !(await store.covers(settled.checkpoint, last.lastPosition)); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        settled = await store.settledHead();
+      }
+      expect(settled.checkpoint).not.toBeNull();
+      expect((await ours(settled.checkpoint!)).map((h) => [h.streamId, h.version])).toEqual([
+        [x, 1],
+        [y, 3],
+        [z, 1],
+      ]);
+      const all = await store.streamHeads(settled.checkpoint!);
+      expect(all.map((h) => h.streamId)).toEqual([...all.map((h) => h.streamId)].sort());
+    });
   });
 }

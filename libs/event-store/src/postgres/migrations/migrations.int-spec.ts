@@ -47,9 +47,11 @@ describe('event store migrations', () => {
     const top = await functions();
     expect(top).toEqual(expect.arrayContaining(['es_append', 'es_append_batch', 'es_append_item_under_locks', 'es_idem_lock_key']));
     await appendsWork();
+    expect((await ds.query(`SELECT to_regclass('es_seal_leaves') AS t`))[0].t).toBe('es_seal_leaves');
+    const keyLocks = EVENT_STORE_MIGRATIONS.findIndex((m) => m.name === 'AppendKeyLocks1764300009000') + 1;
     for (let i = EVENT_STORE_MIGRATIONS.length; i > 0; i--) {
       await ds.undoLastMigration();
-      if (i === EVENT_STORE_MIGRATIONS.length) {
+      if (i === keyLocks) {
         // One step down: the batch version before key locks, still able to append.
         expect(await functions()).toEqual(expect.arrayContaining(['es_append', 'es_append_batch', 'es_append_locked']));
         await appendsWork();
