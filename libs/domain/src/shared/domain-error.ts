@@ -1,3 +1,4 @@
+import { AUDIT_ERRORS } from '../audit/audit.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
@@ -8,7 +9,14 @@ import { SHARED_ERRORS } from './shared.errors';
 export type { DomainErrorKind } from './error-catalogue';
 
 /** Every code the service refuses with, each declared once in its aggregate's `*.errors.ts`. */
-export const ERRORS = { ...SHARED_ERRORS, ...COMPANY_ERRORS, ...COMMUNITY_ERRORS, ...TICKET_ERRORS, ...HANDOVER_ERRORS } as const;
+export const ERRORS = {
+  ...SHARED_ERRORS,
+  ...COMPANY_ERRORS,
+  ...COMMUNITY_ERRORS,
+  ...TICKET_ERRORS,
+  ...HANDOVER_ERRORS,
+  ...AUDIT_ERRORS,
+} as const;
 export type ErrorCode = keyof typeof ERRORS;
 
 /**

@@ -13,7 +13,7 @@ import {
 import { decodePgCheckpoint } from './checkpoint';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
-import { IDEM_LOCK_CLASS } from './migrations/1764300009000-append-key-locks';
+import { IDEM_LOCK_CLASS } from './sql/idem-lock';
 
 let db: TestDatabase;
 

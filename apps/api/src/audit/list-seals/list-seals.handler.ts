@@ -1,6 +1,6 @@
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AUDIT_SEALS_STREAM, type AuditEvent, type Principal } from '@jinlin/domain';
+import { AUDIT_SEALS_STREAM, DomainError, type AuditEvent, type Principal } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import type { SealsDto } from './list-seals.dto';
 import { ListSealsQuery } from './list-seals.query';
@@ -15,11 +15,7 @@ export class ListSealsHandler implements IQueryHandler<ListSealsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ user, from, to }: ListSealsQuery): Promise<SealsDto> {
-    if (!mayReadSeals(user))
-      throw new ForbiddenException({
-        message: 'the seals are for the committee, the secretary, officials and admins',
-        code: 'SEALS_NOT_ALLOWED',
-      });
+    if (!mayReadSeals(user)) throw new DomainError('SEALS_NOT_ALLOWED');
     const events = await this.store.readStream<AuditEvent>(AUDIT_SEALS_STREAM);
     const seals = events
       .filter((e) => {
