@@ -52,6 +52,7 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
   seen = '';
   child.stdout!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+  let stopped: boolean;
   try {
     const output = await waitForOutput(child, /admin\s+(\S+)\n/, 90_000);
     expect(output).toMatch(/LOCAL DEMO TOKENS/);
@@ -79,13 +80,13 @@ it('when started with no DATABASE_URL, the service runs on an embedded PostgreSQ
     }
     expect(listed).toBe(5);
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- service output ---\n${seen}`);
+    throw new Error(`${(error as Error).message}\n--- service output ---\n${seen}`, { cause: error });
   } finally {
     // A clean stop within 30 s, or the test fails saying so (and the child is killed).
     child.kill('SIGTERM');
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
+    stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
     if (!stopped) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    if (!stopped) throw new Error(`the service did not stop within 30 s of SIGTERM; output:\n${seen}`);
   }
+  if (!stopped) throw new Error(`the service did not stop within 30 s of SIGTERM; output:\n${seen}`);
 }, 150_000);

@@ -199,8 +199,8 @@ describe('completion while the tickets read model lags behind', () => {
     const { Client } = await import('pg');
     const sql = new Client({ connectionString: t.db.url });
     await sql.connect();
-    let tickets: string[] = [];
-    let completedAt = 0;
+    let tickets: string[];
+    let completedAt: number;
     try {
       // The tickets projection fails (and retries) while rm_tickets refuses new rows; the others go on.
       // (A transaction held open would not do: it holds back every reader of the log, this process too.)

@@ -1,9 +1,9 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntitySchema, type MigrationInterface, type MixedList } from 'typeorm';
 
 export type DataSourceOptions = Readonly<{
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: MixedList<(new () => object) | string | EntitySchema>;
+  migrations: MixedList<(new () => MigrationInterface) | string>;
   poolSize?: number;
 }>;
 

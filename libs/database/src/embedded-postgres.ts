@@ -63,6 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `embedded PostgreSQL in ${dataDir} did not start on port ${options.port} (${why}). ` +
         'If the port is taken, set EMBEDDED_PG_PORT to a free one; to use another server, set DATABASE_URL.',
+      { cause: error },
     );
   }
   await ensureDatabase(`${base}/postgres`, database);

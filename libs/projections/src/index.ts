@@ -1,3 +1,5 @@
+import type { EntityClass, MigrationClass } from './engine/classes';
+export type { EntityClass, MigrationClass } from './engine/classes';
 import { ProjectionCheckpoints1764300001000 } from './engine/migrations/1764300001000-projection-checkpoints';
 import { ReferenceData1764300002000 } from './reference-data/1764300002000-reference-data';
 import { CommunityRow } from './reference-data/reference-data.entities';
@@ -22,7 +24,7 @@ export * from './tickets/ticket.view';
 export * from './tickets/ticket.queries';
 
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
-export const READ_MODEL_MIGRATIONS: Function[] = [
+export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ReferenceData1764300002000,
   Tickets1764300003000,
   ...DASHBOARD_MIGRATIONS,
@@ -33,7 +35,7 @@ export const READ_MODEL_MIGRATIONS: Function[] = [
  * Only the tables read through TypeORM repositories; the others are written and read with plain
  * SQL, and their migrations alone define them.
  */
-export const READ_MODEL_ENTITIES: Function[] = [CommunityRow, TicketRow, ...HANDOVER_ENTITIES];
+export const READ_MODEL_ENTITIES: EntityClass[] = [CommunityRow, TicketRow, ...HANDOVER_ENTITIES];
 export const createReadModelProjections = (): Projection[] => [
   new ReferenceDataProjection(),
   new TicketsProjection(),

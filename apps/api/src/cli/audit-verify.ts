@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const ctx = await openCliContext();
   let broken = 0;
   let streams = 0;
-  let failedSeals = 0;
+  let failedSeals: number;
   try {
     for await (const verdict of ctx.store.verifyAll((done) => (streams = done))) {
       if (!verdict.valid) {

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 
 /** NUL and unpaired surrogates are valid in JSON but cannot be stored as text in PostgreSQL. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 8;
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
-  ANY,
   BACKWARDS,
   END,
   FORWARDS,

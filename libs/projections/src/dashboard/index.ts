@@ -1,3 +1,4 @@
+import type { MigrationClass } from '../engine/classes';
 import type { Projection } from '../engine/projection';
 import { TicketMetrics1764300005100 } from './1764300005100-ticket-metrics';
 import { TicketMetricsProjection } from './ticket-metrics.projection';
@@ -8,5 +9,5 @@ export { GROUP_BYS, type GroupBy } from './summary.sql';
 export { type Figures } from './figures';
 export { mustReadDashboards } from './scope';
 
-export const DASHBOARD_MIGRATIONS: Function[] = [TicketMetrics1764300005100];
+export const DASHBOARD_MIGRATIONS: MigrationClass[] = [TicketMetrics1764300005100];
 export const createDashboardProjections = (): Projection[] => [new TicketMetricsProjection()];

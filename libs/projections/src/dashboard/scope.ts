@@ -1,5 +1,6 @@
 import { DomainError, hasRole, type Principal } from '@jinlin/domain';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows: each caller names the shape it selected
 export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => Promise<any[]> }>;
 
 /** Which communities' figures a caller may read (SPEC §2): every one, or a list. */

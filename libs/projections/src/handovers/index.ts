@@ -1,3 +1,4 @@
+import type { EntityClass, MigrationClass } from '../engine/classes';
 import type { Projection } from '../engine/projection';
 import { Handovers1764300005000 } from './1764300005000-handovers';
 import { HandoverRow } from './handover.entity';
@@ -6,6 +7,6 @@ import { HandoversProjection } from './handovers.projection';
 export * from './handover.entity';
 export * from './handover.view';
 
-export const HANDOVER_MIGRATIONS: Function[] = [Handovers1764300005000];
-export const HANDOVER_ENTITIES: Function[] = [HandoverRow];
+export const HANDOVER_MIGRATIONS: MigrationClass[] = [Handovers1764300005000];
+export const HANDOVER_ENTITIES: EntityClass[] = [HandoverRow];
 export const createHandoverProjections = (): Projection[] => [new HandoversProjection()];

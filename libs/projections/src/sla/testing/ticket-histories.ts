@@ -11,7 +11,7 @@ import {
 } from '@jinlin/domain';
 
 /** Ticket histories made by the real decider, so they only contain what the rules allow. */
-const STEPS = [
+export const STEPS = [
   'acknowledge',
   'act',
   'commentPublic',
