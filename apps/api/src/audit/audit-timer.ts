@@ -3,7 +3,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { AUDIT_SEALS_STREAM, type AuditEvent } from '@jinlin/domain';
 import type { EventStore } from '@jinlin/event-store';
-import { LeaderLock } from '../sla/leader-lock';
+import { LeaderLoop } from '../timers/leader-loop';
 import { SealLogCommand } from './seal-log/seal-log.command';
 
 export type AuditTimerOptions = Readonly<{ run: boolean; intervalMs: number }>;
@@ -27,10 +27,7 @@ export function lastSealMoment(now: Date): Date {
  */
 export class AuditTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('audit-timer');
-  private readonly leader: LeaderLock;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: LeaderLoop<boolean>;
   private doneFor: number | null = null;
 
   constructor(
@@ -40,24 +37,24 @@ export class AuditTimer implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly options: AuditTimerOptions,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.leader = new LeaderLock(dataSource, 'audit-seal');
+    this.loop = new LeaderLoop(dataSource, 'audit-seal', options.intervalMs, () => this.look());
   }
 
   onApplicationBootstrap(): void {
-    if (this.options.run) this.loop ??= this.run();
+    if (this.options.run) this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-    await this.leader.release();
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
-  /** One look: seals when this instance leads and a seal is due; true when it appended one. */
+  /** One look if this instance leads: true when it appended a seal. */
   async runOnce(): Promise<boolean> {
-    if (!(await this.leader.acquire())) return false;
+    return (await this.loop.runOnce()) ?? false;
+  }
+
+  /** Seals when a seal is due; true when it appended one. */
+  private async look(): Promise<boolean> {
     const now = this.clock();
     const due = lastSealMoment(now).getTime();
     if (this.doneFor === due) return false;
@@ -69,35 +66,5 @@ export class AuditTimer implements OnApplicationBootstrap, BeforeApplicationShut
     this.doneFor = due;
     if (outcome.sealed) this.log.log(`sealed ${outcome.seal!.streams} streams up to ${outcome.seal!.upTo}: ${outcome.seal!.root}`);
     return outcome.sealed;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.runOnce();
-      } catch (error) {
-        this.log.error(
-          `seal failed; retrying in ${this.options.intervalMs} ms: ${(error as Error)?.message ?? error}`,
-          (error as Error)?.stack,
-        );
-        await this.leader.release();
-      }
-      await this.pause(this.options.intervalMs);
-    }
-  }
-
-  private pause(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }

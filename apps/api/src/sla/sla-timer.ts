@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
 import { findDueDeadlines, type DueDeadline } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
-import { LeaderLock } from './leader-lock';
+import { LeaderLoop } from '../timers/leader-loop';
 import { RecordDeadlineCommand } from './record-deadline/record-deadline.command';
 import type { Clock } from './sla-clock';
 
@@ -23,10 +23,7 @@ const SYSTEM: Principal = { id: 'system', roles: ['admin'], communities: [] };
  */
 export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('sla-timer');
-  private readonly leader: LeaderLock;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: LeaderLoop<TickReport>;
 
   constructor(
     private readonly commands: CommandBus,
@@ -34,7 +31,7 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly clock: Clock,
     private readonly options: SlaTimerOptions,
   ) {
-    this.leader = new LeaderLock(dataSource, 'sla-timer');
+    this.loop = new LeaderLoop(dataSource, 'sla-timer', options.intervalMs, () => this.tick(this.clock()));
   }
 
   onApplicationBootstrap(): void {
@@ -46,29 +43,23 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   start(): void {
-    this.stopped = false;
-    this.loop ??= this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-    await this.leader.release();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One turn of the loop: a tick at the clock's time if this instance leads, else null. */
-  async runOnce(): Promise<TickReport | null> {
-    if (!(await this.leader.acquire())) return null;
-    return this.tick(this.clock());
+  runOnce(): Promise<TickReport | null> {
+    return this.loop.runOnce();
   }
 
   /** Asks every ticket with a deadline due at `now` (per the sla-deadlines projection) to record it. */
   async tick(now: Date): Promise<TickReport> {
     const pageSize = this.options.pageSize ?? 200;
     const report = { due: 0, recorded: 0, failed: 0, lastPosition: 0 };
-    for (let after: DueDeadline | null = null; !this.stopped;) {
+    for (let after: DueDeadline | null = null; !this.loop.stopping;) {
       const page = await findDueDeadlines(this.dataSource.manager, now, after, pageSize);
       for (const group of chunks(page, this.options.parallel ?? 8)) {
         const positions = await Promise.all(group.map((d) => this.fire(d, now)));
@@ -101,36 +92,6 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
       this.log.error(`ticket ${deadline.ticketId}, ${deadline.kind}: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
       return null;
     }
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.runOnce();
-      } catch (error) {
-        this.log.error(
-          `tick failed; retrying in ${this.options.intervalMs} ms: ${(error as Error)?.message ?? error}`,
-          (error as Error)?.stack,
-        );
-        await this.leader.release();
-      }
-      await this.pause(this.options.intervalMs);
-    }
-  }
-
-  private pause(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }
 
