@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { guardBody } from './http/body-guard';
 import { redactUrl } from './http/redact';
+import { installPageHeaders } from './http/page-headers';
 import { installRequestRules, requestIdOf } from './http/request-rules';
 import { PinoNestLogger } from './infrastructure/logger';
 import { METRICS, type Metrics } from './metrics/metrics';
@@ -44,27 +44,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get<Metrics>(METRICS);
   installRequestRules(fastify);
-  // SPEC §8, for every HTML page (and harmless on JSON): only our own origin, no inline script, no framing.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // Same-origin API calls only; the cross-origin isolation headers would also block the docs' assets for no gain.
-    crossOriginEmbedderPolicy: false,
-  });
+  installPageHeaders(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
