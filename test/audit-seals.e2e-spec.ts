@@ -111,3 +111,19 @@ describe('the daily seal', () => {
     }
   });
 });
+
+describe('the monthly report (SPEC §6, §8.1)', () => {
+  it('when the month had seals, the report prints their roots for the meeting to countersign; a month without says so', async () => {
+    const listed = (await seals(k.admin)).body.seals as { root: string; sealedAt: string }[];
+    // December 2026 in Asia/Shanghai.
+    const december = listed.filter((s) => s.sealedAt >= '2026-11-30T16:00:00.000Z' && s.sealedAt < '2026-12-31T16:00:00.000Z');
+    expect(december.length).toBeGreaterThan(0);
+    const report = await http(t.url, 'GET', '/reports/monthly?communityId=qianpu&month=2026-12', { token: k.secretary });
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('审计封存 audit seals');
+    for (const s of december) expect(report.text).toContain(s.root);
+    const november = await http(t.url, 'GET', '/reports/monthly?communityId=qianpu&month=2026-11', { token: k.secretary });
+    expect(november.text).toContain('本月无封存 no seals this month');
+    for (const s of december) expect(november.text).not.toContain(s.root);
+  });
+});

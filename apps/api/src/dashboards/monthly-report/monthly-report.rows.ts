@@ -24,8 +24,10 @@ const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: MonthlyTic
   ['当前超期 overdue', (t) => yesNo(t.overdue)],
 ];
 
-/** One sheet for the meeting: what the report is, the month's figures, then every ticket of the month. */
-export function monthlyRows(report: MonthlyReport): CsvValue[][] {
+export type MonthSeal = Readonly<{ sealedAt: string; upTo: number; streams: number; root: string }>;
+
+/** One sheet for the meeting: what the report is, the month's figures, the month's audit seals, then every ticket of the month. */
+export function monthlyRows(report: MonthlyReport, seals: readonly MonthSeal[] = []): CsvValue[][] {
   const { summary } = report;
   return [
     ['近邻 月度联席会报表 monthly joint meeting report'],
@@ -35,6 +37,14 @@ export function monthlyRows(report: MonthlyReport): CsvValue[][] {
     [],
     ['指标 figure', '值 value'],
     ...FIGURE_COLUMNS.map(([heading, value]) => [heading, value(summary.total)]),
+    [],
+    ['审计封存 audit seals (请核对并会签 to be countersigned)'],
+    ...(seals.length
+      ? [
+          ['封存时间 sealedAt', '截至位置 upTo', '事件流数 streams', '默克尔根 root'],
+          ...seals.map((s) => [shanghaiTime(Date.parse(s.sealedAt)), s.upTo, s.streams, s.root]),
+        ]
+      : [['本月无封存 no seals this month']]),
     [],
     TICKET_COLUMNS.map(([heading]) => heading),
     ...report.tickets.map((t) => TICKET_COLUMNS.map(([, value]) => value(t))),
