@@ -28,14 +28,15 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl: database.url, jwt, logger: log });
   // SIGTERM drains: the app closes (HTTP, projections, timers, then the pools), and only then does
   // the embedded server stop, so no pooled connection is cut under a live client.
-  let stopping: Promise<void> | null = null;
-  const stop = (signal: NodeJS.Signals) =>
-    (stopping ??= (async () => {
-      await app.close();
-      await database.embedded?.stop();
-      log.info({ signal }, 'jinlin stopped');
-      process.exit(0);
-    })());
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= app.close());
+  database.embedded?.stopAfter(close);
+  const stop = async (signal: NodeJS.Signals) => {
+    await close();
+    await database.embedded?.stop();
+    log.info({ signal }, 'jinlin stopped');
+    process.exit(0);
+  };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

