@@ -52,6 +52,18 @@ describe('the dashboard page', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('referrer-policy')).toBeTruthy();
   });
+
+  it.each(['/%64ashboard', '/docs', '/%64ocs'])('when an HTML page is reached as %s, it carries the same headers', async (path) => {
+    const r = await http(t.url, 'GET', path);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('when the answer is JSON, it carries no page headers (they cost the API a third of its speed)', async () => {
+    const r = await http(t.url, 'GET', '/health/live');
+    expect(r.headers.get('content-security-policy')).toBeNull();
+  });
 });
 
 describe('request limits of SPEC §8', () => {

@@ -87,7 +87,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   if (body.status >= 500)
     new Logger('http').error(
       `request ${request.id} failed: ${redactText(String((error as Error)?.message ?? error))}`,
-      (error as Error)?.stack,
+      redactText(String((error as Error)?.stack ?? '')),
     );
   body.instance = redactUrl(request.url);
   body.detail = redactText(body.detail);

@@ -17,4 +17,9 @@ describe('redactText', () => {
     expect(redactText('Cannot GET /x?api_key=eyJ.a.b&status=open and ?password=hunter2')).toBe(
       'Cannot GET /x?api_key=[redacted]&status=open and ?password=[redacted]',
     ));
+
+  it('when a quoted URL spells the name percent-encoded, it is redacted all the same', () =>
+    expect(redactText('Cannot GET /x?api%5Fkey=eyJ.a.b&pass%77ord=hunter2&q=1')).toBe(
+      'Cannot GET /x?api%5Fkey=[redacted]&pass%77ord=[redacted]&q=1',
+    ));
 });

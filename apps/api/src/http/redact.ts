@@ -18,7 +18,10 @@ export function redactUrl(url: string): string {
 
 /** Any text that may quote a URL (a framework's "Cannot GET /x?api_key=…"): credential parameters redacted. */
 export function redactText(text: string): string {
-  return text.replace(/([?&](?:api_key|apikey|token|access_token|id_token|password|secret|csrf_token)=)[^&\s"']*/gi, '$1[redacted]');
+  // The name is compared decoded, as in redactUrl: `api%5Fkey=` is `api_key=` to a server.
+  return text.replace(/([?&])([^=&\s"'?]+)=([^&\s"']*)/g, (whole, sep: string, name: string) =>
+    SECRET_PARAMS.test(decodeSafely(name)) ? `${sep}${name}=[redacted]` : whole,
+  );
 }
 
 function decodeSafely(text: string): string {
