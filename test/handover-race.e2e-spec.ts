@@ -1,3 +1,4 @@
+import { HANDOVER_STEPS } from '@jinlin/domain';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import { http, startTestApp, type TestApp } from './support/test-app';
 import { seedWorld, ticketBody, tokensFor, type Tokens } from './support/world';
@@ -18,16 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ROUNDS = 8;
-const STEPS = [
-  'exit_notice',
-  'residents_informed',
-  'selection',
-  'contract_signed',
-  'archives',
-  'facilities_inspection',
-  'funds_settled',
-  'keys_and_systems',
-];
+// Every step completion requires; service_continuity may follow it (SPEC §5).
+const STEPS = HANDOVER_STEPS.filter((step) => step !== 'service_continuity');
 
 async function ok(r: Promise<{ status: number; text: string; body: any }>, status = [200, 201]) {
   const answer = await r;

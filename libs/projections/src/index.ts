@@ -16,6 +16,7 @@ export * from './engine/projection';
 export * from './engine/projection-engine';
 export * from './engine/projection-runner';
 export * from './engine/rebuild';
+export * from './engine/wakeable-pause';
 export * from './engine/checkpoints';
 
 export * from './reference-data/reference-data.entities';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { WakeablePause } from '@jinlin/projections';
 import { LeaderLock } from './leader-lock';
 
 /**
@@ -12,7 +13,7 @@ export class LeaderLoop<T> {
   private readonly leader: LeaderLock;
   private stopped = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pauses = new WakeablePause();
 
   constructor(
     dataSource: DataSource,
@@ -36,7 +37,7 @@ export class LeaderLoop<T> {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pauses.wake();
     await this.loop;
     this.loop = null;
     await this.leader.release();
@@ -61,17 +62,6 @@ export class LeaderLoop<T> {
   }
 
   private pause(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.stopped ? Promise.resolve() : this.pauses.wait(ms);
   }
 }

@@ -4,6 +4,7 @@ import type { EventStore } from '@jinlin/event-store';
 import { applyNextBatch, tryLockProjection, unlockProjection } from './batch';
 import { ensureCheckpoint, readCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
+import { WakeablePause } from './wakeable-pause';
 
 export type RunnerOptions = Readonly<{
   batchSize: number;
@@ -24,7 +25,7 @@ export class ProjectionRunner {
   private holding = false;
   private at: StoredCheckpoint = { checkpoint: null, position: 0 };
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pauses = new WakeablePause();
   private interrupt: (() => void) | null = null;
   private offAppended: (() => void) | null = null;
   readonly progress = new EventEmitter();
@@ -50,14 +51,14 @@ export class ProjectionRunner {
   start(): void {
     // Standby instances poll for the lock on their own clock; appends only hurry the holder.
     this.offAppended = this.store.onAppended(() => {
-      if (this.holding) this.wake?.();
+      if (this.holding) this.pauses.wake();
     });
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pauses.wake();
     this.interrupt?.();
     this.offAppended?.();
     await this.loop;
@@ -130,18 +131,7 @@ export class ProjectionRunner {
   }
 
   private pause(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.stopped ? Promise.resolve() : this.pauses.wait(ms);
   }
 }
 
