@@ -1,10 +1,19 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { PeopleModule } from './people/people.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
-export const FEATURE_MODULES: Type[] = [ReferenceDataModule, TicketsModule, SlaModule, DashboardsModule, HandoversModule, AuditModule];
+export const FEATURE_MODULES: Type[] = [
+  PeopleModule,
+  ReferenceDataModule,
+  TicketsModule,
+  SlaModule,
+  DashboardsModule,
+  HandoversModule,
+  AuditModule,
+];

@@ -1,4 +1,6 @@
 import type { EntityClass, MigrationClass } from '@jinlin/projections';
+import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
+import { PersonalDataRow } from './people/personal-data/personal-data.entity';
 import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
 import {
   PROJECTION_ENGINE_MIGRATIONS,
@@ -9,9 +11,14 @@ import {
 } from '@jinlin/projections';
 
 /** Every table the service owns comes from these migrations, in this order. */
-export const ALL_MIGRATIONS: MigrationClass[] = [...EVENT_STORE_MIGRATIONS, ...PROJECTION_ENGINE_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+export const ALL_MIGRATIONS: MigrationClass[] = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...PROJECTION_ENGINE_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
+  PersonalData1764300021000,
+];
 
-export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES];
+export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];
 
 export function createProjections(): Projection[] {
   return createReadModelProjections();

@@ -11,6 +11,7 @@ import type { Projection } from './engine/projection';
 import { DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
 import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } from './handovers';
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
+import { PEOPLE_MIGRATIONS, createPeopleProjections } from './people';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -31,6 +32,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ...DASHBOARD_MIGRATIONS,
   ...HANDOVER_MIGRATIONS,
   ...SLA_MIGRATIONS,
+  ...PEOPLE_MIGRATIONS,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain
@@ -43,7 +45,9 @@ export const createReadModelProjections = (): Projection[] => [
   ...createDashboardProjections(),
   ...createHandoverProjections(),
   ...createSlaProjections(),
+  ...createPeopleProjections(),
 ];
 export * from './dashboard';
 export * from './handovers';
 export * from './sla';
+export * from './people';

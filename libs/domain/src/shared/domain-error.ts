@@ -2,6 +2,7 @@ import { AUDIT_ERRORS } from '../audit/audit.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
+import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
 import type { DomainErrorKind, MessageValues } from './error-catalogue';
 import { SHARED_ERRORS } from './shared.errors';
@@ -16,6 +17,7 @@ export const ERRORS = {
   ...TICKET_ERRORS,
   ...HANDOVER_ERRORS,
   ...AUDIT_ERRORS,
+  ...PERSON_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -1,4 +1,4 @@
-export const ROLES = ['resident', 'staff', 'manager', 'committee', 'secretary', 'admin'] as const;
+export const ROLES = ['resident', 'staff', 'manager', 'committee', 'secretary', 'neighbourhood', 'subdistrict', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting, as the verified token says. */
