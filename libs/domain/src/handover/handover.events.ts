@@ -29,6 +29,8 @@ export const REQUIRED_STEPS: readonly HandoverStep[] = [
 ];
 export const OUTGOING_STEPS: readonly HandoverStep[] = ['archives', 'funds_settled', 'keys_and_systems'];
 export const INCOMING_STEPS: readonly HandoverStep[] = ['service_continuity'];
+/** The new company's first month: service_continuity may still be completed this long after completion. */
+export const SERVICE_CONTINUITY_WINDOW_DAYS = 30;
 
 export const SELECTION_METHODS = ['bidding', 'owners_vote', 'other'] as const;
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];

@@ -9,6 +9,8 @@ export type ActiveHandover = Readonly<{
   outgoingCompanyId: string;
   incomingCompanyId: string | null;
   status: HandoverStatus;
+  /** When HandoverCompleted was recorded: service_continuity's window runs from here. */
+  completedAt: string | null;
   done: ReadonlySet<HandoverStep>;
   blockers: number;
   openBlockers: ReadonlySet<number>;
@@ -28,6 +30,7 @@ export function evolveHandover(state: Handover, event: HandoverEvent): Handover 
       outgoingCompanyId: d.outgoingCompanyId,
       incomingCompanyId: null,
       status: 'active',
+      completedAt: null,
       done: new Set(),
       blockers: 0,
       openBlockers: new Set(),
@@ -46,7 +49,7 @@ export function evolveHandover(state: Handover, event: HandoverEvent): Handover 
     case 'HandoverBlockerResolved':
       return { ...state, openBlockers: new Set([...state.openBlockers].filter((n) => n !== event.data.n)) };
     case 'HandoverCompleted':
-      return { ...state, status: 'completed' };
+      return { ...state, status: 'completed', completedAt: event.data.completedAt };
     case 'HandoverCancelled':
       return { ...state, status: 'cancelled' };
   }
