@@ -13,6 +13,8 @@ import { HandoverTimelineController } from './handover-timeline/handover-timelin
 import { HandoverTimelineHandler } from './handover-timeline/handover-timeline.handler';
 import { ListHandoversController } from './list-handovers/list-handovers.controller';
 import { ListHandoversHandler } from './list-handovers/list-handovers.handler';
+import { PlanStepController } from './plan-step/plan-step.controller';
+import { PlanStepHandler } from './plan-step/plan-step.handler';
 import { RaiseBlockerController } from './raise-blocker/raise-blocker.controller';
 import { RaiseBlockerHandler } from './raise-blocker/raise-blocker.handler';
 import { ResolveBlockerController } from './resolve-blocker/resolve-blocker.controller';
@@ -25,6 +27,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
   imports: [TicketsModule],
   controllers: [
     StartHandoverController,
+    PlanStepController,
     CompleteStepController,
     RaiseBlockerController,
     ResolveBlockerController,
@@ -36,6 +39,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
   ],
   providers: [
     StartHandoverHandler,
+    PlanStepHandler,
     CompleteStepHandler,
     RaiseBlockerHandler,
     ResolveBlockerHandler,

@@ -1,8 +1,16 @@
 import { DomainError } from '../shared/domain-error';
 import { actorRef, type Principal } from '../shared/principal';
-import type { CompleteHandoverStep, HandoverCommand, StartHandover } from './handover.commands';
+import type { CompleteHandoverStep, HandoverCommand, PlanHandoverStep, StartHandover } from './handover.commands';
 import { REQUIRED_STEPS, type HandoverEvent } from './handover.events';
-import { canSeeHandover, mayCompleteStep, supervisesHandovers, mustBeOpenStep, takesPart } from './handover.rules';
+import {
+  canSeeHandover,
+  dueOf,
+  mayCompleteStep,
+  supervisesHandovers,
+  mustBeOpenStep,
+  mustBeStepOwnerCandidate,
+  takesPart,
+} from './handover.rules';
 import { evolveHandover, initialHandover, type ActiveHandover, type Handover } from './handover.state';
 
 /** Outside its readers a handover does not exist (404); its readers who do not run it are refused (403). */
@@ -26,6 +34,8 @@ export function decideHandover(command: HandoverCommand, state: Handover): Hando
   const h = mustTakePart(state, actor);
   const base = { handoverId: h.id, by: actorRef(actor) };
   switch (command.type) {
+    case 'PlanHandoverStep':
+      return planStep(command, h);
     case 'CompleteHandoverStep':
       return completeStep(command, h);
     case 'RaiseHandoverBlocker':
@@ -67,6 +77,16 @@ function start(command: StartHandover, state: Handover): HandoverEvent[] {
   if (community.propertyCompanyId !== data.outgoingCompanyId)
     throw new DomainError('NOT_THE_MANAGING_COMPANY', data.outgoingCompanyId, data.communityId);
   return [{ type: 'HandoverStarted', data: { ...data, startedAt: now, by: actorRef(actor) } }];
+}
+
+function planStep(command: PlanHandoverStep, h: ActiveHandover): HandoverEvent[] {
+  const { actor, now } = command.metadata;
+  const { step, ownerId, owner } = command.data;
+  mustManage(actor, h, 'plan steps');
+  mustBeOpenStep(h, step, now);
+  const due = dueOf(command.data.due);
+  mustBeStepOwnerCandidate(owner, h, step);
+  return [{ type: 'HandoverStepPlanned', data: { handoverId: h.id, step, ownerId, due, plannedAt: now, by: actorRef(actor) } }];
 }
 
 function completeStep(command: CompleteHandoverStep, h: ActiveHandover): HandoverEvent[] {

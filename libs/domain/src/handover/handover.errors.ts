@@ -21,6 +21,7 @@ export const HANDOVER_ERRORS = {
   ONLY_FOR_SELECTION: { kind: 'invalid', message: 'incomingCompanyId and method belong to the selection step' },
   NO_INCOMING_COMPANY: { kind: 'conflict', message: 'complete selection first' },
   ONLY_FOR_INSPECTION: { kind: 'invalid', message: 'defects belong to facilities_inspection' },
+  DUE_INVALID: { kind: 'invalid', message: 'due: must be a date (YYYY-MM-DD) or an ISO 8601 date-time with an offset' },
   SERVICE_CONTINUITY_WINDOW_CLOSED: {
     kind: 'conflict',
     message: (closedAt: string) =>

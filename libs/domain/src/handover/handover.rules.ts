@@ -1,4 +1,5 @@
 import { OVERSEER_ROLES } from '../person/person.access';
+import type { Person } from '../person/person.types';
 import { addMinutes } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
 import { hasRole, type Principal } from '../shared/principal';
@@ -36,8 +37,17 @@ export function mayCompleteStep(actor: Principal, h: HandoverParties, step: Hand
   );
 }
 
+/** A step's owner is someone who may complete it, judged by their registered roles, not a token's. */
+export function mustBeStepOwnerCandidate(owner: Person, h: HandoverParties, step: HandoverStep): void {
+  const asActor = owner.exists && { ...owner, companyId: owner.companyId ?? undefined };
+  if (asActor && !owner.erased && mayCompleteStep(asActor, h, step)) return;
+  const company = OUTGOING_STEPS.includes(step) ? h.outgoingCompanyId : INCOMING_STEPS.includes(step) ? h.incomingCompanyId : null;
+  const who = `the committee or the secretary of ${h.communityId}, an admin${company ? `, or staff or a manager of ${company}` : ''}`;
+  throw new DomainError('NOT_A_CANDIDATE', 'ownerId', `must be a registered person who may complete ${step}: ${who}`);
+}
+
 /**
- * A step can be completed while the handover is active; once it has completed, only
+ * A step can be planned or completed while the handover is active; once it has completed, only
  * service_continuity, for the new company's first month.
  */
 export function mustBeOpenStep(h: ActiveHandover, step: HandoverStep, now: string): void {
@@ -49,3 +59,26 @@ export function mustBeOpenStep(h: ActiveHandover, step: HandoverStep, now: strin
     if (Date.parse(now) > Date.parse(closesAt)) throw new DomainError('SERVICE_CONTINUITY_WINDOW_CLOSED', closesAt);
   }
 }
+
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isCalendarDate = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+
+/**
+ * A due date as it is kept: a date (YYYY-MM-DD) stays a date, a date-time with an offset becomes
+ * UTC ISO 8601. Anything else, or a day that is not in the calendar (2027-02-30), is refused naming `due`.
+ */
+export function dueOf(due: string): string {
+  if (DATE.test(due) && isCalendarDate(due)) return due;
+  const m = DATE_TIME.exec(due);
+  const t = m && isCalendarDate(m[1]) ? Date.parse(due) : NaN;
+  if (Number.isNaN(t)) throw new DomainError('DUE_INVALID');
+  return new Date(t).toISOString();
+}
+
+/** A date is due by the end of that day in Asia/Shanghai (UTC+8, no summer time); a date-time at that moment. */
+export const dueDeadline = (due: string): number => (DATE.test(due) ? Date.parse(`${due}T00:00:00+08:00`) + DAY_MS : Date.parse(due));

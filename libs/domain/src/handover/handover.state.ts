@@ -38,6 +38,8 @@ export function evolveHandover(state: Handover, event: HandoverEvent): Handover 
   }
   if (!state.exists) return state;
   switch (event.type) {
+    case 'HandoverStepPlanned':
+      return state;
     case 'HandoverStepCompleted':
       return {
         ...state,
