@@ -7,6 +7,7 @@ import { CompleteHandoverController } from './complete-handover/complete-handove
 import { CompleteHandoverHandler } from './complete-handover/complete-handover.handler';
 import { CompleteStepController } from './complete-step/complete-step.controller';
 import { CompleteStepHandler } from './complete-step/complete-step.handler';
+import { FileDefectTicketHandler } from './file-defect-ticket/file-defect-ticket.handler';
 import { GetHandoverController } from './get-handover/get-handover.controller';
 import { GetHandoverHandler } from './get-handover/get-handover.handler';
 import { HandoverTimelineController } from './handover-timeline/handover-timeline.controller';
@@ -47,6 +48,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
     CancelHandoverHandler,
     // Sent by the handover process (handover-process.ts), not over HTTP.
     AppointPropertyCompanyHandler,
+    FileDefectTicketHandler,
     TransferTicketHandler,
     ListHandoversHandler,
     GetHandoverHandler,

@@ -3,8 +3,10 @@ import type { Person } from '../person/person.types';
 import type { Principal, Role } from '../shared/principal';
 import type { HandoverCommand } from './handover.commands';
 import { handoverDecider } from './handover.decide';
+import { defectReports } from './handover.defects';
 import type { HandoverEvent, HandoverStep } from './handover.events';
 import { dueDeadline } from './handover.rules';
+import type { ActiveHandover } from './handover.state';
 
 const given = DeciderSpec.for(handoverDecider);
 const NOW = '2026-08-01T09:00:00.000Z';
@@ -36,14 +38,8 @@ const done = (s: HandoverStep, extra: object = {}): HandoverEvent => ({
   data: { handoverId: 'qianpu-h1', step: s, note: '完成', completedAt: NOW, by: by(committee), ...extra },
 });
 const selected = done('selection', { incomingCompanyId: 'haiyue', method: 'owners_vote' });
-const required = [
-  selected,
-  done('contract_signed'),
-  done('archives'),
-  done('facilities_inspection'),
-  done('funds_settled'),
-  done('keys_and_systems'),
-];
+const inspected = done('facilities_inspection', { defects: ['2号楼消防栓损坏', '  ', `地下车库${'灯'.repeat(200)}`] });
+const required = [selected, done('contract_signed'), done('archives'), inspected, done('funds_settled'), done('keys_and_systems')];
 const completed: HandoverEvent = {
   type: 'HandoverCompleted',
   data: {
@@ -195,4 +191,17 @@ describe('the officials', () => {
   });
   it('when an official of another community asks, the handover does not exist for them', () =>
     given([started]).when(complete(otherOfficial, 'exit_notice')).thenThrows('HANDOVER_NOT_FOUND'));
+});
+
+describe('defects', () => {
+  const h = [started, ...required, completed].reduce(handoverDecider.evolve, { exists: false }) as ActiveHandover;
+  it('when the inspection recorded defects, each non-blank one becomes a report numbered by its place in the list', () =>
+    expect(defectReports(h).map((r) => r.n)).toEqual([1, 3]));
+  it('when a defect is long, the title is cut to 120 characters and the description keeps it whole and names the handover', () => {
+    const [, long] = defectReports(h);
+    expect([...long.title]).toHaveLength(120);
+    expect(long.description).toContain('灯'.repeat(200));
+    expect(long.description).toContain('qianpu-h1');
+    expect(long.description).toContain('facilities_inspection');
+  });
 });

@@ -12,6 +12,8 @@ export type ActiveHandover = Readonly<{
   /** When HandoverCompleted was recorded: service_continuity's window runs from here. */
   completedAt: string | null;
   done: ReadonlySet<HandoverStep>;
+  /** Recorded at facilities_inspection; each becomes a ticket of the incoming company on completion. */
+  defects: readonly string[];
   blockers: number;
   openBlockers: ReadonlySet<number>;
 }>;
@@ -32,6 +34,7 @@ export function evolveHandover(state: Handover, event: HandoverEvent): Handover 
       status: 'active',
       completedAt: null,
       done: new Set(),
+      defects: [],
       blockers: 0,
       openBlockers: new Set(),
     };
@@ -45,6 +48,7 @@ export function evolveHandover(state: Handover, event: HandoverEvent): Handover 
         ...state,
         done: new Set([...state.done, event.data.step]),
         incomingCompanyId: event.data.incomingCompanyId ?? state.incomingCompanyId,
+        defects: event.data.defects ?? state.defects,
       };
     case 'HandoverBlockerRaised':
       return { ...state, blockers: event.data.n, openBlockers: new Set([...state.openBlockers, event.data.n]) };
