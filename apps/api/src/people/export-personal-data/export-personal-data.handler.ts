@@ -1,41 +1,9 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DomainError, hasRole, mustSeePerson, type Role } from '@jinlin/domain';
+import { DomainError, hasRole, mustSeePerson } from '@jinlin/domain';
 import { PeopleDirectory } from '../people-directory';
 import { PersonalDataStore } from '../personal-data/personal-data.store';
-import { ExportPersonalDataQuery } from './export-personal-data.query';
-
-export type PersonalDataExport = Readonly<{
-  exportedAt: string;
-  profile: {
-    id: string;
-    name: string | null;
-    phone: string | null;
-    username: string | null;
-    hasPassword: boolean;
-    roles: readonly Role[];
-    communities: readonly string[];
-    companyId: string | null;
-    createdAt: string | null;
-    updatedAt: string | null;
-    erasedAt: string | null;
-  };
-  sessions: { createdAt: string; expiresAt: string; revokedAt: string | null }[];
-  reportedTickets: {
-    id: string;
-    communityId: string;
-    category: string;
-    title: string;
-    description: string;
-    location: string | null;
-    status: string;
-    filedAt: string;
-    rating: number | null;
-    ratingComment: string | null;
-  }[];
-  /** Said plainly, as the README says it. */
-  notes: string[];
-}>;
+import { ExportPersonalDataQuery, type PersonalDataExport } from './export-personal-data.query';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
