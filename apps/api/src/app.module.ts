@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
+import { AuthModule } from './auth/auth.module';
 import { WhoAmIController } from './auth/whoami.controller';
 import { BenchController } from './bench/bench.controller';
 import { DashboardPageController } from './dashboard-page/dashboard-page.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         EventStoreModule.forRoot(config, databaseUrl),
         ProjectionsModule.forRoot(config),
         ...FEATURE_MODULES,
+        AuthModule,
       ],
       controllers: [
         HealthController,
