@@ -24,7 +24,11 @@ export class SessionAuth {
   /** null: no session cookie. A cookie that opens no session is a 401; a change without the CSRF header a 403. */
   async authenticate(request: FastifyRequest): Promise<{ principal: Principal; session: SignInSession } | null> {
     const header = request.headers.cookie;
-    const secret = header ? request.server.parseCookie(header)[SESSION_COOKIE] : undefined;
+    if (!header) return null;
+    // @fastify/cookie parses nothing by itself here (hook: false); handlers that read request.cookies
+    // (POST /people/:id/password keeps the caller's own session) find what was parsed for the guard.
+    request.cookies = request.server.parseCookie(header);
+    const secret = request.cookies[SESSION_COOKIE];
     if (secret === undefined) return null;
     const active = isWellFormedSecret(secret) ? await this.sessions.active(secret, new Date()) : null;
     const person = active && (await this.people.find(active.personId, active.name));
