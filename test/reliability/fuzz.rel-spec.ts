@@ -48,6 +48,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   'POST /communities': { id: 'fuzz-c', name: '小区', subdistrict: '街道', neighbourhood: '社区', propertyCompanyId: 'jiayuan' },
   'POST /handovers': { communityId: 'xingang', outgoingCompanyId: 'haiyue', reason: '退出' },
   'POST /handovers/:hid/steps/:step/complete': { note: '完成', defects: ['漏水'] },
+  'POST /handovers/:hid/steps/:step/plan': { ownerId: 'staff-1', due: '2099-01-01' },
   'POST /handovers/:hid/blockers': { text: '账户未移交' },
   'POST /handovers/:hid/blockers/:n/resolve': { note: '已解决' },
   'POST /handovers/:hid/complete': {},
