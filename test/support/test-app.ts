@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -72,4 +73,15 @@ export async function http<T = any>(
     /* not JSON: keep the text */
   }
   return { status: res.status, headers: res.headers, body: body as T, text };
+}
+
+/** One SQL statement against a test app's database, for tests that look behind the API. */
+export async function sql<T = any>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: t.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

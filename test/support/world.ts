@@ -44,6 +44,21 @@ export async function seedWorld(t: TestApp, tokens: Tokens): Promise<void> {
       body: { id: 'xingang', name: '新港广场小区', propertyCompanyId: 'haiyue', ...base },
     }),
   );
+  // Every test user is also in the people directory, under the same id: assignees and reporters must be.
+  for (const claims of Object.values(USERS)) {
+    ok(await http(t.url, 'POST', '/people', { ...admin, body: personBody(claims) }));
+  }
+}
+
+/** The directory entry of a test user: the token's claims, a name (token name or id). */
+export function personBody(claims: TokenClaims & { name?: string }) {
+  return {
+    id: claims.sub,
+    name: claims.name ?? claims.sub,
+    roles: claims.roles,
+    communities: claims.communities ?? [],
+    ...(claims.companyId ? { companyId: claims.companyId } : {}),
+  };
 }
 
 export const ticketBody = (overrides: Record<string, unknown> = {}) => ({

@@ -6,6 +6,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
+import { AuthModule } from './auth/auth.module';
+import { SessionAuth } from './auth/session-auth';
 import { WhoAmIController } from './auth/whoami.controller';
 import { BenchController } from './bench/bench.controller';
 import { DashboardPageController } from './dashboard-page/dashboard-page.controller';
@@ -44,6 +46,7 @@ export class AppModule {
         EventStoreModule.forRoot(config, databaseUrl),
         ProjectionsModule.forRoot(config),
         ...FEATURE_MODULES,
+        AuthModule,
       ],
       controllers: [
         HealthController,
@@ -55,7 +58,11 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: AUTH_KEYS, useValue: authKeys(jwt.secret, jwt.jwksUrl) },
-        { provide: APP_GUARD, inject: [Reflector, AUTH_KEYS], useFactory: (r: Reflector, k: AuthKeys) => new AuthGuard(r, k) },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector, AUTH_KEYS, SessionAuth],
+          useFactory: (r: Reflector, k: AuthKeys, s: SessionAuth) => new AuthGuard(r, k, s),
+        },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
         {

@@ -1,8 +1,11 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
+import { AUTH_ERRORS } from './auth/auth-errors';
 import { guardBody } from './http/body-guard';
 import { redactUrl } from './http/redact';
 import { installPageHeaders } from './http/page-headers';
@@ -41,6 +44,16 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
+  // Cookies are parsed only where asked (the guard, without a Bearer token): no hook on every request.
+  await app.register(fastifyCookie, { hook: false });
+  // Only routes that ask for it are limited: POST /auth/sign-in, at these settings. The username
+  // lockout stops guessing at one account; this stops one address spraying guesses over many.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: options.config.signInRateLimit,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => AUTH_ERRORS.signInRateLimited(context.after),
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get<Metrics>(METRICS);
   installRequestRules(fastify);
@@ -65,6 +78,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
       .setDescription('Event-sourced issue tracking for residential communities')
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('jinlin_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

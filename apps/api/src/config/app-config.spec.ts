@@ -43,4 +43,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ APPEND_BATCH_MAX: '1000' })).toThrow(/APPEND_BATCH_MAX must be a whole number from 1 to 256/);
     expect(() => loadConfig({ APPENDS_IN_FLIGHT: '1' })).toThrow(/APPENDS_IN_FLIGHT is no longer read: use APPEND_BATCHES_IN_FLIGHT/);
   });
+
+  it('when COOKIE_SECURE is not set, the session cookie is Secure; only false (or 0) turns it off', () => {
+    expect(loadConfig({}).cookieSecure).toBe(true);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    expect(loadConfig({ COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
+    expect(() => loadConfig({ COOKIE_SECURE: 'no' })).toThrow(/COOKIE_SECURE must be true or false/);
+  });
+
+  it('the per-IP sign-in limit defaults to 30 a minute and must be a positive whole number', () => {
+    expect(loadConfig({}).signInRateLimit).toBe(30);
+    expect(loadConfig({ SIGN_IN_RATE_LIMIT: '5' }).signInRateLimit).toBe(5);
+    expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT must be a whole number from 1/);
+  });
 });

@@ -20,6 +20,10 @@ export type AppConfig = Readonly<{
   metricsToken: string | null;
   /** A request body must have arrived this long after the request began (SPEC §8: 30 s). */
   bodyTimeoutMs: number;
+  /** SPEC §2.2: the session cookie is Secure unless COOKIE_SECURE=false (plain HTTP, e.g. a LAN demo). */
+  cookieSecure: boolean;
+  /** POST /auth/sign-in requests per client IP per minute, beside the per-username lockout. */
+  signInRateLimit: number;
 }>;
 
 export class ConfigError extends Error {
@@ -114,6 +118,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
     metricsToken: env.METRICS_TOKEN || null,
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
+    cookieSecure: flag('COOKIE_SECURE', true),
+    signInRateLimit: int('SIGN_IN_RATE_LIMIT', 30, 1, 100_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

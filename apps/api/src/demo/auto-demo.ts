@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { createApp } from '../bootstrap';
 import type { AppConfig } from '../config/app-config';
+import { demoPassword } from '../infrastructure/demo-tokens';
 import type { JwtSetup } from '../infrastructure/jwt-secret';
 import { holdsTickets, loadDemo } from './load-demo';
 
@@ -22,7 +23,9 @@ export async function loadDemoIfEmpty(config: AppConfig, databaseUrl: string, jw
     if (await holdsTickets(store)) return;
     log.info('empty embedded database: loading the demo estates (DEMO=false to skip)');
     const started = Date.now();
-    const result = await loadDemo(app.get(CommandBus), store, { now: new Date() });
+    const secret = jwt.localOnly ? jwt.secret : null;
+    const passwordOf = secret ? (username: string) => demoPassword(secret, username) : undefined;
+    const result = await loadDemo(app.get(CommandBus), store, { now: new Date(), passwordOf });
     log.info({ ...result, ms: Date.now() - started }, 'demo data loaded');
   } finally {
     await app.close();

@@ -1,4 +1,5 @@
 import type { CategoryCode, Channel, Principal } from '@jinlin/domain';
+import { DEMO_RESIDENTS } from './demo-people';
 import { DEMO_COMMUNITIES, DEMO_RESIDENT, DEMO_SECRETARY, committeeOf, residentOf, type DemoCommunityId } from './demo-ids';
 import { Story, type DemoStep } from './demo-story';
 import { GARAGE_ZONES, GATES, ISSUES, PLAZAS, type Place } from './demo-texts';
@@ -57,11 +58,18 @@ const PROFILES: Readonly<Record<DemoCommunityId, Profile>> = {
     units: 3,
     floors: 7,
     perDay: [5, 9],
-    residents: 45,
+    residents: DEMO_RESIDENTS['qianpu-yili-west'],
     weights: { ...WEIGHTS, elevator: 1, parking: 4 },
   },
-  'xingang-plaza': { buildings: 12, units: 2, floors: 18, perDay: [4, 7], residents: 25, weights: WEIGHTS },
-  'huaqiao-haijingcheng': { buildings: 18, units: 4, floors: 32, perDay: [6, 10], residents: 60, weights: { ...WEIGHTS, elevator: 5 } },
+  'xingang-plaza': { buildings: 12, units: 2, floors: 18, perDay: [4, 7], residents: DEMO_RESIDENTS['xingang-plaza'], weights: WEIGHTS },
+  'huaqiao-haijingcheng': {
+    buildings: 18,
+    units: 4,
+    floors: 32,
+    perDay: [6, 10],
+    residents: DEMO_RESIDENTS['huaqiao-haijingcheng'],
+    weights: { ...WEIGHTS, elevator: 5 },
+  },
 };
 
 const CHANNELS: readonly (readonly [Channel, number])[] = [

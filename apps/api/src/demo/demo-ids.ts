@@ -57,8 +57,45 @@ export const DEMO_STAFF: readonly Principal[] = [
 /** committee-demo sits on 前埔一里西小区's committee; the other estates have their own. */
 export function committeeOf(communityId: string): Principal {
   const id = communityId === FIRST_COMMUNITY ? 'committee-demo' : `committee-${communityId}`;
-  return { id, name: '业委会', roles: ['committee'], communities: [communityId] };
+  return { id, name: COMMITTEE_CHAIRS[communityId] ?? '业委会', roles: ['committee'], communities: [communityId] };
 }
+
+const COMMITTEE_CHAIRS: Readonly<Record<string, string>> = {
+  'qianpu-yili-west': '业委会 陈主任',
+  'xingang-plaza': '业委会 蔡主任',
+  'huaqiao-haijingcheng': '业委会 叶主任',
+};
+
+/** 前埔一里社区's official (社区居委会) and 莲前街道's, who receive escalations at their level. */
+export const DEMO_NEIGHBOURHOOD: Principal = {
+  id: 'neighbourhood-demo',
+  name: '社区 周主任',
+  roles: ['neighbourhood'],
+  communities: [FIRST_COMMUNITY],
+};
+export const DEMO_SUBDISTRICT: Principal = {
+  id: 'subdistrict-demo',
+  name: '莲前街道 许科长',
+  roles: ['subdistrict'],
+  communities: DEMO_COMMUNITIES.filter((c) => c.subdistrict === '莲前街道').map((c) => c.id),
+};
+
+/** The company chosen to take over 华侨海景城 in the demo handover: it needs a way in before the day. */
+export const DEMO_INCOMING_COMPANY = DEMO_COMPANIES[1].id;
+export const DEMO_INCOMING_MANAGER: Principal = {
+  id: 'manager-haiyue',
+  name: '海悦 郭经理',
+  roles: ['manager'],
+  communities: [],
+  companyId: DEMO_INCOMING_COMPANY,
+};
+export const DEMO_INCOMING_STAFF: Principal = {
+  id: 'staff-haiyue',
+  name: '海悦 小黄',
+  roles: ['staff'],
+  communities: [],
+  companyId: DEMO_INCOMING_COMPANY,
+};
 
 export function residentOf(communityId: string, n: number): Principal {
   return { id: `resident-${communityId}-${n}`, roles: ['resident'], communities: [communityId] };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import { communityStream, companyStream, type Principal } from '@jinlin/domain';
+import { communityStream, companyStream, personStream, type Principal } from '@jinlin/domain';
 import type { Checkpoint, EventStore, ReadAllResult } from '@jinlin/event-store';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/handle-command';
+import { RegisterPersonCommand } from '../people/register-person/register-person.command';
 import { RegisterCommunityCommand } from '../reference-data/register-community/register-community.command';
 import { RegisterCompanyCommand } from '../reference-data/register-company/register-company.command';
 import { AcknowledgeTicketCommand } from '../tickets/acknowledge-ticket/acknowledge-ticket.command';
@@ -19,6 +20,7 @@ import { ResolveTicketCommand } from '../tickets/resolve-ticket/resolve-ticket.c
 import { WithdrawTicketCommand } from '../tickets/withdraw-ticket/withdraw-ticket.command';
 import { demoScenario, type DemoTicket } from './demo-data';
 import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } from './demo-ids';
+import { demoPeople } from './demo-people';
 import type { DemoTicketCommand } from './demo-story';
 
 export const DEMO_SEED = 20_251_128;
@@ -31,6 +33,11 @@ export type LoadDemoOptions = Readonly<{
   days?: number;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Embedded mode only: the password of each demo account (printed at start, never stored in
+   * plain). Without it the demo people have no usernames and nobody can sign in as them.
+   */
+  passwordOf?: (username: string) => string;
 }>;
 
 /** One command to send; returns how many events it appended (0 when it had nothing to do). */
@@ -48,7 +55,7 @@ export async function loadDemo(
 ): Promise<{ tickets: number; events: number }> {
   const days = options.days ?? DEMO_DAYS;
   const scenario = demoScenario({ seed: options.seed ?? DEMO_SEED, now: options.now.toISOString(), days });
-  const reference = referenceJobs(commands, store, scenario.registeredAt);
+  const reference = referenceJobs(commands, store, scenario.registeredAt, options.passwordOf);
   const tickets = scenario.tickets.flatMap((t) => ticketJobs(commands, t)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const total = reference.length + tickets.length;
   let done = 0;
@@ -100,7 +107,7 @@ async function inTimeOrder(jobs: readonly Job[], run: (job: Job) => Promise<void
 const contextOf = (actor: Principal, at: string): CommandContext => ({ actor, now: at, correlationId: randomUUID() });
 
 /** Registered by an admin the day before the first ticket; already registered ones are left alone. */
-function referenceJobs(commands: CommandBus, store: EventStore, at: string): Job[] {
+function referenceJobs(commands: CommandBus, store: EventStore, at: string, passwordOf?: (username: string) => string): Job[] {
   const exists = async (streamId: string) => (await store.readStream(streamId)).length > 0;
   const once = (streamId: string, label: string, register: () => Promise<CommandResult>): Job => ({
     key: streamId,
@@ -118,7 +125,15 @@ function referenceJobs(commands: CommandBus, store: EventStore, at: string): Job
       commands.execute(new RegisterCommunityCommand({ ...community, propertyCompanyId: DEMO_MANAGING_COMPANY }, contextOf(DEMO_ADMIN, at))),
     ),
   );
-  return [...companies, ...communities];
+  const people = demoPeople().map(({ principal, name, phone, username }) =>
+    once(personStream(principal.id), `registering ${principal.id}`, () => {
+      const account = username && passwordOf ? { username, password: passwordOf(username) } : {};
+      const { id, roles, communities: belongs, companyId } = principal;
+      const body = { id, name, roles: [...roles], communities: [...belongs], companyId, phone, ...account };
+      return commands.execute(new RegisterPersonCommand(body, contextOf(DEMO_ADMIN, at)));
+    }),
+  );
+  return [...companies, ...communities, ...people];
 }
 
 /** A ticket's filing and then its steps, in one lane: each step learns the id the filing was given. */

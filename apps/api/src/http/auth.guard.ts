@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedExc
 import { Reflector } from '@nestjs/core';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Principal, type Role } from '@jinlin/domain';
+import type { SessionAuth, SessionRequest } from '../auth/session-auth';
 import { VerifiedTokens } from './verified-tokens';
 
 export const IS_PUBLIC = 'jinlin:public';
@@ -29,24 +30,36 @@ export class AuthGuard implements CanActivate {
   private readonly verified = new VerifiedTokens();
   private hmacKey: Promise<CryptoKey> | null = null;
 
+  /** Without `sessions`, only Bearer tokens are accepted. */
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: AuthKeys,
+    private readonly sessions: SessionAuth | null = null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const request = context
-      .switchToHttp()
-      .getRequest<{ url: string; headers: Record<string, string | undefined>; query?: Record<string, unknown>; user?: Principal }>();
+    const request = context.switchToHttp().getRequest<SessionRequest & { query?: Record<string, unknown>; user?: Principal }>();
     const token = bearer(request.headers.authorization) ?? (API_KEY_PATHS.test(request.url) ? apiKey(request.query) : null);
     if (!token) {
       if (isPublic) return true;
-      throw new UnauthorizedException('a Bearer token is required');
+      return this.signedIn(request);
     }
     request.user = await this.verify(token);
+    return true;
+  }
+
+  /**
+   * The web app's way in (SPEC §2.2): no Authorization header, a jinlin_session cookie. Only reached
+   * without a token, so a Bearer request costs nothing more, and Bearer wins when both are sent.
+   */
+  private async signedIn(request: SessionRequest & { user?: Principal }): Promise<boolean> {
+    const found = this.sessions ? await this.sessions.authenticate(request) : null;
+    if (!found) throw new UnauthorizedException('a Bearer token or a session cookie is required');
+    request.user = found.principal;
+    request.signInSession = found.session;
     return true;
   }
 
@@ -75,7 +88,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearer(header: string | undefined): string | null {
+export function bearer(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new UnauthorizedException('Authorization must be "Bearer <token>"');

@@ -12,7 +12,7 @@ import {
   type PersonLookups,
   type Principal,
 } from '@jinlin/domain';
-import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { aggregateStream, EVENT_STORE, type Aggregate, type EventStore } from '@jinlin/event-store';
 
 /** What a name shows once the person's personal data is erased (SPEC §2.1). */
 export const ERASED_NAME = '[已删除]';
@@ -31,7 +31,11 @@ export class PeopleDirectory {
 
   /** The person as the log says: for commands that name one (assignee, reporter, step owner). */
   async person(personId: string): Promise<Person> {
-    return (await aggregateStream(this.store, personStream(personId), personDecider)).state;
+    return (await this.personState(personId)).state;
+  }
+
+  personState(personId: string): Promise<Aggregate<Person>> {
+    return aggregateStream(this.store, personStream(personId), personDecider);
   }
 
   /** Display names by id: erased people show [已删除]; ids not in the directory are absent. */

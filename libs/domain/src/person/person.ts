@@ -34,12 +34,10 @@ export type PersonLookups = Readonly<{
   unknownCommunities: readonly string[];
 }>;
 
-
 export type RegisterPerson = Command<'RegisterPerson', PersonShape & { personId: string; lookups: PersonLookups }>;
 export type ChangePersonRoles = Command<'ChangePersonRoles', Omit<PersonShape, 'companyId'> & { lookups: PersonLookups }>;
 export type ErasePersonalData = Command<'ErasePersonalData', { scope: PeopleScope }>;
 export type PersonCommand = RegisterPerson | ChangePersonRoles | ErasePersonalData;
-
 
 export const COMPANY_ROLES: readonly Role[] = ['staff', 'manager'];
 /** Roles that act within communities, so a person holding one belongs to at least one. */

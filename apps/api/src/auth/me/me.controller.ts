@@ -1,0 +1,28 @@
+import { Controller, Get, Headers } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@jinlin/domain';
+import { bearer } from '../../http/auth.guard';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { CurrentSession } from '../current-session';
+import type { SignInSession } from '../session-auth';
+import { SessionDto } from '../session.dto';
+import { Me } from './me';
+
+@ApiTags('auth')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('auth/me')
+export class MeController {
+  constructor(private readonly me: Me) {}
+
+  /** Who is signed in, until when, and the CSRF token the web app sends back with each change. */
+  @Get()
+  @ApiOkResponse({ type: SessionDto })
+  describe(
+    @CurrentUser() user: Principal,
+    @CurrentSession() session: SignInSession | null,
+    @Headers('authorization') authorization?: string,
+  ): Promise<SessionDto> {
+    return this.me.describe(user, session, session ? null : bearer(authorization));
+  }
+}

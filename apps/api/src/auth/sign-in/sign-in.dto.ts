@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class SignInDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, description: 'compared without case' })
+  @IsString()
+  @Length(1, 64)
+  username: string;
+
+  // Bounded so that nobody makes argon2 hash a 64 KiB body; otherwise taken exactly as typed (spaces count).
+  @ApiProperty({ minLength: 1, maxLength: 200, format: 'password' })
+  @IsString()
+  @Length(1, 200)
+  password: string;
+}

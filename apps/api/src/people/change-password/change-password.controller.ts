@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '@jinlin/domain';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { PersonIdPipe } from '../person-id.pipe';
+import { ChangePasswordCommand } from './change-password.command';
+import { ChangePasswordDto } from './change-password.dto';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class ChangePasswordController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'set a new password (the person with the current one; admin without)' })
+  @ApiNoContentResponse({ description: 'changed; the person’s other sessions are signed out' })
+  async change(
+    @Param('id', PersonIdPipe) id: string,
+    @Body() body: ChangePasswordDto,
+    @CurrentUser() user: Principal,
+    @Req() request: FastifyRequest & { cookies?: Record<string, string | undefined> },
+  ): Promise<void> {
+    await this.bus.execute(new ChangePasswordCommand(id, body, user, request.cookies?.jinlin_session ?? null));
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class ChangePasswordDto {
+  @ApiPropertyOptional({ description: 'the current password; admins setting someone else’s may leave it out' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  current?: string;
+  @ApiProperty({ description: 'at least 10 characters, not containing the username', minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  new: string;
+}

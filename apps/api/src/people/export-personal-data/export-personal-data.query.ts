@@ -1,0 +1,43 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal, Role } from '@jinlin/domain';
+
+export type PersonalDataExport = Readonly<{
+  exportedAt: string;
+  profile: {
+    id: string;
+    name: string | null;
+    phone: string | null;
+    username: string | null;
+    hasPassword: boolean;
+    roles: readonly Role[];
+    communities: readonly string[];
+    companyId: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    erasedAt: string | null;
+  };
+  sessions: { createdAt: string; expiresAt: string; revokedAt: string | null }[];
+  reportedTickets: {
+    id: string;
+    communityId: string;
+    category: string;
+    title: string;
+    description: string;
+    location: string | null;
+    status: string;
+    filedAt: string;
+    rating: number | null;
+    ratingComment: string | null;
+  }[];
+  /** Said plainly, as the README says it. */
+  notes: string[];
+}>;
+
+export class ExportPersonalDataQuery extends Query<PersonalDataExport> {
+  constructor(
+    readonly personId: string,
+    readonly actor: Principal,
+  ) {
+    super();
+  }
+}

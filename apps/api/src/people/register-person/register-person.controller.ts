@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
+import { Ctx, type CommandContext } from '../../commands/command-context';
+import { CommandResultDto } from '../../commands/command-result.dto';
+import { RegisterPersonCommand } from './register-person.command';
+import { RegisterPersonDto } from './register-person.dto';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class RegisterPersonController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'register a person (admin: anyone; manager: own company staff; committee/secretary: residents)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async register(@Body() body: RegisterPersonDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return answer(reply, await this.bus.execute(new RegisterPersonCommand(body, ctx)));
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
+import { Ctx, type CommandContext } from '../../commands/command-context';
+import { CommandResultDto } from '../../commands/command-result.dto';
+import { PersonIdPipe } from '../person-id.pipe';
+import { UpdatePersonCommand } from './update-person.command';
+import { UpdatePersonDto } from './update-person.dto';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class UpdatePersonController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Patch(':id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'change name, phone (the person or who may register them), roles, communities (who may register them)' })
+  @ApiOkResponse({ type: CommandResultDto })
+  async update(
+    @Param('id', PersonIdPipe) id: string,
+    @Body() body: UpdatePersonDto,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return answer(reply, await this.bus.execute(new UpdatePersonCommand(id, body, ctx)));
+  }
+}
