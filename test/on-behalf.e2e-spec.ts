@@ -148,6 +148,32 @@ describe('a ticket filed by staff before TicketFiled version 2', () => {
     const r = await post(`/tickets/${id}/rate`, k.staff, { score: 5 });
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 403, code: 'NO_REPORTER' });
   });
+
+  it('when the staff who filed it rated it then, the rating is no satisfaction figure: nobody rates themselves', async () => {
+    const id = randomUUID();
+    const staff = { id: 'staff-1', roles: ['staff'] };
+    const at = (hours: number) => new Date(Date.UTC(2025, 0, 6, 2) + hours * 3_600_000).toISOString();
+    const history = [
+      ['TicketFiled', { ...ticketBody(), ticketId: id, companyId: 'jiayuan', reporterId: staff.id, filedAt: at(0), by: staff }],
+      ['TicketActionRecorded', { ticketId: id, description: '修好了', recordedAt: at(1), by: staff }],
+      ['TicketResolved', { ticketId: id, resolution: '修好了', resolvedAt: at(2), by: staff }],
+      ['TicketRated', { ticketId: id, score: 5, comment: null, ratedAt: at(3), by: staff }],
+    ] as const;
+    const sla = { sla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 }, acknowledgeBy: at(2), resolveBy: at(24) };
+    const appended = await raw.appendToStream(
+      `ticket-${id}`,
+      history.map(([type, data], i) => ({
+        type,
+        schemaVersion: 1,
+        data: i === 0 ? { ...data, ...sla } : data,
+        metadata: { actor: staff },
+      })),
+      { expected: 'no_stream' },
+    );
+    const window = `from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z&minPosition=${appended.lastPosition}`;
+    const figures = await get(`/dashboards/summary?communityId=qianpu&${window}`, k.admin);
+    expect(figures.body.total).toMatchObject({ filed: 1, satisfactionRate: null });
+  });
 });
 
 describe('names at read time', () => {
