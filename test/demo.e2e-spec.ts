@@ -2,9 +2,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { holdsTickets, loadDemo } from '../apps/api/src/demo/load-demo';
+import { demoAccounts, demoPassword } from '../apps/api/src/infrastructure/demo-tokens';
+import { ROLES } from '@jinlin/domain';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
 const NOW = new Date();
+const LOCAL_SECRET = 'the-local-secret-of-this-test-machine';
 const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn'];
 
 let t: TestApp;
@@ -19,7 +22,12 @@ beforeAll(async () => {
   t = await startTestApp('demo', { READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
   store = t.app.get<EventStore>(EVENT_STORE);
   expect(await holdsTickets(store)).toBe(false);
-  loaded = await loadDemo(t.app.get(CommandBus), store, { now: NOW, days: 4, onProgress: (done, total) => progress.push([done, total]) });
+  loaded = await loadDemo(t.app.get(CommandBus), store, {
+    now: NOW,
+    days: 4,
+    onProgress: (done, total) => progress.push([done, total]),
+    passwordOf: (username) => demoPassword(LOCAL_SECRET, username),
+  });
   head = (await store.head()).position;
   admin = await t.token({ sub: 'admin-x', roles: ['admin'], communities: [] });
 }, 120_000);
@@ -84,5 +92,34 @@ describe('the demo loader', () => {
     const mine = await get(`/tickets?limit=100`, resident);
     expect(mine.status).toBe(200);
     for (const item of mine.body.items) expect(item).toMatchObject({ reporterId: 'resident-demo', communityId: 'qianpu-yili-west' });
+  });
+});
+
+describe('the demo people', () => {
+  it('are in the directory with names, one or more of every role, the incoming company included', async () => {
+    const people = (await get(`/people?minPosition=${head}&limit=200`)).body.items as {
+      id: string;
+      name: string;
+      roles: string[];
+      companyId: string | null;
+    }[];
+    for (const role of ROLES) expect(people.some((p) => p.roles.includes(role))).toBe(true);
+    expect(people.find((p) => p.id === 'resident-demo')?.name).toBe('王阿姨');
+    expect(people.some((p) => p.companyId === 'haiyue-pm' && p.roles.includes('manager'))).toBe(true);
+    expect(people.every((p) => p.name && p.name.length > 0)).toBe(true);
+  });
+
+  it('sign in with the printed local-only passwords, one account per role', async () => {
+    const accounts = demoAccounts(LOCAL_SECRET);
+    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(ROLES));
+    for (const account of accounts) {
+      const r = await http(t.url, 'POST', '/auth/sign-in', { body: { username: account.username, password: account.password } });
+      expect([account.username, r.status]).toEqual([account.username, 200]);
+      expect(r.body.person.name).toBe(account.name);
+    }
+    const wrong = await http(t.url, 'POST', '/auth/sign-in', {
+      body: { username: 'wang.ayi', password: demoPassword('another-machine', 'wang.ayi') },
+    });
+    expect(wrong.status).toBe(401);
   });
 });

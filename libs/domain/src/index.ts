@@ -22,6 +22,8 @@ export * from './handover/handover.events';
 export * from './handover/handover.state';
 export * from './handover/handover.commands';
 export * from './handover/handover.decide';
+export * from './handover/handover.rules';
+export * from './handover/handover.defects';
 export * from './audit/audit';
 export * from './person/person';
 export * from './person/person.access';

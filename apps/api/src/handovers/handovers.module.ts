@@ -7,12 +7,15 @@ import { CompleteHandoverController } from './complete-handover/complete-handove
 import { CompleteHandoverHandler } from './complete-handover/complete-handover.handler';
 import { CompleteStepController } from './complete-step/complete-step.controller';
 import { CompleteStepHandler } from './complete-step/complete-step.handler';
+import { FileDefectTicketHandler } from './file-defect-ticket/file-defect-ticket.handler';
 import { GetHandoverController } from './get-handover/get-handover.controller';
 import { GetHandoverHandler } from './get-handover/get-handover.handler';
 import { HandoverTimelineController } from './handover-timeline/handover-timeline.controller';
 import { HandoverTimelineHandler } from './handover-timeline/handover-timeline.handler';
 import { ListHandoversController } from './list-handovers/list-handovers.controller';
 import { ListHandoversHandler } from './list-handovers/list-handovers.handler';
+import { PlanStepController } from './plan-step/plan-step.controller';
+import { PlanStepHandler } from './plan-step/plan-step.handler';
 import { RaiseBlockerController } from './raise-blocker/raise-blocker.controller';
 import { RaiseBlockerHandler } from './raise-blocker/raise-blocker.handler';
 import { ResolveBlockerController } from './resolve-blocker/resolve-blocker.controller';
@@ -25,6 +28,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
   imports: [TicketsModule],
   controllers: [
     StartHandoverController,
+    PlanStepController,
     CompleteStepController,
     RaiseBlockerController,
     ResolveBlockerController,
@@ -36,6 +40,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
   ],
   providers: [
     StartHandoverHandler,
+    PlanStepHandler,
     CompleteStepHandler,
     RaiseBlockerHandler,
     ResolveBlockerHandler,
@@ -43,6 +48,7 @@ import { TransferTicketHandler } from './transfer-ticket/transfer-ticket.handler
     CancelHandoverHandler,
     // Sent by the handover process (handover-process.ts), not over HTTP.
     AppointPropertyCompanyHandler,
+    FileDefectTicketHandler,
     TransferTicketHandler,
     ListHandoversHandler,
     GetHandoverHandler,

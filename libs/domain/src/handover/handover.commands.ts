@@ -1,3 +1,4 @@
+import type { Person } from '../person/person.types';
 import type { CommandMetadata } from '../shared/command';
 import type { HandoverStep, SelectionMethod } from './handover.events';
 
@@ -25,10 +26,27 @@ export type CompleteHandoverStep = Cmd<
     incomingCompanyExists?: boolean;
   }
 >;
+export type PlanHandoverStep = Cmd<
+  'PlanHandoverStep',
+  {
+    step: HandoverStep;
+    ownerId: string;
+    /** As the client sent it: a date (YYYY-MM-DD, the end of that day in Asia/Shanghai) or a date-time with offset. */
+    due: string;
+    /** What the owner's stream says of them, looked up by the caller. */
+    owner: Person;
+  }
+>;
 export type RaiseHandoverBlocker = Cmd<'RaiseHandoverBlocker', { text: string }>;
 export type ResolveHandoverBlocker = Cmd<'ResolveHandoverBlocker', { n: number; note: string | null }>;
 export type CompleteHandover = Cmd<'CompleteHandover', Record<string, never>>;
 export type CancelHandover = Cmd<'CancelHandover', { reason: string }>;
 
 export type HandoverCommand =
-  StartHandover | CompleteHandoverStep | RaiseHandoverBlocker | ResolveHandoverBlocker | CompleteHandover | CancelHandover;
+  | StartHandover
+  | PlanHandoverStep
+  | CompleteHandoverStep
+  | RaiseHandoverBlocker
+  | ResolveHandoverBlocker
+  | CompleteHandover
+  | CancelHandover;

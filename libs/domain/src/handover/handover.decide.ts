@@ -1,22 +1,22 @@
 import { DomainError } from '../shared/domain-error';
-import { actorRef, hasRole, type Principal } from '../shared/principal';
-import { supervises } from '../ticket/ticket.access';
-import type { CompleteHandoverStep, HandoverCommand, StartHandover } from './handover.commands';
-import { INCOMING_STEPS, OUTGOING_STEPS, REQUIRED_STEPS, type HandoverEvent } from './handover.events';
+import { actorRef, type Principal } from '../shared/principal';
+import type { CompleteHandoverStep, HandoverCommand, PlanHandoverStep, StartHandover } from './handover.commands';
+import { REQUIRED_STEPS, type HandoverEvent } from './handover.events';
+import {
+  canSeeHandover,
+  dueOf,
+  mayCompleteStep,
+  supervisesHandovers,
+  mustBeOpenStep,
+  mustBeStepOwnerCandidate,
+  takesPart,
+} from './handover.rules';
 import { evolveHandover, initialHandover, type ActiveHandover, type Handover } from './handover.state';
 
-const companyUserOf = (actor: Principal, companyId: string | null) =>
-  hasRole(actor, 'staff', 'manager') && !!companyId && actor.companyId === companyId;
-
-const mayManage = (actor: Principal, communityId: string) => hasRole(actor, 'admin') || supervises(actor, communityId);
-
-/** The two companies, the community's supervisors and admins see a handover; nobody else learns it exists. */
-export function canSeeHandover(actor: Principal, h: ActiveHandover): boolean {
-  return mayManage(actor, h.communityId) || companyUserOf(actor, h.outgoingCompanyId) || companyUserOf(actor, h.incomingCompanyId);
-}
-
-function mustSee(state: Handover, actor: Principal): ActiveHandover {
+/** Outside its readers a handover does not exist (404); its readers who do not run it are refused (403). */
+function mustTakePart(state: Handover, actor: Principal): ActiveHandover {
   if (!state.exists || !canSeeHandover(actor, state)) throw new DomainError('HANDOVER_NOT_FOUND');
+  if (!takesPart(actor, state)) throw new DomainError('OFFICIALS_READ_ONLY');
   return state;
 }
 
@@ -25,15 +25,17 @@ function mustBeActive(h: ActiveHandover): void {
 }
 
 function mustManage(actor: Principal, h: ActiveHandover, what: string): void {
-  if (!mayManage(actor, h.communityId)) throw new DomainError('SUPERVISORS_ONLY', what);
+  if (!supervisesHandovers(actor, h.communityId)) throw new DomainError('SUPERVISORS_ONLY', what);
 }
 
 export function decideHandover(command: HandoverCommand, state: Handover): HandoverEvent[] {
   if (command.type === 'StartHandover') return start(command, state);
   const { actor, now } = command.metadata;
-  const h = mustSee(state, actor);
+  const h = mustTakePart(state, actor);
   const base = { handoverId: h.id, by: actorRef(actor) };
   switch (command.type) {
+    case 'PlanHandoverStep':
+      return planStep(command, h);
     case 'CompleteHandoverStep':
       return completeStep(command, h);
     case 'RaiseHandoverBlocker':
@@ -70,22 +72,28 @@ function start(command: StartHandover, state: Handover): HandoverEvent[] {
   const { actor, now } = command.metadata;
   const { community, ...data } = command.data;
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
-  if (!mayManage(actor, data.communityId)) throw new DomainError('SUPERVISORS_ONLY', 'start a handover');
+  if (!supervisesHandovers(actor, data.communityId)) throw new DomainError('SUPERVISORS_ONLY', 'start a handover');
   if (state.exists || community.previousHandoverActive) throw new DomainError('HANDOVER_ALREADY_ACTIVE');
   if (community.propertyCompanyId !== data.outgoingCompanyId)
     throw new DomainError('NOT_THE_MANAGING_COMPANY', data.outgoingCompanyId, data.communityId);
   return [{ type: 'HandoverStarted', data: { ...data, startedAt: now, by: actorRef(actor) } }];
 }
 
+function planStep(command: PlanHandoverStep, h: ActiveHandover): HandoverEvent[] {
+  const { actor, now } = command.metadata;
+  const { step, ownerId, owner } = command.data;
+  mustManage(actor, h, 'plan steps');
+  mustBeOpenStep(h, step, now);
+  const due = dueOf(command.data.due);
+  mustBeStepOwnerCandidate(owner, h, step);
+  return [{ type: 'HandoverStepPlanned', data: { handoverId: h.id, step, ownerId, due, plannedAt: now, by: actorRef(actor) } }];
+}
+
 function completeStep(command: CompleteHandoverStep, h: ActiveHandover): HandoverEvent[] {
   const { actor, now } = command.metadata;
   const { step, note, incomingCompanyId, method, defects, incomingCompanyExists } = command.data;
-  const company =
-    (OUTGOING_STEPS.includes(step) && companyUserOf(actor, h.outgoingCompanyId)) ||
-    (INCOMING_STEPS.includes(step) && companyUserOf(actor, h.incomingCompanyId));
-  if (!company && !mayManage(actor, h.communityId)) throw new DomainError('STEP_NOT_YOURS', step);
-  mustBeActive(h);
-  if (h.done.has(step)) throw new DomainError('STEP_ALREADY_COMPLETE', step);
+  if (!mayCompleteStep(actor, h, step)) throw new DomainError('STEP_NOT_YOURS', step);
+  mustBeOpenStep(h, step, now);
   const extra: Partial<{ incomingCompanyId: string; method: typeof method; defects: string[] }> = {};
   if (step === 'selection') {
     if (!incomingCompanyId || !method) throw new DomainError('SELECTION_NEEDS_COMPANY');
@@ -97,7 +105,7 @@ function completeStep(command: CompleteHandoverStep, h: ActiveHandover): Handove
   }
   if (step === 'service_continuity' && !h.incomingCompanyId) throw new DomainError('NO_INCOMING_COMPANY');
   if (defects?.length && step !== 'facilities_inspection') throw new DomainError('ONLY_FOR_INSPECTION');
-  if (step === 'facilities_inspection') extra.defects = defects ?? [];
+  if (step === 'facilities_inspection') extra.defects = [...(defects ?? [])];
   return [{ type: 'HandoverStepCompleted', data: { handoverId: h.id, step, note, completedAt: now, by: actorRef(actor), ...extra } }];
 }
 

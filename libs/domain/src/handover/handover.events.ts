@@ -29,6 +29,8 @@ export const REQUIRED_STEPS: readonly HandoverStep[] = [
 ];
 export const OUTGOING_STEPS: readonly HandoverStep[] = ['archives', 'funds_settled', 'keys_and_systems'];
 export const INCOMING_STEPS: readonly HandoverStep[] = ['service_continuity'];
+/** The new company's first month: service_continuity may still be completed this long after completion. */
+export const SERVICE_CONTINUITY_WINDOW_DAYS = 30;
 
 export const SELECTION_METHODS = ['bidding', 'owners_vote', 'other'] as const;
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];
@@ -50,6 +52,14 @@ export type HandoverStepCompleted = Event<
     defects?: string[];
   }
 >;
+/**
+ * A step's owner and due date; planning again replaces both. Ids and dates only: the owner's name
+ * is personal data and is looked up when the handover is read (SPEC §2.1).
+ */
+export type HandoverStepPlanned = Event<
+  'HandoverStepPlanned',
+  { handoverId: string; step: HandoverStep; ownerId: string; due: string; plannedAt: string; by: ActorRef }
+>;
 export type HandoverBlockerRaised = Event<
   'HandoverBlockerRaised',
   { handoverId: string; n: number; text: string; raisedAt: string; by: ActorRef }
@@ -65,4 +75,10 @@ export type HandoverCompleted = Event<
 export type HandoverCancelled = Event<'HandoverCancelled', { handoverId: string; reason: string; cancelledAt: string; by: ActorRef }>;
 
 export type HandoverEvent =
-  HandoverStarted | HandoverStepCompleted | HandoverBlockerRaised | HandoverBlockerResolved | HandoverCompleted | HandoverCancelled;
+  | HandoverStarted
+  | HandoverStepPlanned
+  | HandoverStepCompleted
+  | HandoverBlockerRaised
+  | HandoverBlockerResolved
+  | HandoverCompleted
+  | HandoverCancelled;

@@ -8,6 +8,7 @@ export type StepRecord = Readonly<{
   incomingCompanyId?: string;
   defects?: string[];
 }>;
+export type PlanRecord = Readonly<{ ownerId: string; due: string; plannedAt: string; by: { id: string; roles: string[] } }>;
 export type BlockerRecord = Readonly<{
   n: number;
   text: string;
@@ -29,6 +30,8 @@ export class HandoverRow {
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
   @Column('jsonb') steps: Record<string, StepRecord>;
   @Column('jsonb') blockers: BlockerRecord[];
+  /** Step → its owner and due date, the latest plan of each. */
+  @Column('jsonb') plans: Record<string, PlanRecord>;
   @Column('integer') version: number;
   @Column('bigint') position: string;
 }

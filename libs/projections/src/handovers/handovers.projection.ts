@@ -8,6 +8,7 @@ export class HandoversProjection implements Projection<HandoverEvent> {
   readonly name = 'handovers';
   readonly handles: readonly HandoverEvent['type'][] = [
     'HandoverStarted',
+    'HandoverStepPlanned',
     'HandoverStepCompleted',
     'HandoverBlockerRaised',
     'HandoverBlockerResolved',
@@ -44,6 +45,10 @@ type Change = Readonly<{ set: string; params: unknown[] }>;
 /** SET clauses use $4.. for their own parameters. */
 function changeFor(e: Exclude<HandoverEvent, { type: 'HandoverStarted' }>): Change | null {
   switch (e.type) {
+    case 'HandoverStepPlanned': {
+      const { handoverId: _, step, ...plan } = e.data;
+      return { set: `plans = plans || jsonb_build_object($4::text, $5::jsonb)`, params: [step, JSON.stringify(plan)] };
+    }
     case 'HandoverStepCompleted': {
       const { handoverId: _, step, ...record } = e.data;
       const incoming = step === 'selection' ? `, incoming_company_id = $6` : '';

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
 import { HandoverIdPipe } from '../handover-id.pipe';
+import { HandoverStepPipe } from '../handover-step.pipe';
 import { CompleteStepCommand } from './complete-step.command';
 import { CompleteStepDto } from './complete-step.dto';
 
@@ -23,13 +24,11 @@ export class CompleteStepController {
   @ApiOkResponse({ type: CommandResultDto })
   async complete(
     @Param('id', HandoverIdPipe) id: string,
-    @Param('step') step: string,
+    @Param('step', HandoverStepPipe) step: HandoverStep,
     @Body() body: CompleteStepDto,
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!(HANDOVER_STEPS as readonly string[]).includes(step))
-      throw new BadRequestException(`step must be one of ${HANDOVER_STEPS.join(', ')}`);
-    return answer(reply, await this.bus.execute(new CompleteStepCommand(id, step as HandoverStep, body, ctx)));
+    return answer(reply, await this.bus.execute(new CompleteStepCommand(id, step, body, ctx)));
   }
 }

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { HandoverRow, handoverView } from '@jinlin/projections';
+import { HandoverRow, handoverView, ownerIds } from '@jinlin/projections';
+import { PeopleDirectory } from '../../people/people-directory';
 import { canSeeHandoverRow } from '../handover-visibility';
 import { ListHandoversQuery } from './list-handovers.query';
 
@@ -9,7 +10,10 @@ const LIST_PAGE = 200;
 
 @QueryHandler(ListHandoversQuery)
 export class ListHandoversHandler implements IQueryHandler<ListHandoversQuery> {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async execute({ user, communityId }: ListHandoversQuery) {
     // The domain's rule decides what the caller may see, so rows are read a page at a time until
@@ -30,7 +34,9 @@ export class ListHandoversHandler implements IQueryHandler<ListHandoversQuery> {
       if (rows.length < LIST_PAGE) break;
       after = rows[rows.length - 1];
     }
+    const rows = visible.slice(0, LIST_MAX);
+    const names = await this.people.names(ownerIds(rows));
     const now = new Date();
-    return { items: visible.slice(0, LIST_MAX).map((r) => handoverView(r, now)) };
+    return { items: rows.map((r) => handoverView(r, now, names)) };
   }
 }
