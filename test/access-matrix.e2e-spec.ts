@@ -1,22 +1,33 @@
+import type { TokenClaims } from '../apps/api/src/infrastructure/jwt-secret';
 import { http, startTestApp, type TestApp } from './support/test-app';
 import { seedWorld, ticketBody, tokensFor, USERS, type Tokens, type UserName } from './support/world';
+
+/** The 社区 and 街道 officials of 前埔 (and one of 新港): they oversee, they do not file (SPEC §2). */
+const OFFICIALS = {
+  neighbourhood: { sub: 'nb-1', roles: ['neighbourhood'], communities: ['qianpu'] },
+  subdistrict: { sub: 'sd-1', roles: ['subdistrict'], communities: ['qianpu'] },
+  otherNeighbourhood: { sub: 'nb-9', roles: ['neighbourhood'], communities: ['xingang'] },
+} satisfies Record<string, TokenClaims>;
+type Caller = UserName | keyof typeof OFFICIALS;
 
 /**
  * Every row of the SPEC §4 command table × every kind of caller: the allowed roles succeed,
  * callers in scope but not allowed get 403, callers outside the ticket's scope get 404.
  */
 let t: TestApp;
-let k: Tokens;
+let k: Tokens & Record<keyof typeof OFFICIALS, string>;
 beforeAll(async () => {
   t = await startTestApp('access');
-  k = await tokensFor(t);
-  await seedWorld(t, k);
+  const users = await tokensFor(t);
+  await seedWorld(t, users);
+  const officials = await Promise.all(Object.values(OFFICIALS).map((claims) => t.token(claims)));
+  k = { ...users, neighbourhood: officials[0], subdistrict: officials[1], otherNeighbourhood: officials[2] };
 });
 afterAll(() => t.close());
 
 type Stage = 'filed' | 'acted' | 'resolved';
-const OUTSIDE: UserName[] = ['residentB', 'residentX', 'otherStaff', 'otherManager', 'otherSecretary'];
-const EVERYONE = Object.keys(USERS) as UserName[];
+const OUTSIDE: Caller[] = ['residentB', 'residentX', 'otherStaff', 'otherManager', 'otherSecretary', 'otherNeighbourhood'];
+const EVERYONE = [...Object.keys(USERS), ...Object.keys(OFFICIALS)] as Caller[];
 
 async function ticketAt(stage: Stage): Promise<string> {
   const filed = await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() });
@@ -31,7 +42,7 @@ async function ticketAt(stage: Stage): Promise<string> {
   return id;
 }
 
-type Row = Readonly<{ path: string; body: Record<string, unknown>; stage: Stage; allowed: UserName[]; required: string[] }>;
+type Row = Readonly<{ path: string; body: Record<string, unknown>; stage: Stage; allowed: Caller[]; required: string[] }>;
 
 const ROWS: Row[] = [
   { path: 'acknowledge', body: { message: '收到' }, stage: 'filed', allowed: ['staff', 'manager', 'admin'], required: ['message'] },
@@ -41,14 +52,14 @@ const ROWS: Row[] = [
     path: 'comments',
     body: { text: '请尽快处理' },
     stage: 'filed',
-    allowed: ['residentA', 'staff', 'manager', 'committee', 'secretary', 'admin'],
+    allowed: ['residentA', 'staff', 'manager', 'committee', 'secretary', 'neighbourhood', 'subdistrict', 'admin'],
     required: ['text'],
   },
   {
     path: 'comments',
     body: { text: '内部：等配件', internal: true },
     stage: 'filed',
-    allowed: ['staff', 'manager', 'committee', 'secretary', 'admin'],
+    allowed: ['staff', 'manager', 'committee', 'secretary', 'neighbourhood', 'subdistrict', 'admin'],
     required: ['text'],
   },
   { path: 'resolve', body: { resolution: '已更换' }, stage: 'acted', allowed: ['staff', 'manager', 'admin'], required: ['resolution'] },
@@ -59,7 +70,7 @@ const ROWS: Row[] = [
     path: 'escalate',
     body: { level: 'committee', reason: '没人管' },
     stage: 'filed',
-    allowed: ['residentA', 'committee', 'secretary', 'admin'],
+    allowed: ['residentA', 'committee', 'secretary', 'neighbourhood', 'subdistrict', 'admin'],
     required: ['level', 'reason'],
   },
   { path: 'withdraw', body: {}, stage: 'filed', allowed: ['residentA'], required: [] },
@@ -104,7 +115,7 @@ describe.each(ROWS)('POST /tickets/:id/$path $body', (row) => {
 });
 
 describe('POST /tickets', () => {
-  const allowed: UserName[] = ['residentA', 'residentB', 'staff', 'manager', 'committee', 'secretary', 'admin'];
+  const allowed: Caller[] = ['residentA', 'residentB', 'staff', 'manager', 'committee', 'secretary', 'admin'];
   it.each(EVERYONE)('when %s files in 前埔一里西小区, the answer is as SPEC §2 says', async (user) => {
     const r = await http(t.url, 'POST', '/tickets', { token: k[user], body: ticketBody() });
     expect({ user, status: r.status }).toEqual({ user, status: allowed.includes(user) ? 201 : 403 });

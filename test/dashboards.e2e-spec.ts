@@ -152,6 +152,20 @@ describe('who sees which figures (SPEC §2)', () => {
     expect((await summary('', k[user])).total.filed).toBe(filed);
   });
 
+  it.each([
+    ['the 前埔 社区 official', { sub: 'nb-1', roles: ['neighbourhood'], communities: ['qianpu'] }, 5],
+    ['a 街道 official over both estates', { sub: 'sd-1', roles: ['subdistrict'], communities: ['qianpu', 'xingang'] }, 6],
+  ])('when %s asks for everything, their communities are counted', async (_, claims, filed) => {
+    const token = await t.token(claims);
+    expect((await summary('', token)).total.filed).toBe(filed);
+    expect((await raw(`/reports/monthly?minPosition=${last}&communityId=qianpu&month=2025-11`, token)).status).toBe(200);
+  });
+
+  it('when a 社区 official asks about a community that is not theirs, it does not exist for them (404)', async () => {
+    const token = await t.token({ sub: 'nb-9', roles: ['neighbourhood'], communities: ['xingang'] });
+    expect((await get('/dashboards/summary?communityId=qianpu', token)).status).toBe(404);
+  });
+
   it('when another company asks about a community it does not manage, the community does not exist for it (404, SPEC §2)', async () => {
     const r = await get('/dashboards/summary?communityId=qianpu&groupBy=community', k.otherStaff);
     expect(r.status).toBe(404);

@@ -5,6 +5,7 @@ import { ReferenceData1764300002000 } from './reference-data/1764300002000-refer
 import { CommunityRow } from './reference-data/reference-data.entities';
 import { ReferenceDataProjection } from './reference-data/reference-data.projection';
 import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
+import { TicketReporterNullable1764300030000 } from './tickets/1764300030000-ticket-reporter-nullable';
 import { TicketRow } from './tickets/ticket.entity';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
@@ -33,6 +34,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ...HANDOVER_MIGRATIONS,
   ...SLA_MIGRATIONS,
   ...PEOPLE_MIGRATIONS,
+  TicketReporterNullable1764300030000,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain

@@ -1,10 +1,14 @@
 import type { CategoryCode } from '../catalogue/categories';
 import type { Community } from '../community/community';
+import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
 import type { Channel, EscalationLevel } from './ticket.events';
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
+
+/** A person a command names, with what their stream says of them: looked up by the caller, judged here. */
+export type NamedPerson = Readonly<{ id: string; person: Person }>;
 
 type TicketCmd<Type extends string, Data> = Readonly<{ type: Type; data: Data; metadata: TicketCommandMetadata }>;
 
@@ -19,10 +23,16 @@ export type FileTicket = Command<
     location: string | null;
     channel: Channel;
     community: Community;
+    /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */
+    reporter?: NamedPerson;
   }
 >;
 export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string }>;
-export type AssignTicket = TicketCmd<'AssignTicket', { assigneeId: string }>;
+/**
+ * `assignee`: the person `assigneeId` names, as their stream says. Optional only for callers that
+ * predate the directory; without it the assignment is refused, never let through unchecked.
+ */
+export type AssignTicket = TicketCmd<'AssignTicket', { assigneeId: string; assignee?: Person }>;
 export type RecordAction = TicketCmd<'RecordAction', { description: string }>;
 export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean }>;
 export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string }>;

@@ -1,7 +1,8 @@
 import { DeciderSpec } from '@jinlin/testing';
 import type { Community } from '../community/community';
-import type { Principal } from '../shared/principal';
-import type { TicketCommand } from './ticket.commands';
+import type { Person, RegisteredPerson } from '../person/person.types';
+import type { Principal, Role } from '../shared/principal';
+import type { NamedPerson, TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decide';
 import type { TicketEvent } from './ticket.events';
 
@@ -21,7 +22,27 @@ const admin: Principal = { id: 'adm', roles: ['admin'], communities: [] };
 const community: Community = { exists: true, id: 'qianpu', name: '前埔一里西小区', propertyCompanyId: 'jiayuan', slaPolicies: {} };
 const by = (p: Principal) => ({ id: p.id, roles: p.roles });
 
-const file = (actor: Principal, overrides: Partial<{ category: string; community: Community }> = {}): TicketCommand => ({
+/** A person as their stream says, for the commands that name one. */
+const person = (
+  id: string,
+  roles: Role[],
+  more: Partial<{ communities: string[]; companyId: string; erased: boolean }> = {},
+): RegisteredPerson => ({
+  exists: true,
+  id,
+  roles,
+  communities: more.communities ?? [],
+  companyId: more.companyId ?? null,
+  erased: more.erased ?? false,
+});
+const named = (p: RegisteredPerson): NamedPerson => ({ id: p.id, person: p });
+const registeredResident = person('res-1', ['resident'], { communities: ['qianpu'] });
+const registeredStaff = person('staff-1', ['staff'], { companyId: 'jiayuan' });
+
+const file = (
+  actor: Principal,
+  overrides: Partial<{ category: string; community: Community; reporter: NamedPerson }> = {},
+): TicketCommand => ({
   type: 'FileTicket',
   data: {
     ticketId: 't-1',
@@ -32,6 +53,7 @@ const file = (actor: Principal, overrides: Partial<{ category: string; community
     location: '3号楼',
     channel: 'group_chat',
     community: overrides.community ?? community,
+    ...(overrides.reporter ? { reporter: overrides.reporter } : {}),
   },
   metadata: { actor, now: T0 },
 });
@@ -139,14 +161,29 @@ describe('acknowledge', () => {
 });
 
 describe('assign', () => {
-  it('when the manager assigns, the assignee is recorded', () =>
+  const assign = (assignee: Person | undefined, actor = manager) =>
+    cmd('AssignTicket', { assigneeId: 'staff-1', ...(assignee ? { assignee } : {}) }, actor);
+  it('when the manager assigns registered staff of the managing company, the assignee is recorded', () =>
     given([filed])
-      .when(cmd('AssignTicket', { assigneeId: 'staff-1' }, manager))
-      .thenMatches([{ type: 'TicketAssigned', data: { assigneeId: 'staff-1' } as never }]));
-  it('when plain staff assign, it is forbidden', () =>
+      .when(assign(registeredStaff))
+      .then([{ type: 'TicketAssigned', data: { ticketId: 't-1', assigneeId: 'staff-1', assignedAt: NOW, by: by(manager) } }]));
+  it('when a manager of the managing company is assigned, it is accepted', () =>
     given([filed])
-      .when(cmd('AssignTicket', { assigneeId: 'staff-1' }, staff))
-      .thenThrows('MANAGER_ONLY'));
+      .when(assign(person('staff-1', ['manager'], { companyId: 'jiayuan' })))
+      .thenMatches([{ type: 'TicketAssigned' }]));
+  it('when plain staff assign, it is forbidden', () => given([filed]).when(assign(registeredStaff, staff)).thenThrows('MANAGER_ONLY'));
+  it.each([
+    ['is not in the directory', { exists: false } as Person],
+    ['works for another company', person('staff-1', ['staff'], { companyId: 'haiyue' })],
+    ['is a resident', person('staff-1', ['resident'], { communities: ['qianpu'] })],
+    ['was erased', person('staff-1', ['staff'], { companyId: 'jiayuan', erased: true })],
+    ['was not looked up', undefined],
+  ])('when the assignee %s, it is refused naming assigneeId', (_, assignee) => {
+    given([filed]).when(assign(assignee)).thenThrows('NOT_A_CANDIDATE');
+    expect(() => ticketDecider.decide(assign(assignee), [filed].reduce(ticketDecider.evolve, ticketDecider.initialState()))).toThrow(
+      /^assigneeId: /,
+    );
+  });
 });
 
 describe('work and resolution', () => {
@@ -311,4 +348,141 @@ describe('transfer', () => {
       .thenMatches([{ type: 'TicketActionRecorded' }]);
     given([filed, transferred]).when(after(staff)).thenThrows('TICKET_NOT_FOUND');
   });
+});
+
+describe('who is the reporter', () => {
+  const reporterOf = (command: TicketCommand) => {
+    const [event] = ticketDecider.decide(command, ticketDecider.initialState());
+    return event.type === 'TicketFiled' ? event.data.reporterId : undefined;
+  };
+  const secretary: Principal = { id: 'sec-1', roles: ['secretary'], communities: ['qianpu'] };
+
+  it('when a resident files in their community, they are the reporter', () => expect(reporterOf(file(resident))).toBe('res-1'));
+  it.each([
+    ['staff of the managing company', staff],
+    ['a manager', manager],
+    ['the committee', committee],
+    ['the secretary', secretary],
+    ['an admin', admin],
+  ])('when %s file without naming a resident, the ticket has no reporter', (_, actor) => expect(reporterOf(file(actor))).toBeNull());
+  it.each([
+    ['staff', staff],
+    ['a manager', manager],
+    ['the committee', committee],
+    ['the secretary', secretary],
+    ['an admin', admin],
+  ])('when %s file naming a registered resident of the community, that resident is the reporter', (_, actor) =>
+    expect(reporterOf(file(actor, { reporter: named(registeredResident) }))).toBe('res-1'),
+  );
+  it('when a resident names a reporter, it is forbidden: a resident files as themself', () =>
+    given([])
+      .when(file(neighbour, { reporter: named(registeredResident) }))
+      .thenThrows('REPORTER_ID_NOT_ALLOWED'));
+  it('when someone who is also staff of the managing company lives there and files, they are the reporter', () =>
+    expect(reporterOf(file({ ...staff, roles: ['staff', 'resident'], communities: ['qianpu'] }))).toBe('staff-1'));
+  it.each([
+    ['is not in the directory', { id: 'nobody', person: { exists: false } } as NamedPerson],
+    ['was erased', named(person('res-1', ['resident'], { communities: ['qianpu'], erased: true }))],
+    ['is not a resident', named(registeredStaff)],
+    ['lives in another community', named(person('res-x', ['resident'], { communities: ['xingang'] }))],
+  ])('when the person named %s, it is refused naming reporterId', (_, reporter) => {
+    given([]).when(file(staff, { reporter })).thenThrows('NOT_A_CANDIDATE');
+    expect(() => ticketDecider.decide(file(staff, { reporter }), ticketDecider.initialState())).toThrow(/^reporterId: /);
+  });
+});
+
+describe('a ticket filed for a resident', () => {
+  const forResident = ticketDecider.decide(file(staff, { reporter: named(registeredResident) }), ticketDecider.initialState())[0];
+  it('when the named resident confirms, it is closed', () =>
+    given([forResident, acted, resolved])
+      .when(cmd('ConfirmResolution', {}, resident))
+      .then([confirmed]));
+  it('when the named resident rates, it is recorded', () =>
+    given([forResident, acted, resolved])
+      .when(cmd('RateTicket', { score: 5, comment: null }, resident))
+      .then([rated]));
+  it('when the staff member who filed it rates, it is forbidden: a company never rates its own work', () =>
+    given([forResident, acted, resolved])
+      .when(cmd('RateTicket', { score: 5, comment: null }, staff))
+      .thenThrows('REPORTER_ONLY'));
+  it('when the named resident escalates, it is recorded', () =>
+    given([forResident])
+      .when(cmd('EscalateTicket', { level: 'committee', reason: '没人来' }, resident))
+      .thenMatches([{ type: 'TicketEscalated' }]));
+});
+
+describe('a ticket without a reporter', () => {
+  const unreported = ticketDecider.decide(file(staff), ticketDecider.initialState())[0];
+  it.each([
+    ['confirm', 'resolved', (a: Principal) => cmd('ConfirmResolution', {}, a)],
+    ['reject', 'resolved', (a: Principal) => cmd('RejectResolution', { reason: 'x' }, a)],
+    ['rate', 'resolved', (a: Principal) => cmd('RateTicket', { score: 5, comment: null }, a)],
+    ['withdraw', 'filed', (a: Principal) => cmd('WithdrawTicket', { reason: null }, a)],
+  ] as const)('when anyone tries to %s it, it is forbidden: it has no reporter', (_, stage, command) => {
+    const history = stage === 'resolved' ? [unreported, acted, resolved] : [unreported];
+    for (const actor of [staff, manager, committee, admin]) given(history).when(command(actor)).thenThrows('NO_REPORTER');
+  });
+  it('when a resident of the community looks for it, it is not found: it is nobody’s ticket of theirs', () =>
+    given([unreported])
+      .when(cmd('CommentOnTicket', { text: 'x', internal: false }, resident))
+      .thenThrows('TICKET_NOT_FOUND'));
+  it('when the committee escalates it, it is recorded: escalation as the reporter is what does not apply', () =>
+    given([unreported])
+      .when(cmd('EscalateTicket', { level: 'committee', reason: '拖了三天' }, committee))
+      .thenMatches([{ type: 'TicketEscalated' }]));
+  it('when staff escalate it, it is still forbidden', () =>
+    given([unreported])
+      .when(cmd('EscalateTicket', { level: 'committee', reason: 'x' }, staff))
+      .thenThrows('ESCALATE_NOT_ALLOWED'));
+});
+
+describe('the 社区 and 街道 officials', () => {
+  const neighbourhood: Principal = { id: 'nb-1', roles: ['neighbourhood'], communities: ['qianpu'] };
+  const subdistrict: Principal = { id: 'sd-1', roles: ['subdistrict'], communities: ['qianpu'] };
+  const elsewhere: Principal = { id: 'nb-9', roles: ['neighbourhood'], communities: ['xingang'] };
+  const officials = [neighbourhood, subdistrict];
+
+  it('when an official comments, publicly or internally, it is recorded', () => {
+    for (const actor of officials)
+      for (const internal of [false, true])
+        given([filed])
+          .when(cmd('CommentOnTicket', { text: '街道已关注', internal }, actor))
+          .thenMatches([{ data: { internal } as never }]);
+  });
+  it('when an official escalates, it is recorded; the level rules are the same', () => {
+    for (const actor of officials)
+      given([filed])
+        .when(cmd('EscalateTicket', { level: 'neighbourhood', reason: '多次反映' }, actor))
+        .thenMatches([{ type: 'TicketEscalated', data: { level: 'neighbourhood' } as never }]);
+    const up: TicketEvent = {
+      type: 'TicketEscalated',
+      data: { ticketId: 't-1', level: 'subdistrict', reason: 'x', escalatedAt: NOW, by: by(subdistrict) },
+    };
+    given([filed, up])
+      .when(cmd('EscalateTicket', { level: 'neighbourhood', reason: 'x' }, neighbourhood))
+      .thenThrows('ESCALATION_NOT_HIGHER');
+  });
+  it('when an official files a ticket, it is forbidden: they oversee, they do not file', () => {
+    for (const actor of officials) given([]).when(file(actor)).thenThrows('NOT_YOUR_COMMUNITY');
+  });
+  it('when an official acknowledges, assigns, confirms or rates, it is forbidden', () => {
+    for (const actor of officials) {
+      given([filed])
+        .when(cmd('AcknowledgeTicket', { message: 'x' }, actor))
+        .thenThrows('COMPANY_ONLY');
+      given([filed])
+        .when(cmd('AssignTicket', { assigneeId: 'staff-1', assignee: registeredStaff }, actor))
+        .thenThrows('MANAGER_ONLY');
+      given([filed, acted, resolved])
+        .when(cmd('ConfirmResolution', {}, actor))
+        .thenThrows('REPORTER_ONLY');
+      given([filed, acted, resolved])
+        .when(cmd('RateTicket', { score: 5, comment: null }, actor))
+        .thenThrows('REPORTER_ONLY');
+    }
+  });
+  it('when an official of another community acts, the ticket is not found', () =>
+    given([filed])
+      .when(cmd('CommentOnTicket', { text: 'x', internal: false }, elsewhere))
+      .thenThrows('TICKET_NOT_FOUND'));
 });

@@ -2,12 +2,22 @@ import { isCategory } from '../catalogue/categories';
 import { slaFor } from '../community/community';
 import { addMinutes } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
-import { actorRef, hasRole } from '../shared/principal';
-import { isManagingCompanyUser, seesInternal, supervises } from './ticket.access';
+import { actorRef } from '../shared/principal';
+import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
-import { mustBeActive, mustBeCompany, mustBeHigherEscalation, mustBeIn, mustBeReporter, mustMayEscalate, mustSee } from './ticket.rules';
+import {
+  mustBeActive,
+  mustBeAssignable,
+  mustBeCompany,
+  mustBeHigherEscalation,
+  mustBeIn,
+  mustBeReporter,
+  mustMayEscalate,
+  mustSee,
+  reporterOfNewTicket,
+} from './ticket.rules';
 import { evolveTicket, initialTicket, type Ticket } from './ticket.state';
 
 export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent[] {
@@ -27,6 +37,7 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
     case 'AssignTicket':
       mustBeCompany(actor, managingCompanyId, 'assign', true);
       mustBeActive(ticket);
+      mustBeAssignable(command.data.assignee, managingCompanyId);
       return [{ type: 'TicketAssigned', data: { ...base, assigneeId: command.data.assigneeId, assignedAt: now } }];
     case 'RecordAction':
       mustBeCompany(actor, managingCompanyId, 'record work');
@@ -69,16 +80,11 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
 
 function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   const { actor, now } = command.metadata;
-  const { community, ...data } = command.data;
+  const { community, reporter, ...data } = command.data;
   if (state.exists) throw new DomainError('TICKET_EXISTS');
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
-  const mayFile =
-    hasRole(actor, 'admin') ||
-    supervises(actor, community.id) ||
-    isManagingCompanyUser(actor, community.propertyCompanyId) ||
-    (hasRole(actor, 'resident') && actor.communities.includes(community.id));
-  if (!mayFile) throw new DomainError('NOT_YOUR_COMMUNITY', community.id);
+  const reporterId = reporterOfNewTicket(actor, community, reporter);
   const sla = slaFor(community, data.category);
   return [
     {
@@ -86,7 +92,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
       data: {
         ...data,
         companyId: community.propertyCompanyId,
-        reporterId: actor.id,
+        reporterId,
         filedAt: now,
         sla,
         acknowledgeBy: addMinutes(now, sla.acknowledgeWithinMinutes),

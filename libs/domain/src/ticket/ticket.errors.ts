@@ -11,10 +11,20 @@ export const TICKET_ERRORS = {
   COMPANY_ONLY: { kind: 'forbidden', message: (what: string) => `only the managing company's staff may ${what}` },
   MANAGER_ONLY: { kind: 'forbidden', message: (what: string) => `only the managing company's manager may ${what}` },
   REPORTER_ONLY: { kind: 'forbidden', message: (what: string) => `only the reporter may ${what}` },
-  ESCALATE_NOT_ALLOWED: { kind: 'forbidden', message: 'only the reporter, the committee or the secretary may escalate' },
+  /** Filed without naming a resident: the rules of the reporter apply to nobody (SPEC §4.1). */
+  NO_REPORTER: { kind: 'forbidden', message: (what: string) => `the ticket has no reporter: nobody may ${what}` },
+  /** A resident filing is the reporter; naming someone else is for those who file on a resident's behalf. */
+  REPORTER_ID_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: 'reporterId: a resident files as themself; staff, managers, the committee and the secretary name the resident they file for',
+  },
+  ESCALATE_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: 'only the reporter, the committee, the secretary or the 社区/街道 officials may escalate',
+  },
   INTERNAL_COMMENT_NOT_ALLOWED: {
     kind: 'forbidden',
-    message: 'internal comments are for the company, the committee and the secretary',
+    message: 'internal comments are for the company, the committee, the secretary and the 社区/街道 officials',
   },
   /** Rule 5: nothing but rating and comments once a ticket is closed or withdrawn. */
   TICKET_FINISHED: {

@@ -11,6 +11,11 @@ export type Channel = (typeof CHANNELS)[number];
 export const ESCALATION_LEVELS = ['committee', 'party_branch', 'neighbourhood', 'subdistrict'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/**
+ * Schema version 2: `reporterId` names the resident the ticket is for, or null when it has none
+ * (filed by staff, a manager, the committee or the secretary without naming one, SPEC §4.1).
+ * Version 1 stored the filer's id whoever filed; the store's upcaster reads those as version 2.
+ */
 export type TicketFiled = Event<
   'TicketFiled',
   {
@@ -22,7 +27,7 @@ export type TicketFiled = Event<
     description: string;
     location: string | null;
     channel: Channel;
-    reporterId: string;
+    reporterId: string | null;
     filedAt: string;
     sla: SlaPolicy;
     acknowledgeBy: string;

@@ -10,7 +10,8 @@ export type FiledTicket = Readonly<{
   communityId: string;
   companyId: string;
   category: CategoryCode;
-  reporterId: string;
+  /** Null: nobody confirms, rejects, rates or withdraws it (SPEC §4.1). */
+  reporterId: string | null;
   status: TicketStatus;
   acknowledged: boolean;
   /** Any first response by the company: acknowledge, action, resolve or a public staff comment. */

@@ -152,16 +152,21 @@ export class KurrentEventStore implements EventStore {
   }
 
   async readStream<E extends EventShape = AnyEvent>(streamId: string): Promise<StoredEvent<E>[]> {
+    return typedAs<E>((await this.readStored(streamId)).map((e) => this.upcasters.upcast(e)));
+  }
+
+  /** As written, not upcast: the hash chain is over the stored data. */
+  private async readStored(streamId: string): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
-        if (resolved.event) out.push(this.upcasters.upcast(toStored(resolved as AllStreamResolvedEvent)));
+        if (resolved.event) out.push(toStored(resolved as AllStreamResolvedEvent));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return typedAs<E>(out);
+    return out;
   }
 
   async readAll<E extends EventShape = AnyEvent>({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult<E>> {
@@ -210,7 +215,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string): Promise<ChainVerdict> {
-    return verifyEvents(streamId, await this.readStream(streamId));
+    return verifyEvents(streamId, await this.readStored(streamId));
   }
 
   async *verifyAll(onProgress?: (done: number) => void): AsyncIterable<ChainVerdict & { streamId: string }> {

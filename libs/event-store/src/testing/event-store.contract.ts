@@ -193,6 +193,14 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       ]);
     });
 
+    it('when an upcast stream is verified, its chain holds: the hashes are over the data as stored', async () => {
+      const upcasting = await open(new UpcasterRegistry().register('Renamed', 1, (d) => ({ fullName: d.name })));
+      const id = stream();
+      await upcasting.appendToStream(id, [{ ...ev('Renamed', { name: '王芳' }), schemaVersion: 1 }], { expected: 'no_stream' });
+      expect((await upcasting.readStream(id))[0].data).toEqual({ fullName: '王芳' });
+      expect(await upcasting.verifyStream(id)).toEqual({ valid: true, events: 1 });
+    });
+
     it('when events are appended, subscribers are woken', async () => {
       const woken = new Promise<void>((resolve) => {
         const off = store.onAppended(() => {

@@ -1,4 +1,4 @@
-import { DomainError, hasRole, type Principal } from '@jinlin/domain';
+import { DomainError, hasRole, OVERSEER_ROLES, type Principal } from '@jinlin/domain';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows: each caller names the shape it selected
 export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => Promise<any[]> }>;
@@ -7,13 +7,14 @@ export type Queryable = Readonly<{ query: (sql: string, params?: unknown[]) => P
 export type DashboardScope = Readonly<{ all: true }> | Readonly<{ all: false; communities: readonly string[] }>;
 
 /**
- * Admins read everything; the committee and the secretary their token's communities; staff and
- * managers the communities their company manages now, from the events, not from the token.
+ * Admins read everything; the committee, the secretary and the 社区/街道 officials their token's
+ * communities; staff and managers the communities their company manages now, from the events, not
+ * from the token.
  */
 export async function dashboardScope(db: Queryable, actor: Principal): Promise<DashboardScope> {
   mustReadDashboards(actor);
   if (hasRole(actor, 'admin')) return { all: true };
-  const communities = new Set<string>(hasRole(actor, 'committee', 'secretary') ? actor.communities : []);
+  const communities = new Set<string>(hasRole(actor, ...OVERSEER_ROLES) ? actor.communities : []);
   if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
     const rows: { id: string }[] = await db.query(`SELECT id FROM rm_communities WHERE property_company_id = $1`, [actor.companyId]);
     for (const r of rows) communities.add(r.id);
@@ -21,9 +22,9 @@ export async function dashboardScope(db: Queryable, actor: Principal): Promise<D
   return { all: false, communities: [...communities].sort() };
 }
 
-/** Residents file and follow their own tickets; the figures are for those who answer and supervise. */
+/** Residents file and follow their own tickets; the figures are for those who answer and oversee. */
 export function mustReadDashboards(actor: Principal): void {
-  if (!hasRole(actor, 'admin', 'committee', 'secretary', 'staff', 'manager')) {
+  if (!hasRole(actor, 'admin', 'staff', 'manager', ...OVERSEER_ROLES)) {
     throw new DomainError('DASHBOARDS_NOT_ALLOWED');
   }
 }

@@ -75,6 +75,13 @@ describe('evolveMetric', () => {
     });
   });
 
+  it('when the resident rates, the rating counts; a rating by staff or the committee (filed before version 2) does not', () => {
+    const rated = (by: ActorRef) => e({ type: 'TicketRated', data: { ticketId, score: 5, comment: null, ratedAt: at(60), by } });
+    expect(fold([filed(), acted(10), resolved(30), rated(resident)]).rating).toBe(5);
+    for (const by of [staff, { id: 'c', roles: ['committee'] }, { id: 'sec', roles: ['secretary'] }] as ActorRef[])
+      expect(fold([filed(), acted(10), resolved(30), rated(by)]).rating).toBeNull();
+  });
+
   it('when an event at or before the stored position comes again, nothing changes', () => {
     const first = filed();
     const again = resolved(30);

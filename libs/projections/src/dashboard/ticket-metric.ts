@@ -1,4 +1,4 @@
-import { firstResponseAfter, responseAt, TICKET_EVENT_TYPES, type TicketEvent } from '@jinlin/domain';
+import { firstResponseAfter, responseAt, TICKET_EVENT_TYPES, type ActorRef, type TicketEvent } from '@jinlin/domain';
 import { exhaustive } from '../engine/projection';
 
 export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
@@ -21,6 +21,7 @@ export type TicketMetric = Readonly<{
   withdrawnAt: number | null;
   everResolved: boolean;
   everRejected: boolean;
+  /** The score of the resident's rating; a rating by anyone else is no satisfaction figure. */
   rating: number | null;
   position: number;
 }>;
@@ -43,6 +44,7 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
 export const METRIC_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
 
 const time = (iso: string): number => Date.parse(iso);
+const ratedByResident = (by: ActorRef): boolean => by.roles.includes('resident');
 const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
 
 /** A replayed event (at or before the stored position) changes nothing. */
@@ -105,7 +107,9 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketResolutionRejected':
       return { ...m, status: 'in_progress', everRejected: true };
     case 'TicketRated':
-      return { ...m, rating: e.data.score };
+      // Nobody rates themselves (SPEC §4.1): only the reporter, a resident, rates now, but tickets
+      // filed before version 2 were rated by whoever filed them, staff and committee included.
+      return ratedByResident(e.data.by) ? { ...m, rating: e.data.score } : null;
     case 'TicketWithdrawn':
       return { ...m, status: 'withdrawn', withdrawnAt: time(e.data.withdrawnAt) };
     case 'TicketAssigned':

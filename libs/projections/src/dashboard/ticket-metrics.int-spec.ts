@@ -184,6 +184,7 @@ async function snapshot() {
 
 it('when a backlog deadline falls exactly on a Shanghai midnight, it is overdue only once now has passed it, however the window is cut', async () => {
   const plan: TicketPlan = {
+    filer: 'resident',
     community: 'c-a',
     company: 'co-1',
     category: 'noise',

@@ -13,7 +13,7 @@ export type TicketRecord = {
   description: string;
   location: string | null;
   channel: string;
-  reporter_id: string;
+  reporter_id: string | null;
   status: string;
   assignee_id: string | null;
   filed_at: string;

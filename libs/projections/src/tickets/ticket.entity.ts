@@ -14,7 +14,7 @@ export class TicketRow {
   @Column('text') description: string;
   @Column('text', { nullable: true }) location: string | null;
   @Column('text') channel: string;
-  @Column('text', { name: 'reporter_id' }) reporterId: string;
+  @Column('text', { name: 'reporter_id', nullable: true }) reporterId: string | null;
   @Column('text') status: string;
   @Column('text', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
   @Column('timestamptz', { name: 'filed_at' }) filedAt: Date;

@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { hasRole, type Principal } from '@jinlin/domain';
+import { hasRole, OVERSEER_ROLES, type Principal } from '@jinlin/domain';
 import { TicketRow } from './ticket.entity';
 import { ticketView, type TicketView } from './ticket.view';
 
@@ -16,14 +16,14 @@ export type TicketFilters = Readonly<{
 
 const ACTIVE = ['open', 'acknowledged', 'in_progress'];
 
-/** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. */
+/** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. The domain's canSeeTicket, in SQL. */
 function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
   if (hasRole(actor, 'admin')) return qb;
   return qb.andWhere(
     new Brackets((w) => {
       w.where('false');
-      if (hasRole(actor, 'committee', 'secretary') && actor.communities.length)
-        w.orWhere('t.community_id IN (:...supervised)', { supervised: actor.communities });
+      if (hasRole(actor, ...OVERSEER_ROLES) && actor.communities.length)
+        w.orWhere('t.community_id IN (:...overseen)', { overseen: actor.communities });
       if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
         w.orWhere('t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId)', {
           companyId: actor.companyId,

@@ -12,7 +12,7 @@ import { DashboardSummaryQuery } from './summary.query';
 
 export const SUMMARY_DESCRIPTION =
   'SPEC §6 figures over tickets filed in [from, to), from the ticket-metrics projection, scoped to the caller ' +
-  '(admin: all; committee and secretary: their communities; staff and manager: communities their company manages now; residents: 403). ' +
+  '(admin: all; committee, secretary and 社区/街道 officials: their communities; staff and manager: communities their company manages now; residents: 403). ' +
   `Tickets count for the company responsible when they were filed. ${DAY_KEYS}`;
 
 @ApiTags('dashboards')

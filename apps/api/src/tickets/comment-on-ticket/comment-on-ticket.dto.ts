@@ -4,7 +4,10 @@ import { IsText } from '../../http/validation-decorators';
 
 export class CommentOnTicketDto {
   @IsText(2000, 'comment text') text: string;
-  @ApiPropertyOptional({ description: 'visible only to the company, committee and secretary', default: false })
+  @ApiPropertyOptional({
+    description: 'visible only to the company, the committee, the secretary and the 社区/街道 officials',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   internal?: boolean;

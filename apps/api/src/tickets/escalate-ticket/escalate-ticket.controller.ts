@@ -17,7 +17,7 @@ export class EscalateTicketController {
 
   @Post(':id/escalate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'escalate (reporter, committee, secretary)' })
+  @ApiOperation({ summary: 'escalate (reporter, committee, secretary, 社区/街道 officials)' })
   @ApiOkResponse({ type: CommandResultDto })
   async run(
     @Param('id', TicketIdPipe) id: string,

@@ -3,8 +3,11 @@ import type { FileTicket } from '@jinlin/domain';
 import type { CommandContext } from '../../commands/command-context';
 import type { CommandResult } from '../../commands/handle-command';
 
-/** What the reporter says; the ticket's id is made by the handler, its community read there. */
-export type TicketReport = Omit<FileTicket['data'], 'ticketId' | 'community'>;
+/**
+ * What the filer says, and whom it is for (`reporterId`, when named); the ticket's id is made by
+ * the handler, its community and the named person read there.
+ */
+export type TicketReport = Omit<FileTicket['data'], 'ticketId' | 'community' | 'reporter'> & { reporterId?: string };
 
 export class FileTicketCommand extends Command<CommandResult> {
   constructor(

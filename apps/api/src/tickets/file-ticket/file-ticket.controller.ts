@@ -16,11 +16,19 @@ export class FileTicketController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'file a ticket (resident in own community, staff, committee, secretary)' })
+  @ApiOperation({ summary: 'file a ticket (resident in own community; staff, manager, committee, secretary, also for a resident)' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async file(@Body() body: FileTicketDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { communityId, category, title, description, location, channel } = body;
-    const report: TicketReport = { communityId, category, title, description, location: location ?? null, channel: channel ?? 'app' };
+    const { communityId, category, title, description, location, channel, reporterId } = body;
+    const report: TicketReport = {
+      communityId,
+      category,
+      title,
+      description,
+      location: location ?? null,
+      channel: channel ?? 'app',
+      ...(reporterId === undefined ? {} : { reporterId }),
+    };
     return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx)));
   }
 }

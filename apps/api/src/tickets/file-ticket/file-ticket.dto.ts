@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CATEGORY_CODES, CHANNELS, type CategoryCode, type Channel } from '@jinlin/domain';
-import { IsOptionalText, IsSlug, IsText } from '../../http/validation-decorators';
+import { IsOptionalText, IsSlug, IsText, SLUG } from '../../http/validation-decorators';
 
 export class FileTicketDto {
   @IsSlug('the community (小区) where the problem is') communityId: string;
@@ -15,4 +15,14 @@ export class FileTicketDto {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+  @ApiPropertyOptional({
+    description:
+      'the registered resident this is filed for (phone, walk-in, tea talk); staff, managers, the committee and the secretary only. ' +
+      'Without it a resident filing is the reporter, and a ticket filed by anyone else has none.',
+    pattern: SLUG.source,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: '$property must be 2-64 characters of a-z, 0-9 and -' })
+  reporterId?: string;
 }

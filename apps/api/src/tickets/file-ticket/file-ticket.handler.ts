@@ -4,6 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { handleCommand } from '../../commands/handle-command';
+import { PeopleDirectory } from '../../people/people-directory';
 import { TicketDecisions } from '../ticket-decisions';
 import { FileTicketCommand } from './file-ticket.command';
 
@@ -12,16 +13,19 @@ export class FileTicketHandler implements ICommandHandler<FileTicketCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tickets: TicketDecisions,
+    private readonly people: PeopleDirectory,
   ) {}
 
-  execute({ report, ctx }: FileTicketCommand) {
+  async execute({ report: { reporterId, ...report }, ctx }: FileTicketCommand) {
     // A new stream per request; a retried request finds its first answer by its Idempotency-Key.
     const ticketId = randomUUID();
+    // The named person as their stream says; whether they may be the reporter is the decider's call.
+    const reporter = reporterId === undefined ? undefined : { id: reporterId, person: await this.people.person(reporterId) };
     const decide = this.tickets.decide(
       ctx,
       ({ actor, now }, community) => ({
         type: 'FileTicket',
-        data: { ticketId, ...report, community: community! },
+        data: { ticketId, ...report, community: community!, ...(reporter ? { reporter } : {}) },
         metadata: { actor, now },
       }),
       report.communityId,

@@ -11,12 +11,16 @@ import {
   ticketStream,
 } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
+import { PeopleDirectory } from '../../people/people-directory';
 import { TicketTimelineQuery, type TicketTimeline, type TimelineEntry } from './ticket-timeline.query';
 
 /** Read from the log itself, not a read model: the timeline is the audit record, hashes included. */
 @QueryHandler(TicketTimelineQuery)
 export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async execute({ ticketId, user }: TicketTimelineQuery): Promise<TicketTimeline> {
     const events = await this.store.readStream<TicketEvent>(ticketStream(ticketId));
@@ -26,32 +30,38 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
     const scope = { ...state, managingCompanyId: community.exists ? community.propertyCompanyId : null };
     if (!canSeeTicket(user, scope)) throw new DomainError('TICKET_NOT_FOUND');
     const internalToo = seesInternal(user, scope);
-    const verdict = await this.store.verifyStream(ticketStream(ticketId));
+    const shown = internalToo ? events : events.filter((e) => !(e.type === 'TicketCommented' && e.data.internal));
+    const [verdict, names] = await Promise.all([
+      this.store.verifyStream(ticketStream(ticketId)),
+      this.people.names(shown.flatMap((e) => (e.metadata.actor ? [e.metadata.actor.id] : []))),
+    ]);
+    const toEntry = entryWith(names);
     return {
       ticketId,
       // Without the internal comments the versions would have gaps that tell there were some
       // (SPEC §4.4): who does not see them does not see versions either.
-      events: internalToo
-        ? events.map(entry)
-        : events.filter((e) => !(e.type === 'TicketCommented' && e.data.internal)).map(withoutVersion),
+      events: internalToo ? shown.map(toEntry) : shown.map((e) => withoutVersion(toEntry(e))),
       chain: verdict.valid ? 'valid' : 'broken',
     };
   }
 }
 
-function withoutVersion(e: StoredEvent<TicketEvent>): TimelineEntry {
-  const { version: _hidden, ...rest } = entry(e);
+function withoutVersion(entry: TimelineEntry): TimelineEntry {
+  const { version: _hidden, ...rest } = entry;
   return rest;
 }
 
-function entry(e: StoredEvent<TicketEvent>): TimelineEntry {
-  return {
-    position: e.globalPosition,
-    version: e.streamVersion,
-    type: e.type,
-    at: e.recordedAt.toISOString(),
-    actor: e.metadata.actor ?? null,
-    data: e.data,
-    hash: e.hash,
+const entryWith =
+  (names: ReadonlyMap<string, string>) =>
+  (e: StoredEvent<TicketEvent>): TimelineEntry => {
+    const actor = e.metadata.actor;
+    return {
+      position: e.globalPosition,
+      version: e.streamVersion,
+      type: e.type,
+      at: e.recordedAt.toISOString(),
+      actor: actor ? { id: actor.id, roles: actor.roles, name: names.get(actor.id) ?? null } : null,
+      data: e.data,
+      hash: e.hash,
+    };
   };
-}

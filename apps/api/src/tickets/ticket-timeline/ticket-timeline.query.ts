@@ -2,13 +2,17 @@ import { Query } from '@nestjs/cqrs';
 import type { Principal, TicketEvent } from '@jinlin/domain';
 import type { ActorRef } from '@jinlin/event-store';
 
+/** Who acted, with the directory's name at read time (null when not in it, [已删除] once erased). */
+export type TimelineActor = ActorRef & Readonly<{ name: string | null }>;
+
 export type TimelineEntry = Readonly<{
   position: number;
   /** Absent for those who do not see internal comments (residents). */
   version?: number;
   type: TicketEvent['type'];
   at: string;
-  actor: ActorRef | null;
+  /** Null for the service's own processes (SLA clock, auto-close, handover). */
+  actor: TimelineActor | null;
   data: TicketEvent['data'];
   hash: string;
 }>;

@@ -10,6 +10,7 @@ type Facts = {
   communityId: string;
   companyId: string;
   category: string;
+  reporterId: string | null;
   filedAt: number;
   acknowledgeBy: number;
   resolveBy: number;
@@ -43,6 +44,7 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
         communityId: d.communityId,
         companyId: d.companyId,
         category: d.category,
+        reporterId: d.reporterId,
         filedAt: Date.parse(d.filedAt),
         acknowledgeBy: Date.parse(d.acknowledgeBy),
         resolveBy: Date.parse(d.resolveBy),
@@ -66,7 +68,8 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
       t.resolvedOnce = true;
     }
     if (e.type === 'TicketResolutionRejected') t.rejectedOnce = true;
-    if (e.type === 'TicketRated') t.rating = e.data.score;
+    // §6's ratings are the reporters': a company never rates its own work (§4.1).
+    if (e.type === 'TicketRated' && t.reporterId !== null && e.data.by.id === t.reporterId) t.rating = e.data.score;
   }
   return [...tickets.values()];
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ActorRef, CategoryCode, TicketEvent } from '@jinlin/domain';
-import type { Checkpoint, StoredEvent } from '@jinlin/event-store';
+import { serviceUpcasters, typedAs, type Checkpoint, type StoredEvent } from '@jinlin/event-store';
 
 export const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -44,7 +44,11 @@ const gap = fc.oneof(
   fc.integer({ min: 1, max: 96 }).map((h) => h * HOUR + 17),
 );
 
+/** Who filed: before TicketFiled version 2 whoever filed was the reporter and confirmed, withdrew and rated. */
+const FILERS = ['resident', 'staff', 'secretary'] as const;
+
 const ticket = fc.record({
+  filer: fc.constantFrom(...FILERS),
   community: fc.constantFrom(...COMMUNITIES),
   company: fc.constantFrom(...COMPANIES),
   category: fc.constantFrom(...CATEGORIES),
@@ -108,8 +112,10 @@ const NEXT: Partial<Record<Op, (m: Model) => string>> = {
 
 const STAFF: ActorRef = { id: 'staff-1', roles: ['staff'] };
 const RESIDENT: ActorRef = { id: 'res-1', roles: ['resident'] };
+const FILER: Record<TicketPlan['filer'], ActorRef> = { resident: RESIDENT, staff: STAFF, secretary: { id: 'sec-1', roles: ['secretary'] } };
 
-function eventFor(op: Op, id: string, at: string, score: number): TicketEvent {
+/** `reporter`: who confirmed, rejected, rated and withdrew, as the v1 rules let the filer. */
+function eventFor(op: Op, id: string, at: string, score: number, reporter: ActorRef): TicketEvent {
   const comment = (by: ActorRef, internal = false): TicketEvent => ({
     type: 'TicketCommented',
     data: { ticketId: id, text: '好', internal, commentedAt: at, by },
@@ -122,13 +128,13 @@ function eventFor(op: Op, id: string, at: string, score: number): TicketEvent {
     case 'resolve':
       return { type: 'TicketResolved', data: { ticketId: id, resolution: '好了', resolvedAt: at, by: STAFF } };
     case 'confirm':
-      return { type: 'TicketResolutionConfirmed', data: { ticketId: id, confirmedAt: at, by: RESIDENT } };
+      return { type: 'TicketResolutionConfirmed', data: { ticketId: id, confirmedAt: at, by: reporter } };
     case 'reject':
-      return { type: 'TicketResolutionRejected', data: { ticketId: id, reason: '没好', rejectedAt: at, by: RESIDENT } };
+      return { type: 'TicketResolutionRejected', data: { ticketId: id, reason: '没好', rejectedAt: at, by: reporter } };
     case 'rate':
-      return { type: 'TicketRated', data: { ticketId: id, score, comment: null, ratedAt: at, by: RESIDENT } };
+      return { type: 'TicketRated', data: { ticketId: id, score, comment: null, ratedAt: at, by: reporter } };
     case 'withdraw':
-      return { type: 'TicketWithdrawn', data: { ticketId: id, reason: null, withdrawnAt: at, by: RESIDENT } };
+      return { type: 'TicketWithdrawn', data: { ticketId: id, reason: null, withdrawnAt: at, by: reporter } };
     case 'autoclose':
       return { type: 'TicketAutoClosed', data: { ticketId: id, closedAt: at, resolvedAt: at } };
     case 'transfer':
@@ -190,12 +196,12 @@ function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
         description: '描述',
         location: null,
         channel: 'app',
-        reporterId: RESIDENT.id,
+        reporterId: FILER[plan.filer].id,
         filedAt: iso(filedAt),
         sla: { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes },
         acknowledgeBy: iso(filedAt + plan.acknowledgeMinutes * 60_000),
         resolveBy: iso(filedAt + plan.resolveMinutes * 60_000),
-        by: RESIDENT,
+        by: FILER[plan.filer],
       },
     },
   ];
@@ -205,7 +211,7 @@ function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
   for (const step of plan.steps) {
     const op = choose(step.pick, m);
     at = step.gap < 0 ? Math.max(at, deadline(step.gap)) : at + step.gap;
-    events.push(eventFor(op, id, iso(at), step.score));
+    events.push(eventFor(op, id, iso(at), step.score, FILER[plan.filer]));
     m.status = NEXT[op]?.(m) ?? m.status;
     if (op === 'acknowledge') m.acknowledged = true;
     if (op === 'action') m.actions += 1;
@@ -225,7 +231,13 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Interleaves the tickets' events at random, keeping each ticket's order, and numbers them as the log would. */
+const upcasters = serviceUpcasters();
+
+/**
+ * Interleaves the tickets' events at random, keeping each ticket's order, and numbers them as the
+ * log would. They are stored as version 1 wrote them and read through the service's upcasters, so
+ * a ticket a non-resident filed (and rated) reads as one without a reporter.
+ */
 export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEvent<TicketEvent>[] {
   const rnd = random(seed);
   const queues = plans.map((p, i) => ticketEvents(p, `t${i + 1}`));
@@ -235,16 +247,19 @@ export function storedLog(plans: readonly TicketPlan[], seed: number): StoredEve
     if (!open.length) return log;
     const e = open[Math.floor(rnd() * open.length)].shift()!;
     const position = log.length + 1;
-    log.push({
-      ...e,
-      globalPosition: position,
-      checkpoint: String(position) as Checkpoint,
-      streamId: `ticket-${e.data.ticketId}`,
-      streamVersion: 0,
-      schemaVersion: 1,
-      metadata: {},
-      recordedAt: new Date(0),
-      hash: '',
-    });
+    const [read] = typedAs<TicketEvent>([
+      upcasters.upcast({
+        ...e,
+        globalPosition: position,
+        checkpoint: String(position) as Checkpoint,
+        streamId: `ticket-${e.data.ticketId}`,
+        streamVersion: 0,
+        schemaVersion: 1,
+        metadata: {},
+        recordedAt: new Date(0),
+        hash: '',
+      }),
+    ]);
+    log.push(read);
   }
 }
