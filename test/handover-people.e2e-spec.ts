@@ -17,12 +17,8 @@ const OFFICIAL = { sub: 'nb-1', name: '社区张主任', roles: ['neighbourhood'
 const OTHER_OFFICIAL = { sub: 'sd-9', roles: ['subdistrict'], communities: ['xingang'] };
 const ZHAO = { sub: 'mgr-2', name: '赵经理', roles: ['manager'], communities: [], companyId: 'jiayuan' };
 
-/**
- * What the ticket decider makes of a system filer that names no reporter. On this branch
- * TicketFiled.reporterId is not yet nullable and holds the filer; branch `tickets` makes it null
- * (SPEC §4.1) — after that merge this line, and only this line, becomes `null`.
- */
-const NO_REPORTER: string | null = 'system:handover';
+/** A defect ticket is filed by the system for nobody (SPEC §5): it has no reporter. */
+const NO_REPORTER = null;
 
 beforeAll(async () => {
   t = await startTestApp('handover-people');

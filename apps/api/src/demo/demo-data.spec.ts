@@ -1,12 +1,31 @@
-import { CATEGORY_CODES, CHANNELS, decideTicket, ticketDecider, type Community, type Ticket, type TicketCommand } from '@jinlin/domain';
+import {
+  CATEGORY_CODES,
+  CHANNELS,
+  decideTicket,
+  ticketDecider,
+  type Community,
+  type Person,
+  type Ticket,
+  type TicketCommand,
+} from '@jinlin/domain';
 import { demoScenario, type DemoScenario, type DemoTicket } from './demo-data';
 import { DEMO_COMMUNITIES, DEMO_MANAGING_COMPANY } from './demo-ids';
+import { demoPeople } from './demo-people';
 
 const NOW = '2025-11-28T06:30:00.000Z'; // 14:30 in Xiamen
 const DAYS = 21;
 const scenario = demoScenario({ seed: 7, now: NOW, days: DAYS });
 const beijingDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const share = (tickets: readonly DemoTicket[], test: (t: DemoTicket) => boolean) => tickets.filter(test).length / tickets.length;
+
+/** The directory as the demo loader registers it, for the lookups the handlers make. */
+const DIRECTORY = new Map<string, Person>(
+  demoPeople().map(({ principal: p }) => [
+    p.id,
+    { exists: true, id: p.id, roles: p.roles, communities: p.communities, companyId: p.companyId ?? null, erased: false },
+  ]),
+);
+const lookUp = (id: string): Person => DIRECTORY.get(id) ?? { exists: false };
 
 /** Plays a ticket through the real decider, as the service would: any broken rule throws. */
 function play(ticket: DemoTicket): Ticket {
@@ -18,14 +37,20 @@ function play(ticket: DemoTicket): Ticket {
     slaPolicies: {},
   };
   const { communityId, category, title, description, location, channel } = ticket;
-  const data = { ticketId: 't-1', communityId, category, title, description, location, channel, community };
+  const reporter =
+    ticket.filer.id === ticket.reporter.id ? {} : { reporter: { id: ticket.reporter.id, person: lookUp(ticket.reporter.id) } };
+  const data = { ticketId: 't-1', communityId, category, title, description, location, channel, community, ...reporter };
   let state = ticketDecider.initialState();
   const apply = (command: TicketCommand) => {
     for (const event of decideTicket(command, state)) state = ticketDecider.evolve(state, event);
   };
-  apply({ type: 'FileTicket', data, metadata: { actor: ticket.reporter, now: ticket.filedAt } });
+  apply({ type: 'FileTicket', data, metadata: { actor: ticket.filer, now: ticket.filedAt } });
   for (const step of ticket.steps) {
-    apply({ ...step.command, metadata: { actor: step.actor, now: step.at, managingCompanyId: DEMO_MANAGING_COMPANY } } as TicketCommand);
+    const command =
+      step.command.type === 'AssignTicket'
+        ? { ...step.command, data: { ...step.command.data, assignee: lookUp(step.command.data.assigneeId) } }
+        : step.command;
+    apply({ ...command, metadata: { actor: step.actor, now: step.at, managingCompanyId: DEMO_MANAGING_COMPANY } } as TicketCommand);
   }
   return state;
 }
@@ -115,5 +140,18 @@ describe('the demo scenario', () => {
     const demo = scenario.tickets.filter((t) => t.reporter.id === 'resident-demo');
     expect(demo.length).toBeGreaterThan(5);
     expect(new Set(demo.map((t) => t.communityId))).toEqual(new Set(['qianpu-yili-west']));
+  });
+});
+
+describe('who files and who reports in the demo', () => {
+  it('every reporter is a registered resident of the estate; the secretary files some tea-talk matters for them', () => {
+    for (const t of scenario.tickets) {
+      const reporter = lookUp(t.reporter.id);
+      expect(reporter.exists && reporter.roles.includes('resident') && reporter.communities.includes(t.communityId)).toBe(true);
+      expect(lookUp(t.filer.id).exists).toBe(true);
+    }
+    const onBehalf = scenario.tickets.filter((t) => t.filer.id !== t.reporter.id);
+    expect(onBehalf.length).toBeGreaterThan(0);
+    expect(onBehalf.every((t) => t.channel === 'tea_talk' && t.filer.roles.includes('secretary'))).toBe(true);
   });
 });

@@ -14,6 +14,9 @@ export type DemoTicket = Readonly<{
   description: string;
   location: string | null;
   channel: Channel;
+  /** Who files: the reporter themself, or the secretary writing down a tea-talk matter for them. */
+  filer: Principal;
+  /** Always a resident: only a resident is ever a reporter (SPEC §4.1). */
   reporter: Principal;
   filedAt: string;
   /** In time order, none later than the scenario's "now". */
@@ -111,7 +114,8 @@ function ticketAt(dice: Dice, communityId: DemoCommunityId, filedAt: number, now
   const issue = dice.pick(ISSUES[category]);
   const fill = placeIn(dice, profile, issue.place);
   const channel = dice.weighted(CHANNELS);
-  const reporter = reporterOf(dice, communityId, channel);
+  const reporter = reporterOf(dice, communityId);
+  const filer = channel === 'tea_talk' && dice.chance(0.5) ? DEMO_SECRETARY : reporter;
   const cast = { reporter, committee: committeeOf(communityId), category, action: fill(issue.action), resolution: fill(issue.resolution) };
   const steps = new Story(dice, filedAt, cast).tell();
   return {
@@ -121,15 +125,18 @@ function ticketAt(dice: Dice, communityId: DemoCommunityId, filedAt: number, now
     description: fill(issue.description),
     location: fill('{loc}'),
     channel,
+    filer,
     reporter,
     filedAt: new Date(filedAt).toISOString(),
     steps: steps.filter((s) => Date.parse(s.at) <= now),
   };
 }
 
-/** Matters raised at the neighbourhood tea meeting are written down by the party-branch secretary. */
-function reporterOf(dice: Dice, communityId: DemoCommunityId, channel: Channel): Principal {
-  if (channel === 'tea_talk' && dice.chance(0.5)) return DEMO_SECRETARY;
+/**
+ * A resident of the estate; matters raised at the neighbourhood tea meeting are often written down
+ * by the party-branch secretary for them (ticketAt), and they still confirm and rate.
+ */
+function reporterOf(dice: Dice, communityId: DemoCommunityId): Principal {
   if (communityId === 'qianpu-yili-west' && dice.chance(0.15)) return DEMO_RESIDENT;
   return residentOf(communityId, dice.int(1, PROFILES[communityId].residents));
 }

@@ -147,14 +147,15 @@ function ticketJobs(commands: CommandBus, ticket: DemoTicket): Job[] {
     version = result.version;
     return added;
   };
-  const { reporter, filedAt, communityId, category, title, description, location, channel } = ticket;
+  const { filer, reporter, filedAt, communityId, category, title, description, location, channel } = ticket;
+  const onBehalf = filer.id === reporter.id ? {} : { reporterId: reporter.id };
   const file: Job = {
     key: lane,
     at: filedAt,
     label: label('FileTicket'),
     run: async () => {
       const result = await commands.execute(
-        new FileTicketCommand({ communityId, category, title, description, location, channel }, contextOf(reporter, filedAt)),
+        new FileTicketCommand({ communityId, category, title, description, location, channel, ...onBehalf }, contextOf(filer, filedAt)),
       );
       ticketId = result.id;
       return appended(result);
