@@ -260,11 +260,23 @@ describe('passwords', () => {
 
 describe('PIPL: access and deletion', () => {
   let wangToken: string;
+  let ticketId: string;
   beforeAll(async () => {
     wangToken = await t.token({ sub: WANG.id, roles: ['resident'], communities: ['qianpu'] });
     const filed = await http(t.url, 'POST', '/tickets', { token: wangToken, body: ticketBody({ title: '楼道灯不亮' }) });
     expect(filed.status).toBe(201);
-    await http(t.url, 'GET', `/tickets/${filed.body.id}?minPosition=${filed.body.position}`, { token: wangToken });
+    ticketId = filed.body.id;
+    const assigned = await http(t.url, 'POST', `/tickets/${ticketId}/assign`, { ...as('manager'), body: { assigneeId: CHEN.id } });
+    expect(assigned.status).toBe(200);
+    await http(t.url, 'GET', `/tickets/${ticketId}?minPosition=${assigned.body.position}`, { token: wangToken });
+  });
+
+  it('names the assignee in the monthly report, looked up at read time', async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const report = await http(t.url, 'GET', `/reports/monthly?communityId=qianpu&month=${month}`, as('secretary'));
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('处理人 assignee');
+    expect(report.text.split('\r\n').find((line) => line.includes('楼道灯不亮'))).toContain(CHEN.name);
   });
 
   it('gives the person everything held about them, including the tickets they reported', async () => {
@@ -298,6 +310,13 @@ describe('PIPL: access and deletion', () => {
     expect(rows[0].erased_at).not.toBeNull();
     const got = await http(t.url, 'GET', `/people/${WANG.id}`, as('admin'));
     expect(got.body).toMatchObject({ id: WANG.id, name: '[已删除]', phone: null, username: null, erased: true });
+    const timeline = await http(t.url, 'GET', `/tickets/${ticketId}/timeline`, as('admin'));
+    const filedBy = timeline.body.events.find((e: { type: string }) => e.type === 'TicketFiled');
+    expect(filedBy.actor).toMatchObject({ id: WANG.id, name: '[已删除]' });
+    expect((await http(t.url, 'GET', `/tickets/${ticketId}`, as('admin'))).body).toMatchObject({
+      reporterName: '[已删除]',
+      assigneeName: CHEN.name,
+    });
     const listed = (await list('admin', `?q=${WANG.id}`)).body.items[0];
     expect(listed).toMatchObject({ name: '[已删除]', erased: true });
     expect((await http(t.url, 'PATCH', `/people/${WANG.id}`, { token: wangToken, body: { name: '王' } })).status).toBe(409);

@@ -11,6 +11,8 @@ export type MonthlyTicket = Readonly<{
   category: string;
   title: string;
   status: string;
+  /** Who it is assigned to now (an id: the name is looked up at read time, SPEC §2.1). */
+  assigneeId: string | null;
   acknowledgeBy: Date;
   resolveBy: Date;
   firstResponseAt: Date | null;
@@ -53,7 +55,8 @@ export async function monthlyReport(
     const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });
     const tickets: MonthlyRow[] = await q.query(
       `SELECT id, filed_at, category, title, status, acknowledge_by, resolve_by, first_response_at, first_response_ms, responded_in_time,
-              last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue
+              last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue,
+              (SELECT t.assignee_id FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS assignee_id
          FROM rm_ticket_metrics WHERE community_id = $1 AND filed_at >= $2 AND filed_at < $3 ORDER BY filed_at, id`,
       [communityId, new Date(from).toISOString(), new Date(to).toISOString(), new Date(now).toISOString()],
     );
@@ -68,6 +71,7 @@ type MonthlyRow = {
   category: string;
   title: string;
   status: string;
+  assignee_id: string | null;
   acknowledge_by: Date;
   resolve_by: Date;
   first_response_at: Date | null;
@@ -91,6 +95,7 @@ function toMonthlyTicket(r: MonthlyRow): MonthlyTicket {
     category: r.category,
     title: r.title,
     status: r.status,
+    assigneeId: r.assignee_id,
     acknowledgeBy: r.acknowledge_by,
     resolveBy: r.resolve_by,
     firstResponseAt: r.first_response_at,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AUDIT_SEALS_STREAM, type AuditEvent } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { monthlyReport } from '@jinlin/projections';
+import { PeopleDirectory } from '../../people/people-directory';
 import { toCsv, type CsvFile } from '../csv';
 import { MonthlyReportQuery } from './monthly-report.query';
 import { monthlyRows, type MonthSeal } from './monthly-report.rows';
@@ -15,12 +16,14 @@ export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   constructor(
     private readonly db: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async execute({ user, communityId, month }: MonthlyReportQuery): Promise<CsvFile> {
     const report = await monthlyReport(this.db, user, communityId, month, Date.now());
+    const names = await this.people.names(report.tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
     return {
-      csv: toCsv(monthlyRows(report, await this.sealsOf(month))),
+      csv: toCsv(monthlyRows(report, await this.sealsOf(month), names)),
       filename: `jinlin-monthly-${report.community.id}-${report.month}.csv`,
       asOfPosition: report.summary.asOfPosition,
     };

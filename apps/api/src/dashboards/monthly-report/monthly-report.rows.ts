@@ -4,12 +4,16 @@ import { FIGURE_COLUMNS, STATUS_NAMES, categoryName, shanghaiTime, yesNo } from 
 
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
 
-const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: MonthlyTicket) => CsvValue])[] = [
+/** A ticket row of the report: the projection's ticket and its assignee's name, looked up at read time. */
+export type ReportTicket = MonthlyTicket & { assigneeName: string | null };
+
+const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: ReportTicket) => CsvValue])[] = [
   ['编号 id', (t) => t.id],
   ['提交时间 filedAt', (t) => shanghaiTime(t.filedAt)],
   ['类别 category', (t) => categoryName(t.category)],
   ['标题 title', (t) => t.title],
   ['状态 status', (t) => STATUS_NAMES[t.status] ?? t.status],
+  ['处理人 assignee', (t) => t.assigneeName ?? t.assigneeId],
   ['响应时限 acknowledgeBy', (t) => shanghaiTime(t.acknowledgeBy)],
   ['首次响应时间 firstResponseAt', (t) => shanghaiTime(t.firstResponseAt)],
   ['首次响应用时(分钟) firstResponseMinutes', (t) => round(t.firstResponseSeconds === null ? null : t.firstResponseSeconds / 60, 1)],
@@ -27,7 +31,11 @@ const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: MonthlyTic
 export type MonthSeal = Readonly<{ sealedAt: string; upTo: number; streams: number; root: string }>;
 
 /** One sheet for the meeting: what the report is, the month's figures, the month's audit seals, then every ticket of the month. */
-export function monthlyRows(report: MonthlyReport, seals: readonly MonthSeal[] = []): CsvValue[][] {
+export function monthlyRows(
+  report: MonthlyReport,
+  seals: readonly MonthSeal[] = [],
+  names: ReadonlyMap<string, string> = new Map(),
+): CsvValue[][] {
   const { summary } = report;
   return [
     ['近邻 月度联席会报表 monthly joint meeting report'],
@@ -47,6 +55,8 @@ export function monthlyRows(report: MonthlyReport, seals: readonly MonthSeal[] =
       : [['本月无封存 no seals this month']]),
     [],
     TICKET_COLUMNS.map(([heading]) => heading),
-    ...report.tickets.map((t) => TICKET_COLUMNS.map(([, value]) => value(t))),
+    ...report.tickets
+      .map((t) => ({ ...t, assigneeName: t.assigneeId ? (names.get(t.assigneeId) ?? null) : null }))
+      .map((t) => TICKET_COLUMNS.map(([, value]) => value(t))),
   ];
 }
