@@ -123,3 +123,26 @@ describe('the demo people', () => {
     expect(wrong.status).toBe(401);
   });
 });
+
+describe('the demo handover', () => {
+  it('is under way at 华侨海景城 with 海悦 chosen, owners on its steps, one overdue, a blocker open; the incoming manager sees it', async () => {
+    const list = await get(`/handovers?minPosition=${head}&communityId=huaqiao-haijingcheng`);
+    expect(list.status).toBe(200);
+    const [summary] = list.body.items;
+    const handover = (await get(`/handovers/${summary.id}`)).body;
+    expect(handover).toMatchObject({
+      communityId: 'huaqiao-haijingcheng',
+      outgoingCompanyId: 'jiayuan-pm',
+      incomingCompanyId: 'haiyue-pm',
+    });
+    const archives = handover.steps.find((s: { step: string }) => s.step === 'archives');
+    expect(archives).toMatchObject({ owner: { id: 'manager-demo', name: '林经理' }, overdue: true });
+    expect(handover.steps.find((s: { step: string }) => s.step === 'service_continuity').owner.name).toBe('海悦 郭经理');
+    expect(handover.blockers.filter((b: { resolvedAt: string | null }) => !b.resolvedAt)).toHaveLength(1);
+    const incoming = demoAccounts(LOCAL_SECRET).find((a) => a.username === 'guo.jingli')!;
+    const signIn = await http(t.url, 'POST', '/auth/sign-in', { body: { username: incoming.username, password: incoming.password } });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    const seen = await http(t.url, 'GET', `/handovers/${summary.id}`, { headers: { cookie } });
+    expect(seen.status).toBe(200);
+  });
+});

@@ -20,6 +20,7 @@ import { ResolveTicketCommand } from '../tickets/resolve-ticket/resolve-ticket.c
 import { WithdrawTicketCommand } from '../tickets/withdraw-ticket/withdraw-ticket.command';
 import { demoScenario, type DemoTicket } from './demo-data';
 import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } from './demo-ids';
+import { loadDemoHandover } from './demo-handover';
 import { demoPeople } from './demo-people';
 import type { DemoTicketCommand } from './demo-story';
 
@@ -70,6 +71,7 @@ export async function loadDemo(
   };
   for (const job of reference) await run(job);
   await inTimeOrder(tickets, run);
+  events += await loadDemoHandover(commands, options.now);
   return { tickets: scenario.tickets.length, events };
 }
 
