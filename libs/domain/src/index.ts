@@ -18,6 +18,8 @@ export * from './ticket/ticket.commands';
 export * from './ticket/ticket.access';
 export * from './ticket/ticket.decide';
 export * from './ticket/ticket.system';
+export * from './ticket/ticket.privacy';
+export * from './ticket/ticket.merge';
 export * from './handover/handover.events';
 export * from './handover/handover.state';
 export * from './handover/handover.commands';

@@ -6,6 +6,7 @@ import { CommunityRow } from './reference-data/reference-data.entities';
 import { ReferenceDataProjection } from './reference-data/reference-data.projection';
 import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
 import { TicketReporterNullable1764300030000 } from './tickets/1764300030000-ticket-reporter-nullable';
+import { TicketVisibility1764300080000 } from './tickets/1764300080000-ticket-visibility';
 import { TicketRow } from './tickets/ticket.entity';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
@@ -25,6 +26,7 @@ export * from './reference-data/reference-data.entities';
 export * from './tickets/ticket.entity';
 export * from './tickets/ticket.view';
 export * from './tickets/ticket.queries';
+export * from './tickets/ticket-privacy';
 
 export const PROJECTION_ENGINE_MIGRATIONS = [ProjectionCheckpoints1764300001000];
 export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
@@ -35,6 +37,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ...SLA_MIGRATIONS,
   ...PEOPLE_MIGRATIONS,
   TicketReporterNullable1764300030000,
+  TicketVisibility1764300080000,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain

@@ -2,7 +2,9 @@ import type { CategoryCode } from '../catalogue/categories';
 import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
-import type { Channel, EscalationLevel } from './ticket.events';
+import type { ActorRef } from '../shared/principal';
+import type { Channel, EscalationLevel, Visibility } from './ticket.events';
+import type { Ticket } from './ticket.state';
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
@@ -25,6 +27,9 @@ export type FileTicket = Command<
     community: Community;
     /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */
     reporter?: NamedPerson;
+    /** SPEC §4.7: only for a resident's ticket; the company then never sees who reported it. */
+    anonymous?: boolean;
+    visibility?: Visibility;
   }
 >;
 export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string }>;
@@ -41,13 +46,21 @@ export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>
 export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;
 export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLevel; reason: string }>;
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
+/** A resident of the community backs a community-visible ticket (附议). */
+export type SupportTicket = TicketCmd<'SupportTicket', Record<string, never>>;
+/** Decided on the duplicate, with the primary's state as the handler read it (the append is guarded by its version). */
+export type MergeTicket = TicketCmd<'MergeTicket', { intoTicketId: string; into: Ticket }>;
 
 /** Issued by the service's own processes (SLA clock, handover), not by people. */
 export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;
 export type AutoCloseTicket = TicketCmd<'AutoCloseTicket', Record<string, never>>;
 export type TransferTicket = TicketCmd<'TransferTicket', { fromCompanyId: string; toCompanyId: string; handoverId: string }>;
+/** The primary's half of a merge, from the duplicate's TicketMerged: `duplicate` is that ticket's state. */
+export type RecordDuplicateMerged = TicketCmd<'RecordDuplicateMerged', { duplicateId: string; duplicate: Ticket; mergedBy: ActorRef }>;
 
 export type SystemTicketCommand = BreachSla | AutoCloseTicket | TransferTicket;
+/** SPEC §4.7's commands (decided in ticket.merge.ts). */
+export type MergeCommands = SupportTicket | MergeTicket | RecordDuplicateMerged;
 
 export type TicketCommand =
   | SystemTicketCommand
@@ -61,4 +74,7 @@ export type TicketCommand =
   | RejectResolution
   | RateTicket
   | EscalateTicket
-  | WithdrawTicket;
+  | WithdrawTicket
+  | SupportTicket
+  | MergeTicket
+  | RecordDuplicateMerged;

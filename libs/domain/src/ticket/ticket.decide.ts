@@ -5,6 +5,7 @@ import { DomainError } from '../shared/domain-error';
 import { actorRef } from '../shared/principal';
 import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
+import { decideDuplicateMerged, decideMerge, decideSupport } from './ticket.merge';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
 import {
@@ -25,6 +26,9 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
   if (command.type === 'BreachSla' || command.type === 'AutoCloseTicket' || command.type === 'TransferTicket') {
     return decideSystem(command, state);
   }
+  if (command.type === 'SupportTicket') return decideSupport(command, state);
+  if (command.type === 'MergeTicket') return decideMerge(command, state);
+  if (command.type === 'RecordDuplicateMerged') return decideDuplicateMerged(command, state);
   const { actor, now, managingCompanyId } = command.metadata;
   const ticket = mustSee(state, actor, managingCompanyId);
   const base = { ticketId: ticket.id, by: actorRef(actor) };
@@ -80,11 +84,12 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
 
 function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   const { actor, now } = command.metadata;
-  const { community, reporter, ...data } = command.data;
+  const { community, reporter, anonymous, visibility, ...data } = command.data;
   if (state.exists) throw new DomainError('TICKET_EXISTS');
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
   const reporterId = reporterOfNewTicket(actor, community, reporter);
+  if (anonymous && reporterId === null) throw new DomainError('ANONYMOUS_NOT_ALLOWED');
   const sla = slaFor(community, data.category);
   return [
     {
@@ -98,6 +103,8 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
         acknowledgeBy: addMinutes(now, sla.acknowledgeWithinMinutes),
         resolveBy: addMinutes(now, sla.resolveWithinMinutes),
         by: actorRef(actor),
+        ...(anonymous ? { anonymous: true } : {}),
+        ...(visibility === 'community' ? { visibility } : {}),
       },
     },
   ];

@@ -56,6 +56,30 @@ export const TICKET_ERRORS = {
     kind: 'conflict',
     message: (status: TicketStatus) => `a ticket can be withdrawn only before it is resolved (status: ${status})`,
   },
+  /** SPEC §4.7: anonymity protects a resident; a ticket with no resident reporter has nobody to hide. */
+  ANONYMOUS_NOT_ALLOWED: {
+    kind: 'invalid',
+    message: "anonymous: only a resident's ticket (filed by them or on their behalf) can be anonymous",
+  },
+  SUPPORT_RESIDENTS_ONLY: { kind: 'forbidden', message: 'only residents of the community support a ticket' },
+  CANNOT_SUPPORT_OWN: { kind: 'conflict', message: 'the reporter cannot support their own ticket' },
+  ALREADY_SUPPORTED: { kind: 'conflict', message: 'you already support this ticket' },
+  MERGE_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: "only the managing company's staff, the committee or the secretary may merge tickets",
+  },
+  /** The primary is missing or outside the caller's scope: the same answer, so existence is not disclosed. */
+  MERGE_TARGET_NOT_FOUND: { kind: 'invalid', message: 'intoTicketId: no such ticket' },
+  MERGE_INTO_ITSELF: { kind: 'conflict', message: 'intoTicketId: a ticket cannot be merged into itself' },
+  MERGE_ACROSS_COMMUNITIES: { kind: 'conflict', message: 'intoTicketId: tickets of different communities cannot be merged' },
+  MERGE_INTO_FINISHED: {
+    kind: 'conflict',
+    message: (status: TicketStatus) => `intoTicketId: that ticket is ${status}; merge into an active one`,
+  },
+  CANNOT_MERGE: {
+    kind: 'conflict',
+    message: (status: TicketStatus) => `a ticket is merged only before it is resolved (status: ${status})`,
+  },
 } as const satisfies ErrorCatalogue;
 
 export type TicketErrorCode = keyof typeof TICKET_ERRORS;

@@ -11,6 +11,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const ESCALATION_LEVELS = ['committee', 'party_branch', 'neighbourhood', 'subdistrict'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** `community`: the residents of the community see it, without the reporter, and may support it (SPEC §4.7). */
+export const VISIBILITIES = ['private', 'community'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 /**
  * Schema version 2: `reporterId` names the resident the ticket is for, or null when it has none
  * (filed by staff, a manager, the committee or the secretary without naming one, SPEC §4.1).
@@ -33,6 +37,9 @@ export type TicketFiled = Event<
     acknowledgeBy: string;
     resolveBy: string;
     by: ActorRef;
+    /** Absent on tickets filed before SPEC §4.7: read as false and 'private'. */
+    anonymous?: boolean;
+    visibility?: Visibility;
   }
 >;
 export type TicketAcknowledged = Event<'TicketAcknowledged', { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef }>;
@@ -66,6 +73,18 @@ export type TicketTransferred = Event<
   'TicketTransferred',
   { ticketId: string; fromCompanyId: string; toCompanyId: string; handoverId: string; transferredAt: string }
 >;
+export type TicketSupported = Event<'TicketSupported', { ticketId: string; supportedAt: string; by: ActorRef }>;
+/** On the duplicate: it is now `merged` into `intoTicketId` (terminal). */
+export type TicketMerged = Event<'TicketMerged', { ticketId: string; intoTicketId: string; mergedAt: string; by: ActorRef }>;
+/**
+ * On the primary, once its duplicate was merged. `supporterId`: the duplicate's reporter, now a
+ * supporter of the primary; null when there was none or they already count (the reporter, a supporter).
+ * `supporterAnonymous`: the duplicate was filed anonymously, so the company must not see who.
+ */
+export type TicketDuplicateMerged = Event<
+  'TicketDuplicateMerged',
+  { ticketId: string; duplicateId: string; supporterId: string | null; supporterAnonymous: boolean; mergedAt: string; by: ActorRef }
+>;
 
 export type TicketEvent =
   | TicketFiled
@@ -81,7 +100,10 @@ export type TicketEvent =
   | TicketWithdrawn
   | TicketAutoClosed
   | TicketSlaBreached
-  | TicketTransferred;
+  | TicketTransferred
+  | TicketSupported
+  | TicketMerged
+  | TicketDuplicateMerged;
 
 export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketFiled',
@@ -98,4 +120,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketAutoClosed',
   'TicketSlaBreached',
   'TicketTransferred',
+  'TicketSupported',
+  'TicketMerged',
+  'TicketDuplicateMerged',
 ];

@@ -31,9 +31,13 @@ export function mustMayEscalate(actor: Principal, ticket: FiledTicket): void {
   }
 }
 
-/** Rule 5: nothing but rating and comments once a ticket is closed or withdrawn. */
+/** Closed, withdrawn or merged: SPEC §4.2 rule 5's terminal states. */
+export const isFinished = (ticket: Pick<FiledTicket, 'status'>): boolean =>
+  ticket.status === 'closed' || ticket.status === 'withdrawn' || ticket.status === 'merged';
+
+/** Rule 5: nothing but rating and comments once a ticket is closed, withdrawn or merged. */
 export function mustBeActive(ticket: FiledTicket): void {
-  if (ticket.status === 'closed' || ticket.status === 'withdrawn') throw new DomainError('TICKET_FINISHED', ticket.status);
+  if (isFinished(ticket)) throw new DomainError('TICKET_FINISHED', ticket.status);
 }
 
 /** An active ticket in one of the allowed statuses; otherwise `refuse` names the refusal for the status it is in. */

@@ -1,8 +1,8 @@
 import { firstResponseAfter } from './first-response';
 import type { CategoryCode } from '../catalogue/categories';
-import type { EscalationLevel, TicketEvent } from './ticket.events';
+import type { EscalationLevel, TicketEvent, Visibility } from './ticket.events';
 
-export type TicketStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+export type TicketStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
 
 export type FiledTicket = Readonly<{
   exists: true;
@@ -27,6 +27,14 @@ export type FiledTicket = Readonly<{
   acknowledgeBy: string;
   resolveBy: string;
   breached: Readonly<{ acknowledge: boolean; resolve: boolean }>;
+  /** SPEC §4.7. */
+  anonymous: boolean;
+  visibility: Visibility;
+  /** Who supported it, the reporters of its merged duplicates among them: each counted once. */
+  supporters: readonly string[];
+  /** The duplicates whose merge this ticket has recorded. */
+  duplicates: readonly string[];
+  mergedInto: string | null;
 }>;
 
 export type Ticket = Readonly<{ exists: false }> | FiledTicket;
@@ -56,6 +64,11 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
       acknowledgeBy: d.acknowledgeBy,
       resolveBy: d.resolveBy,
       breached: { acknowledge: false, resolve: false },
+      anonymous: d.anonymous ?? false,
+      visibility: d.visibility ?? 'private',
+      supporters: [],
+      duplicates: [],
+      mergedInto: null,
     };
   }
   if (!state.exists) return state;
@@ -98,6 +111,18 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
       return { ...state, breached: { ...state.breached, [event.data.kind]: true } };
     case 'TicketTransferred':
       return { ...state, companyId: event.data.toCompanyId };
+    case 'TicketSupported':
+      return { ...state, supporters: [...state.supporters, event.data.by.id] };
+    case 'TicketMerged':
+      return { ...state, status: 'merged', mergedInto: event.data.intoTicketId };
+    case 'TicketDuplicateMerged': {
+      const { supporterId, duplicateId } = event.data;
+      return {
+        ...state,
+        duplicates: [...state.duplicates, duplicateId],
+        supporters: supporterId === null ? state.supporters : [...state.supporters, supporterId],
+      };
+    }
     case 'TicketCommented':
       return state;
   }

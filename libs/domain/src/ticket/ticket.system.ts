@@ -18,7 +18,7 @@ export function decideSystem(command: SystemTicketCommand, state: Ticket): Ticke
       // Met or not is judged by when the response or the first resolve came, not by when the
       // timer looks: a timer that runs late still records a deadline that was missed.
       const { kind } = command.data;
-      if (state.breached[kind] || state.status === 'withdrawn') return [];
+      if (state.breached[kind] || state.status === 'withdrawn' || state.status === 'merged') return [];
       const deadline = kind === 'acknowledge' ? state.acknowledgeBy : state.resolveBy;
       const metAt = kind === 'acknowledge' ? state.respondedAt : state.firstResolvedAt;
       if (Date.parse(now) < Date.parse(deadline) || (metAt !== null && Date.parse(metAt) <= Date.parse(deadline))) return [];
@@ -31,7 +31,8 @@ export function decideSystem(command: SystemTicketCommand, state: Ticket): Ticke
     }
     case 'TransferTicket': {
       const { fromCompanyId, toCompanyId, handoverId } = command.data;
-      if (state.status === 'closed' || state.status === 'withdrawn' || state.companyId === toCompanyId) return [];
+      if (state.status === 'closed' || state.status === 'withdrawn' || state.status === 'merged' || state.companyId === toCompanyId)
+        return [];
       return [{ type: 'TicketTransferred', data: { ticketId, fromCompanyId, toCompanyId, handoverId, transferredAt: now } }];
     }
   }

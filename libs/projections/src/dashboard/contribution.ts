@@ -3,8 +3,11 @@ import { dayNumber } from './shanghai-day';
 import type { TicketMetric } from './ticket-metric';
 
 const withdrawn = (m: TicketMetric) => m.status === 'withdrawn';
+/** SPEC §6: a merged ticket counts in `filed` and `merged` and in no other figure. */
+const merged = (m: TicketMetric) => m.status === 'merged';
 const resolvedNow = (m: TicketMetric) => m.status === 'resolved' || m.status === 'closed';
-const inBacklog = (m: TicketMetric) => !withdrawn(m) && !resolvedNow(m);
+const inBacklog = (m: TicketMetric) => !withdrawn(m) && !merged(m) && !resolvedNow(m);
+const kept = (m: TicketMetric) => !withdrawn(m) && !merged(m);
 
 /**
  * The counters of SPEC §6: whether one ticket counts (1) or not (0). The per-ticket rows store
@@ -15,14 +18,15 @@ const inBacklog = (m: TicketMetric) => !withdrawn(m) && !resolvedNow(m);
 const COUNTERS = {
   filed: () => true,
   withdrawn,
-  nonWithdrawn: (m) => !withdrawn(m),
-  respondedInTime: (m) => !withdrawn(m) && m.firstResponseAt !== null && m.firstResponseAt <= m.acknowledgeBy,
-  closed: (m) => !withdrawn(m) && m.status === 'closed',
-  rated: (m) => m.rating !== null,
-  ratedWell: (m) => m.rating !== null && m.rating >= 4,
-  resolvedOnce: (m) => m.everResolved,
-  reopened: (m) => m.everResolved && m.everRejected,
+  nonWithdrawn: kept,
+  respondedInTime: (m) => kept(m) && m.firstResponseAt !== null && m.firstResponseAt <= m.acknowledgeBy,
+  closed: (m) => kept(m) && m.status === 'closed',
+  rated: (m) => !merged(m) && m.rating !== null,
+  ratedWell: (m) => !merged(m) && m.rating !== null && m.rating >= 4,
+  resolvedOnce: (m) => !merged(m) && m.everResolved,
+  reopened: (m) => !merged(m) && m.everResolved && m.everRejected,
   backlog: inBacklog,
+  merged,
 } satisfies Record<string, (m: TicketMetric) => boolean>;
 
 export type CounterName = keyof typeof COUNTERS;
@@ -68,7 +72,7 @@ export function contributionOf(m: TicketMetric): Contribution {
   const counters = {} as Counters;
   for (const name of COUNTER_NAMES) counters[name] = COUNTERS[name](m) ? 1 : 0;
   const day = dayNumber(m.filedAt);
-  const firstResponseMs = m.firstResponseAt === null ? null : m.firstResponseAt - m.filedAt;
+  const firstResponseMs = m.firstResponseAt === null || merged(m) ? null : m.firstResponseAt - m.filedAt;
   const resolutionMs = resolvedNow(m) && m.lastResolvedAt !== null ? m.lastResolvedAt - m.filedAt : null;
   const firstResponseBucket = firstResponseMs === null ? null : bucketOf(firstResponseMs);
   const resolutionBucket = resolutionMs === null ? null : bucketOf(resolutionMs);

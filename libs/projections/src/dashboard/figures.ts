@@ -14,6 +14,8 @@ export type Figures = {
   reopenRate: number | null;
   backlog: number;
   overdue: number;
+  /** Of those filed, merged into another ticket; they count in no other figure but `filed`. */
+  merged: number;
 };
 
 export const PERCENTILES = [50, 90] as const;
@@ -41,6 +43,7 @@ export function figuresOf(c: Counters, overdue: number, firstResponse: Percentil
     reopenRate: rate(c.reopened, c.resolvedOnce),
     backlog: c.backlog,
     overdue,
+    merged: c.merged,
   };
 }
 

@@ -1,7 +1,7 @@
 import { firstResponseAfter, responseAt, TICKET_EVENT_TYPES, type ActorRef, type TicketEvent } from '@jinlin/domain';
 import { exhaustive } from '../engine/projection';
 
-export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
 
 /** One ticket as the dashboards see it: times as epoch milliseconds. */
 export type TicketMetric = Readonly<{
@@ -39,6 +39,8 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketEscalated',
   'TicketSlaBreached',
   'TicketTransferred',
+  'TicketSupported',
+  'TicketDuplicateMerged',
 ]);
 
 export const METRIC_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
@@ -112,10 +114,15 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
       return ratedByResident(e.data.by) ? { ...m, rating: e.data.score } : null;
     case 'TicketWithdrawn':
       return { ...m, status: 'withdrawn', withdrawnAt: time(e.data.withdrawnAt) };
+    case 'TicketMerged':
+      // Counted in `filed` and `merged` only from now on (SPEC §6): contribution.ts gates the rest.
+      return { ...m, status: 'merged' };
     case 'TicketAssigned':
     case 'TicketEscalated':
     case 'TicketSlaBreached':
     case 'TicketTransferred':
+    case 'TicketSupported':
+    case 'TicketDuplicateMerged':
       // NOT_MEASURED: the projection does not read them; named here so a new type must be placed.
       return null;
     default:

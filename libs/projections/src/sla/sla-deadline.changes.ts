@@ -19,7 +19,14 @@ export type DeadlineChange =
 const ALL: readonly DeadlineKind[] = ['acknowledge', 'resolve', 'auto_close'];
 
 /** Ticket events that owe, meet or settle no deadline: who works on it, how loudly, which company. */
-const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set(['TicketAssigned', 'TicketRated', 'TicketEscalated', 'TicketTransferred']);
+const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set([
+  'TicketAssigned',
+  'TicketRated',
+  'TicketEscalated',
+  'TicketTransferred',
+  'TicketSupported',
+  'TicketDuplicateMerged',
+]);
 
 export const DEADLINE_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_TIMED.has(type));
 
@@ -50,6 +57,8 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
       // Acknowledge and resolve stay as they are: met in time, or owed as breaches.
       return [{ op: 'settle', kinds: ['auto_close'] }];
     case 'TicketWithdrawn':
+    case 'TicketMerged':
+      // Over: a merged ticket breaches nothing and is never auto-closed (its primary carries on).
       return [{ op: 'settle', kinds: ALL }];
     case 'TicketSlaBreached':
       return [{ op: 'breach', kind: event.data.kind }];
@@ -57,6 +66,8 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketRated':
     case 'TicketEscalated':
     case 'TicketTransferred':
+    case 'TicketSupported':
+    case 'TicketDuplicateMerged':
       return [];
     default:
       return exhaustive(event, []);

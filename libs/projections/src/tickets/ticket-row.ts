@@ -34,6 +34,11 @@ export type TicketRecord = {
   resolve_breached: boolean;
   version: number;
   position: number;
+  anonymous: boolean;
+  visibility: string;
+  support_count: number;
+  merged_into: string | null;
+  merged_at: string | null;
 };
 
 export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
@@ -67,6 +72,11 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
   resolve_breached: 'boolean',
   version: 'integer',
   position: 'bigint',
+  anonymous: 'boolean',
+  visibility: 'text',
+  support_count: 'integer',
+  merged_into: 'text',
+  merged_at: 'timestamptz',
 };
 
 type TicketStored = StoredEvent<TicketEvent>;
@@ -104,6 +114,11 @@ function filed(e: StoredEvent<TicketFiled>): TicketRecord {
     resolve_breached: false,
     version: e.streamVersion,
     position: e.globalPosition,
+    anonymous: d.anonymous ?? false,
+    visibility: d.visibility ?? 'private',
+    support_count: 0,
+    merged_into: null,
+    merged_at: null,
   };
 }
 
@@ -162,6 +177,16 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
       break;
     case 'TicketTransferred':
       next.company_id = e.data.toCompanyId;
+      break;
+    case 'TicketSupported':
+      next.support_count = row.support_count + 1;
+      break;
+    case 'TicketDuplicateMerged':
+      // The decider names a supporter only when they were not counted already.
+      if (e.data.supporterId !== null) next.support_count = row.support_count + 1;
+      break;
+    case 'TicketMerged':
+      Object.assign(next, { status: 'merged', merged_into: e.data.intoTicketId, merged_at: e.data.mergedAt });
       break;
     default:
       return exhaustive(e, next);

@@ -35,4 +35,9 @@ export class TicketRow {
   @Column('boolean', { name: 'resolve_breached' }) resolveBreached: boolean;
   @Column('integer') version: number;
   @Column('bigint') position: string;
+  @Column('boolean') anonymous: boolean;
+  @Column('text') visibility: string;
+  @Column('integer', { name: 'support_count' }) supportCount: number;
+  @Column('text', { name: 'merged_into', nullable: true }) mergedInto: string | null;
+  @Column('timestamptz', ts('merged_at')) mergedAt: Date | null;
 }

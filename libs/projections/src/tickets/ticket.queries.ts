@@ -1,7 +1,8 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { hasRole, OVERSEER_ROLES, type Principal } from '@jinlin/domain';
 import { TicketRow } from './ticket.entity';
-import { ticketView, type TicketView } from './ticket.view';
+import { visibleTo, type VisibleTicketView } from './ticket-privacy';
+import { ticketView } from './ticket.view';
 
 export type TicketFilters = Readonly<{
   communityId?: string;
@@ -10,6 +11,9 @@ export type TicketFilters = Readonly<{
   assigneeId?: string;
   overdue?: boolean;
   q?: string;
+  reporterId?: string;
+  escalationLevel?: string;
+  visibility?: 'community';
   cursor?: string;
   limit: number;
 }>;
@@ -30,26 +34,49 @@ function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQuer
         });
       }
       if (hasRole(actor, 'resident')) w.orWhere('t.reporter_id = :me', { me: actor.id });
+      // Neighbours see the community-visible tickets of their communities (SPEC §4.7), in part.
+      if (hasRole(actor, 'resident') && actor.communities.length)
+        w.orWhere(`(t.visibility = 'community' AND t.community_id IN (:...residentOf))`, { residentOf: actor.communities });
     }),
   );
 }
 
-export async function findTicket(db: DataSource, actor: Principal, id: string): Promise<TicketView | null> {
+/**
+ * `reporterId=` finds only tickets on which the caller may see who reported them (seesReporter and
+ * the neighbour's view, in SQL): admin and the reporter everything; the community's overseers their
+ * communities; the company's people only tickets that are not anonymous; a resident, only their own.
+ */
+function byReporter(qb: SelectQueryBuilder<TicketRow>, actor: Principal, reporterId: string): void {
+  qb.andWhere('t.reporter_id = :reporterId', { reporterId });
+  if (hasRole(actor, 'admin') || actor.id === reporterId) return;
+  const overseen = hasRole(actor, ...OVERSEER_ROLES) ? actor.communities : [];
+  qb.andWhere(
+    new Brackets((w) => {
+      w.where(hasRole(actor, 'staff', 'manager') ? 'NOT t.anonymous' : 'false');
+      if (overseen.length) w.orWhere('t.community_id IN (:...overseenByMe)', { overseenByMe: overseen });
+    }),
+  );
+}
+
+export async function findTicket(db: DataSource, actor: Principal, id: string): Promise<VisibleTicketView | null> {
   const row = await scoped(db.getRepository(TicketRow).createQueryBuilder('t').where('t.id = :id', { id }), actor).getOne();
-  return row ? ticketView(row) : null;
+  return row ? visibleTo(actor, ticketView(row)) : null;
 }
 
 export async function listTickets(
   db: DataSource,
   actor: Principal,
   f: TicketFilters,
-): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+): Promise<{ items: VisibleTicketView[]; nextCursor: string | null }> {
   const qb = scoped(db.getRepository(TicketRow).createQueryBuilder('t').where('true'), actor);
   if (f.communityId) qb.andWhere('t.community_id = :communityId', { communityId: f.communityId });
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
   if (f.category) qb.andWhere('t.category = :category', { category: f.category });
   if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
   if (f.overdue) qb.andWhere('t.status IN (:...active) AND t.resolve_by < now()', { active: ACTIVE });
+  if (f.reporterId) byReporter(qb, actor, f.reporterId);
+  if (f.escalationLevel) qb.andWhere('t.escalation_level = :escalationLevel', { escalationLevel: f.escalationLevel });
+  if (f.visibility) qb.andWhere('t.visibility = :visibility', { visibility: f.visibility });
   if (f.q) qb.andWhere(`(t.title || ' ' || t.description) ILIKE :q`, { q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
   if (f.cursor) {
     const { filedAt, id } = decodeCursor(f.cursor);
@@ -62,7 +89,7 @@ export async function listTickets(
     .getMany();
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  return { items: page.map(ticketView), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
+  return { items: page.map((r) => visibleTo(actor, ticketView(r))), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
 }
 
 const encodeCursor = (r: TicketRow) => Buffer.from(JSON.stringify([new Date(r.filedAt).toISOString(), r.id])).toString('base64url');

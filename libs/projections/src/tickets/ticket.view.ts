@@ -28,6 +28,11 @@ export function ticketView(r: TicketRow) {
     slaBreached: { acknowledge: r.acknowledgeBreached, resolve: r.resolveBreached },
     rating: r.rating === null ? null : { score: r.rating, comment: r.ratingComment },
     escalationLevel: r.escalationLevel,
+    anonymous: r.anonymous,
+    visibility: r.visibility,
+    supportCount: r.supportCount,
+    mergedIntoTicketId: r.mergedInto,
+    mergedAt: iso(r.mergedAt),
     version: r.version,
   };
 }

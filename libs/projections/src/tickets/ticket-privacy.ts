@@ -1,0 +1,47 @@
+import { maskReporter, seesAsNeighbour, type Principal, type Visibility } from '@jinlin/domain';
+import type { TicketView } from './ticket.view';
+
+/**
+ * What a neighbour sees of a community-visible ticket (SPEC §4.7): title, category, place, status
+ * and support count (photos join this list when tickets carry them). Never the reporter, the
+ * description, comments, assignee or rating.
+ */
+export type NeighbourTicketView = Pick<
+  TicketView,
+  'id' | 'communityId' | 'category' | 'title' | 'location' | 'status' | 'visibility' | 'supportCount' | 'filedAt' | 'version'
+> &
+  Readonly<{ reporterId: null; assigneeId: null; view: 'community' }>;
+
+export type VisibleTicketView = (TicketView & Readonly<{ reporter?: string }>) | NeighbourTicketView;
+
+const privacyOf = (t: TicketView) => ({
+  communityId: t.communityId,
+  reporterId: t.reporterId,
+  // The company recorded on the row is the managing one: a handover's transfer moves it.
+  managingCompanyId: t.companyId,
+  anonymous: t.anonymous,
+  visibility: t.visibility as Visibility,
+});
+
+/** Every read of rm_tickets passes here: the domain's rules of who sees what, applied to a view. */
+export function visibleTo(viewer: Principal, t: TicketView): VisibleTicketView {
+  if (seesAsNeighbour(viewer, privacyOf(t))) {
+    const { id, communityId, category, title, location, status, visibility, supportCount, filedAt, version } = t;
+    return {
+      id,
+      communityId,
+      category,
+      title,
+      location,
+      status,
+      visibility,
+      supportCount,
+      filedAt,
+      version,
+      reporterId: null,
+      assigneeId: null,
+      view: 'community',
+    };
+  }
+  return maskReporter(viewer, t);
+}
