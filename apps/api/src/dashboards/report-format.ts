@@ -19,6 +19,7 @@ export const STATUS_NAMES: Readonly<Record<string, string>> = {
   resolved: '已解决',
   closed: '已关闭',
   withdrawn: '已撤回',
+  merged: '已合并',
 };
 
 /** Column headings in Chinese for the meeting, with the API's own names for anyone matching them up. */
@@ -35,6 +36,7 @@ export const FIGURE_COLUMNS: readonly (readonly [heading: string, value: (f: Fig
   ['重开率 reopenRate', (f) => f.reopenRate],
   ['积压 backlog', (f) => f.backlog],
   ['超期 overdue', (f) => f.overdue],
+  ['合并数 merged', (f) => f.merged],
 ];
 
 export const yesNo = (b: boolean) => (b ? '是' : '否');

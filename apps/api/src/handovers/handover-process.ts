@@ -99,7 +99,7 @@ export class HandoverProcess implements Projection {
     let moved = 0;
     for (let after = ''; ;) {
       const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM rm_tickets WHERE community_id = $1 AND company_id = $2 AND status NOT IN ('closed', 'withdrawn') AND id > $3 ORDER BY id LIMIT $4`,
+        `SELECT id FROM rm_tickets WHERE community_id = $1 AND company_id = $2 AND status NOT IN ('closed', 'withdrawn', 'merged') AND id > $3 ORDER BY id LIMIT $4`,
         [communityId, from, after, PAGE],
       );
       for (const { id } of rows) {

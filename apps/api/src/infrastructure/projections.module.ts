@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { createProjections } from '../read-models';
 import { createLogger } from './logger';
 import { HandoverProcess, type WaitFor } from '../handovers/handover-process';
+import { MergeProcess } from '../tickets/merge-ticket/merge-process';
 
 /** Stops before the data source and the event store close (they go in onApplicationShutdown). */
 class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,7 +38,7 @@ export class ProjectionsModule {
             // The handover process waits on the ticket projection of the same engine.
             const waitFor: WaitFor = (position, timeoutMs, names) => engine.waitFor(position, timeoutMs, names);
             const engine: ProjectionEngine = new ProjectionEngine(
-              [...createProjections(), new HandoverProcess(commands, store, dataSource, waitFor)],
+              [...createProjections(), new HandoverProcess(commands, store, dataSource, waitFor), new MergeProcess(commands)],
               store,
               dataSource,
               {

@@ -26,6 +26,7 @@ import { RejectResolutionHandler } from './reject-resolution/reject-resolution.h
 import { ResolveTicketController } from './resolve-ticket/resolve-ticket.controller';
 import { ResolveTicketHandler } from './resolve-ticket/resolve-ticket.handler';
 import { TicketDecisions } from './ticket-decisions';
+import { VISIBILITY_CONTROLLERS, VISIBILITY_HANDLERS } from './visibility.parts';
 import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
 import { TicketTimelineHandler } from './ticket-timeline/ticket-timeline.handler';
 import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.controller';
@@ -43,6 +44,7 @@ const COMMAND_HANDLERS = [
   RateTicketHandler,
   EscalateTicketHandler,
   WithdrawTicketHandler,
+  ...VISIBILITY_HANDLERS,
 ];
 
 const QUERY_HANDLERS = [ListTicketsHandler, GetTicketHandler, TicketTimelineHandler];
@@ -63,6 +65,7 @@ const QUERY_HANDLERS = [ListTicketsHandler, GetTicketHandler, TicketTimelineHand
     RateTicketController,
     EscalateTicketController,
     WithdrawTicketController,
+    ...VISIBILITY_CONTROLLERS,
   ],
   providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, TicketDecisions, CommunityStates, ReadYourWrites],
   exports: [ReadYourWrites],

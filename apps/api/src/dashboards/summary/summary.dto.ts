@@ -63,6 +63,7 @@ export class FiguresDto {
   reopenRate: number | null;
   @ApiProperty({ description: 'non-withdrawn tickets not resolved or closed, now' }) backlog: number;
   @ApiProperty({ description: 'of the backlog, past the resolve deadline, now' }) overdue: number;
+  @ApiProperty({ description: 'of those filed, merged into another ticket; they count in no other figure but filed' }) merged: number;
 }
 
 export class GroupFiguresDto extends FiguresDto {

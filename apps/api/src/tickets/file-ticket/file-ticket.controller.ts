@@ -19,7 +19,7 @@ export class FileTicketController {
   @ApiOperation({ summary: 'file a ticket (resident in own community; staff, manager, committee, secretary, also for a resident)' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async file(@Body() body: FileTicketDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { communityId, category, title, description, location, channel, reporterId } = body;
+    const { communityId, category, title, description, location, channel, reporterId, anonymous, visibility } = body;
     const report: TicketReport = {
       communityId,
       category,
@@ -28,6 +28,8 @@ export class FileTicketController {
       location: location ?? null,
       channel: channel ?? 'app',
       ...(reporterId === undefined ? {} : { reporterId }),
+      ...(anonymous ? { anonymous } : {}),
+      ...(visibility === undefined ? {} : { visibility }),
     };
     return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx)));
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { CATEGORY_CODES, CHANNELS, type CategoryCode, type Channel } from '@jinlin/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { CATEGORY_CODES, CHANNELS, VISIBILITIES, type CategoryCode, type Channel, type Visibility } from '@jinlin/domain';
 import { IsOptionalText, IsSlug, IsText, SLUG } from '../../http/validation-decorators';
 
 export class FileTicketDto {
@@ -25,4 +25,19 @@ export class FileTicketDto {
   @IsString()
   @Matches(SLUG, { message: '$property must be 2-64 characters of a-z, 0-9 and -' })
   reporterId?: string;
+  @ApiPropertyOptional({
+    description: "a resident's ticket only: the company's people see 匿名居民 instead of the reporter (SPEC §4.7)",
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+  @ApiPropertyOptional({
+    enum: VISIBILITIES,
+    default: 'private',
+    description: "community: the community's residents see title, category, place, status and support count, and may support it",
+  })
+  @IsOptional()
+  @IsIn(VISIBILITIES)
+  visibility?: Visibility;
 }

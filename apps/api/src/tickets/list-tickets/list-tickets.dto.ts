@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CATEGORY_CODES } from '@jinlin/domain';
+import { CATEGORY_CODES, ESCALATION_LEVELS } from '@jinlin/domain';
 
-const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn'];
+const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn', 'merged'];
 
 export class ListTicketsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) communityId?: string;
@@ -20,6 +20,16 @@ export class ListTicketsDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({ description: 'tickets of this reporter (never an anonymous one, for the company)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  reporterId?: string;
+  @ApiPropertyOptional({ enum: ESCALATION_LEVELS }) @IsOptional() @IsIn(ESCALATION_LEVELS) escalationLevel?: string;
+  @ApiPropertyOptional({ enum: ['community'], description: 'only community-visible tickets' })
+  @IsOptional()
+  @IsIn(['community'])
+  visibility?: 'community';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

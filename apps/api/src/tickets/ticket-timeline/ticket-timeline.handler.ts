@@ -1,10 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
+  ANONYMOUS_ACTOR,
   canSeeTicket,
+  maskIds,
   communityDecider,
   communityStream,
   DomainError,
+  hiddenReporters,
   seesInternal,
   ticketDecider,
   type TicketEvent,
@@ -35,7 +38,7 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
       this.store.verifyStream(ticketStream(ticketId)),
       this.people.names(shown.flatMap((e) => (e.metadata.actor ? [e.metadata.actor.id] : []))),
     ]);
-    const toEntry = entryWith(names);
+    const toEntry = masked(entryWith(names), hiddenReporters(user, state, shown));
     return {
       ticketId,
       // Without the internal comments the versions would have gaps that tell there were some
@@ -45,6 +48,17 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
     };
   }
 }
+
+/** The one masking rule (ticket.privacy.ts) applied to each entry: actor, data, and no hash to check a guess against. */
+const masked =
+  (toEntry: (e: StoredEvent<TicketEvent>) => TimelineEntry, hidden: ReadonlySet<string>) =>
+  (e: StoredEvent<TicketEvent>): TimelineEntry => {
+    const entry = toEntry(e);
+    if (hidden.size === 0) return entry;
+    const actor = entry.actor?.id && hidden.has(entry.actor.id) ? { ...ANONYMOUS_ACTOR } : entry.actor;
+    const { hash: _guessable, ...rest } = entry;
+    return { ...rest, actor, data: maskIds(entry.data, hidden) };
+  };
 
 function withoutVersion(entry: TimelineEntry): TimelineEntry {
   const { version: _hidden, ...rest } = entry;

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { answer } from '../../commands/answer';
+import { Ctx, type CommandContext } from '../../commands/command-context';
+import { CommandResultDto } from '../../commands/command-result.dto';
+import { TicketIdPipe } from '../ticket-id.pipe';
+import { MergeTicketCommand } from './merge-ticket.command';
+import { MergeTicketDto } from './merge-ticket.dto';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class MergeTicketController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "merge this duplicate into intoTicketId (the managing company's staff or manager, committee, secretary): it becomes merged, its reporter a supporter of the primary",
+  })
+  @ApiOkResponse({ type: CommandResultDto, description: 'the duplicate, now merged' })
+  @ApiBadRequestResponse({ description: 'intoTicketId missing, malformed, or no ticket the caller sees' })
+  @ApiConflictResponse({
+    description: 'into itself, across communities, into or from a closed, withdrawn or merged ticket, or from a resolved one',
+  })
+  async run(
+    @Param('id', TicketIdPipe) id: string,
+    @Body() body: MergeTicketDto,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return answer(reply, await this.bus.execute(new MergeTicketCommand(id, body.intoTicketId, ctx)));
+  }
+}

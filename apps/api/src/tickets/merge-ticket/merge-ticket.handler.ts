@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ticketDecider, ticketStream, type Ticket } from '@jinlin/domain';
+import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { handleCommand } from '../../commands/handle-command';
+import { TicketDecisions } from '../ticket-decisions';
+import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket.command';
+
+/**
+ * A merge writes two streams. The duplicate's TicketMerged is decided on both tickets (the primary
+ * read fresh on every attempt) and appended under the community's guard like every ticket command,
+ * so a handover's completion still shuts the outgoing company out at once. The primary's
+ * TicketDuplicateMerged follows from it: sent here at once, and again by MergeProcess from the log
+ * after a crash in between. That half is idempotent, so the pair is always completed, never doubled.
+ */
+@CommandHandler(MergeTicketCommand)
+export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: TicketDecisions,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ ticketId, intoTicketId, ctx }: MergeTicketCommand) {
+    const decide = async (state: Ticket) => {
+      const into = intoTicketId === ticketId ? state : (await aggregateStream(this.store, ticketStream(intoTicketId), ticketDecider)).state;
+      return this.tickets.decide(ctx, (metadata) => ({ type: 'MergeTicket', data: { intoTicketId, into }, metadata }))(state);
+    };
+    const result = await handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+      id: ticketId,
+      ctx,
+      onGuardChanged: this.tickets.forget,
+    });
+    // Not the request's If-Match or Idempotency-Key: those were the duplicate's.
+    const follow = {
+      actor: ctx.actor,
+      now: ctx.now,
+      correlationId: ctx.correlationId,
+      causationId: `${ticketStream(ticketId)}@${result.version}`,
+    };
+    await this.commands.execute(
+      new RecordDuplicateMergedCommand(intoTicketId, ticketId, { id: ctx.actor.id, roles: ctx.actor.roles }, follow),
+    );
+    return result;
+  }
+}
+
+@CommandHandler(RecordDuplicateMergedCommand)
+export class RecordDuplicateMergedHandler implements ICommandHandler<RecordDuplicateMergedCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ primaryId, duplicateId, mergedBy, ctx }: RecordDuplicateMergedCommand) {
+    const duplicate = (await aggregateStream(this.store, ticketStream(duplicateId), ticketDecider)).state;
+    const metadata = { actor: ctx.actor, now: ctx.now, managingCompanyId: null };
+    const decide = (state: Ticket) => ({
+      events: ticketDecider.decide({ type: 'RecordDuplicateMerged', data: { duplicateId, duplicate, mergedBy }, metadata }, state),
+    });
+    return handleCommand(this.store, ticketStream(primaryId), ticketDecider, decide, { id: primaryId, ctx });
+  }
+}
