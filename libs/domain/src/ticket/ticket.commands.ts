@@ -48,8 +48,11 @@ export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLeve
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
 /** A resident of the community backs a community-visible ticket (附议). */
 export type SupportTicket = TicketCmd<'SupportTicket', Record<string, never>>;
-/** Decided on the duplicate, with the primary's state as the handler read it (the append is guarded by its version). */
-export type MergeTicket = TicketCmd<'MergeTicket', { intoTicketId: string; into: Ticket }>;
+/**
+ * Decided on the duplicate, with the primary's state and the company managing the primary's
+ * community, as the handler read them (so the caller's scope is judged on both).
+ */
+export type MergeTicket = TicketCmd<'MergeTicket', { intoTicketId: string; into: Ticket; intoManagingCompanyId: string | null }>;
 
 /** Issued by the service's own processes (SLA clock, handover), not by people. */
 export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;

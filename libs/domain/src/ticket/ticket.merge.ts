@@ -27,15 +27,12 @@ export function decideSupport(command: SupportTicket, state: Ticket): TicketEven
 
 export function decideMerge(command: MergeTicket, state: Ticket): TicketEvent[] {
   const { actor, now, managingCompanyId } = command.metadata;
-  const { intoTicketId, into } = command.data;
+  const { intoTicketId, into, intoManagingCompanyId } = command.data;
   if (!state.exists || !canSeeTicket(actor, { ...state, managingCompanyId })) throw new DomainError('TICKET_NOT_FOUND');
   const mayMerge = hasRole(actor, 'admin') || supervises(actor, state.communityId) || isManagingCompanyUser(actor, managingCompanyId);
   if (!mayMerge) throw new DomainError('MERGE_NOT_ALLOWED');
   if (intoTicketId === state.id) throw new DomainError('MERGE_INTO_ITSELF');
-  if (
-    !into.exists ||
-    !canSeeTicket(actor, { ...into, managingCompanyId: into.communityId === state.communityId ? managingCompanyId : null })
-  )
+  if (!into.exists || !canSeeTicket(actor, { ...into, managingCompanyId: intoManagingCompanyId }))
     throw new DomainError('MERGE_TARGET_NOT_FOUND');
   mustBeActive(state);
   if (state.status === 'resolved') throw new DomainError('CANNOT_MERGE', state.status);

@@ -30,6 +30,7 @@ const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => stri
   TicketAutoClosed: () => 'closed',
   TicketResolutionRejected: () => 'in_progress',
   TicketWithdrawn: () => 'withdrawn',
+  TicketMerged: () => 'merged',
 };
 
 const byCompany = (by: { roles: readonly string[] }) => by.roles.includes('staff') || by.roles.includes('manager');
@@ -87,7 +88,10 @@ const percentiles = (ms: number[]) => {
   return { p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) };
 };
 
-function referenceFigures(tickets: Facts[], now: number) {
+function referenceFigures(filed: Facts[], now: number) {
+  // §6: a merged ticket counts in `filed` and `merged`, and in no other figure.
+  const merged = filed.filter((t) => t.status === 'merged');
+  const tickets = filed.filter((t) => t.status !== 'merged');
   const withdrawn = tickets.filter((t) => t.status === 'withdrawn');
   const kept = tickets.filter((t) => t.status !== 'withdrawn');
   const responded = tickets.filter((t) => t.responses.length);
@@ -96,7 +100,7 @@ function referenceFigures(tickets: Facts[], now: number) {
   const resolvedOnce = tickets.filter((t) => t.resolvedOnce);
   const backlog = kept.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
   return {
-    filed: tickets.length,
+    filed: filed.length,
     withdrawn: withdrawn.length,
     firstResponseSeconds: percentiles(responded.map((t) => Math.min(...t.responses) - t.filedAt)),
     resolutionSeconds: percentiles(resolvedNow.map((t) => Math.max(...t.resolves) - t.filedAt)),
@@ -118,6 +122,7 @@ function referenceFigures(tickets: Facts[], now: number) {
     ),
     backlog: backlog.length,
     overdue: backlog.filter((t) => t.resolveBy < now).length,
+    merged: merged.length,
   };
 }
 

@@ -28,6 +28,7 @@ const OPS = [
   'comment-internal',
   'comment-resident',
   'comment-committee',
+  'merge',
 ] as const;
 type Op = (typeof OPS)[number];
 
@@ -72,7 +73,7 @@ export const histories = fc.record({
 });
 
 type Model = { status: string; acknowledged: boolean; actions: number; rated: boolean };
-const active = (m: Model) => m.status !== 'closed' && m.status !== 'withdrawn';
+const active = (m: Model) => m.status !== 'closed' && m.status !== 'withdrawn' && m.status !== 'merged';
 const unresolved = (m: Model) => ['open', 'acknowledged', 'in_progress'].includes(m.status);
 
 /** Which steps the domain would accept, following SPEC §4's rules. */
@@ -82,6 +83,7 @@ function allowed(op: Op, m: Model): boolean {
       return !m.acknowledged && (m.status === 'open' || m.status === 'in_progress');
     case 'action':
     case 'withdraw':
+    case 'merge':
       return unresolved(m);
     case 'resolve':
       return active(m) && m.status !== 'resolved' && m.actions > 0;
@@ -108,6 +110,7 @@ const NEXT: Partial<Record<Op, (m: Model) => string>> = {
   autoclose: () => 'closed',
   reject: () => 'in_progress',
   withdraw: () => 'withdrawn',
+  merge: () => 'merged',
 };
 
 const STAFF: ActorRef = { id: 'staff-1', roles: ['staff'] };
@@ -158,6 +161,8 @@ function eventFor(op: Op, id: string, at: string, score: number, reporter: Actor
       return comment(RESIDENT);
     case 'comment-committee':
       return comment({ id: 'com-1', roles: ['committee'] });
+    case 'merge':
+      return { type: 'TicketMerged', data: { ticketId: id, intoTicketId: 't0', mergedAt: at, by: STAFF } };
   }
 }
 
@@ -171,6 +176,7 @@ const WEIGHTS: Partial<Record<Op, number>> = {
   rate: 3,
   withdraw: 1,
   autoclose: 1,
+  merge: 1,
 };
 const PROGRESS: readonly Op[] = OPS.flatMap((op) => Array<Op>(WEIGHTS[op] ?? 0).fill(op));
 
