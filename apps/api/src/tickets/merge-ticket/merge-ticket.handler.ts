@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ticketDecider, ticketStream, type Ticket } from '@jinlin/domain';
+import { ticketDecider, ticketStream, type Ticket, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { CommunityStates } from '../../commands/community-states';
 import { handleCommand } from '../../commands/handle-command';
 import { TicketDecisions } from '../ticket-decisions';
 import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket.command';
@@ -18,13 +19,21 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tickets: TicketDecisions,
+    private readonly communities: CommunityStates,
     private readonly commands: CommandBus,
   ) {}
 
   async execute({ ticketId, intoTicketId, ctx }: MergeTicketCommand) {
     const decide = async (state: Ticket) => {
       const into = intoTicketId === ticketId ? state : (await aggregateStream(this.store, ticketStream(intoTicketId), ticketDecider)).state;
-      return this.tickets.decide(ctx, (metadata) => ({ type: 'MergeTicket', data: { intoTicketId, into }, metadata }))(state);
+      const intoCommunity = into.exists ? (await this.communities.get(into.communityId)).state : null;
+      const intoManagingCompanyId = intoCommunity?.exists ? intoCommunity.propertyCompanyId : null;
+      const make = (metadata: TicketCommandMetadata): TicketCommand => ({
+        type: 'MergeTicket',
+        data: { intoTicketId, into, intoManagingCompanyId },
+        metadata,
+      });
+      return this.tickets.decide(ctx, make)(state);
     };
     const result = await handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
       id: ticketId,
