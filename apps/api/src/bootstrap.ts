@@ -22,6 +22,8 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   const bodyTimeoutMs = options.config.bodyTimeoutMs;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's "trust the first n hops", as a function (its typings leave out the number form).
+    trustProxy: (_address: string, hop: number) => hop < options.config.trustProxyHops,
     // A body that never finishes would hold its connection (and a file descriptor) for ever: Node
     // answers 408 and closes it once the whole request has not arrived in time. Node checks every
     // connectionsCheckingInterval, so the bound is that much late at worst.

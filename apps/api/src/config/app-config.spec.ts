@@ -48,6 +48,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).cookieSecure).toBe(true);
     expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
     expect(loadConfig({ COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: 'all' })).toThrow(/TRUST_PROXY_HOPS/);
     expect(loadConfig({ COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
     expect(() => loadConfig({ COOKIE_SECURE: 'no' })).toThrow(/COOKIE_SECURE must be true or false/);
   });

@@ -24,6 +24,12 @@ export type AppConfig = Readonly<{
   cookieSecure: boolean;
   /** POST /auth/sign-in requests per client IP per minute, beside the per-username lockout. */
   signInRateLimit: number;
+  /**
+   * Reverse proxies in front of the service whose X-Forwarded-For is believed (0: none, the
+   * socket's address is the client's). Behind one proxy, 1: else every client shares the
+   * proxy's address and its sign-in limit.
+   */
+  trustProxyHops: number;
 }>;
 
 export class ConfigError extends Error {
@@ -120,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
     cookieSecure: flag('COOKIE_SECURE', true),
     signInRateLimit: int('SIGN_IN_RATE_LIMIT', 30, 1, 100_000),
+    trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,12 @@
-import { firstResponseAfter, responseAt, TICKET_EVENT_TYPES, type ActorRef, type TicketEvent } from '@jinlin/domain';
+import {
+  firstResponseAfter,
+  isPlainResident,
+  responseAt,
+  TICKET_EVENT_TYPES,
+  type ActorRef,
+  type Role,
+  type TicketEvent,
+} from '@jinlin/domain';
 import { exhaustive } from '../engine/projection';
 
 export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
@@ -44,7 +52,8 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
 export const METRIC_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
 
 const time = (iso: string): number => Date.parse(iso);
-const ratedByResident = (by: ActorRef): boolean => by.roles.includes('resident');
+/** A rating counts only from a resident who is nobody's staff: a company never rates its own work. */
+const ratedByResident = (by: ActorRef): boolean => isPlainResident({ roles: by.roles as Role[] });
 const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
 
 /** A replayed event (at or before the stored position) changes nothing. */
