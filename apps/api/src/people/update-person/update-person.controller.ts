@@ -27,6 +27,9 @@ export class UpdatePersonController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const facts = { roles: body.roles, communities: body.communities, profile: Object.keys(body).sort() };
-    return answer(reply, await this.bus.execute(new UpdatePersonCommand(id, body, withoutPersonalData(ctx, 'PATCH', `/people/${id}`, facts))));
+    return answer(
+      reply,
+      await this.bus.execute(new UpdatePersonCommand(id, body, withoutPersonalData(ctx, 'PATCH', `/people/${id}`, facts))),
+    );
   }
 }
