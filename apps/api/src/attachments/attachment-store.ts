@@ -104,7 +104,9 @@ export class AttachmentStore {
   /** Deletes uploads never attached and older than `cutoff`, then the blobs no row uses any more. */
   async expire(cutoff: Date): Promise<{ attachments: number; blobs: number }> {
     const gone: { sha256: string; thumb_sha256: string }[] = await this.db.query(
-      `DELETE FROM attachments WHERE attached_to_ticket IS NULL AND created_at < $1 RETURNING sha256, thumb_sha256`,
+      // A SELECT over the DELETE, so the driver answers rows (a bare DELETE … RETURNING comes back as [rows, count]).
+      `WITH gone AS (DELETE FROM attachments WHERE attached_to_ticket IS NULL AND created_at < $1 RETURNING sha256, thumb_sha256)
+       SELECT sha256, thumb_sha256 FROM gone`,
       [cutoff],
     );
     let blobs = 0;
