@@ -60,4 +60,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIGN_IN_RATE_LIMIT: '5' }).signInRateLimit).toBe(5);
     expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT must be a whole number from 1/);
   });
+
+  it('photos go to PostgreSQL unless BLOB_DIR names a directory', () => {
+    expect(loadConfig({}).blobDir).toBeNull();
+    expect(loadConfig({ BLOB_DIR: '/var/lib/jinlin/blobs' }).blobDir).toBe('/var/lib/jinlin/blobs');
+  });
+
+  it('an unattached upload lives 24 hours unless UNATTACHED_UPLOAD_MAX_AGE_MS says otherwise', () => {
+    expect(loadConfig({}).unattachedUploadMaxAgeMs).toBe(86_400_000);
+    expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
+    expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
+  });
 });

@@ -2,7 +2,10 @@ import type { CategoryCode } from '../catalogue/categories';
 import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
-import type { Channel, EscalationLevel } from './ticket.events';
+import type { AttachmentRef, Channel, EscalationLevel } from './ticket.events';
+
+/** Uploads the caller attaches, as the attachments table read them (SPEC §4.6). */
+type Photos = { attachments?: readonly AttachmentRef[] };
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
@@ -25,17 +28,17 @@ export type FileTicket = Command<
     community: Community;
     /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */
     reporter?: NamedPerson;
-  }
+  } & Photos
 >;
-export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string }>;
+export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string } & Photos>;
 /**
  * `assignee`: the person `assigneeId` names, as their stream says. Optional only for callers that
  * predate the directory; without it the assignment is refused, never let through unchecked.
  */
 export type AssignTicket = TicketCmd<'AssignTicket', { assigneeId: string; assignee?: Person }>;
-export type RecordAction = TicketCmd<'RecordAction', { description: string }>;
-export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean }>;
-export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string }>;
+export type RecordAction = TicketCmd<'RecordAction', { description: string } & Photos>;
+export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean } & Photos>;
+export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string } & Photos>;
 export type ConfirmResolution = TicketCmd<'ConfirmResolution', Record<string, never>>;
 export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>;
 export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;

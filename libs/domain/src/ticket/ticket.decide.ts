@@ -5,6 +5,7 @@ import { DomainError } from '../shared/domain-error';
 import { actorRef } from '../shared/principal';
 import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
+import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
 import {
@@ -33,7 +34,9 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       mustBeCompany(actor, managingCompanyId, 'acknowledge');
       if (ticket.acknowledged) throw new DomainError('ALREADY_ACKNOWLEDGED');
       mustBeIn(ticket, ['open', 'in_progress'], (status) => new DomainError('CANNOT_ACKNOWLEDGE', status));
-      return [{ type: 'TicketAcknowledged', data: { ...base, message: command.data.message, acknowledgedAt: now } }];
+      return [
+        { type: 'TicketAcknowledged', data: { ...base, message: command.data.message, acknowledgedAt: now, ...photosOf(command.data) } },
+      ];
     case 'AssignTicket':
       mustBeCompany(actor, managingCompanyId, 'assign', true);
       mustBeActive(ticket);
@@ -42,17 +45,29 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
     case 'RecordAction':
       mustBeCompany(actor, managingCompanyId, 'record work');
       mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_RECORD_ACTION', status));
-      return [{ type: 'TicketActionRecorded', data: { ...base, description: command.data.description, recordedAt: now } }];
+      return [
+        {
+          type: 'TicketActionRecorded',
+          data: { ...base, description: command.data.description, recordedAt: now, ...photosOf(command.data) },
+        },
+      ];
     case 'CommentOnTicket':
       if (command.data.internal && !seesInternal(actor, { ...ticket, managingCompanyId }))
         throw new DomainError('INTERNAL_COMMENT_NOT_ALLOWED');
-      return [{ type: 'TicketCommented', data: { ...base, text: command.data.text, internal: command.data.internal, commentedAt: now } }];
+      return [
+        {
+          type: 'TicketCommented',
+          data: { ...base, text: command.data.text, internal: command.data.internal, commentedAt: now, ...photosOf(command.data) },
+        },
+      ];
     case 'ResolveTicket':
       mustBeCompany(actor, managingCompanyId, 'resolve');
       mustBeActive(ticket);
       if (ticket.status === 'resolved') throw new DomainError('ALREADY_RESOLVED');
       if (ticket.actions === 0) throw new DomainError('RESOLVE_NEEDS_ACTION');
-      return [{ type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now } }];
+      return [
+        { type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now, ...photosOf(command.data) } },
+      ];
     case 'ConfirmResolution':
       mustBeReporter(actor, ticket, 'confirm the resolution');
       mustBeIn(ticket, ['resolved'], (status) => new DomainError('NOT_RESOLVED', status, 'confirmed'));
@@ -80,7 +95,7 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
 
 function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   const { actor, now } = command.metadata;
-  const { community, reporter, ...data } = command.data;
+  const { community, reporter, attachments, ...data } = command.data;
   if (state.exists) throw new DomainError('TICKET_EXISTS');
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
@@ -98,6 +113,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
         acknowledgeBy: addMinutes(now, sla.acknowledgeWithinMinutes),
         resolveBy: addMinutes(now, sla.resolveWithinMinutes),
         by: actorRef(actor),
+        ...photosOf({ attachments }),
       },
     },
   ];

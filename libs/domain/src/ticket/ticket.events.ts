@@ -11,6 +11,11 @@ export type Channel = (typeof CHANNELS)[number];
 export const ESCALATION_LEVELS = ['committee', 'party_branch', 'neighbourhood', 'subdistrict'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** A photo an event carries (SPEC §4.6): the upload's id and what was stored, never its uploader's name. */
+export type AttachmentRef = Readonly<{ id: string; sha256: string; mime: string; width: number; height: number }>;
+/** Optional on read: events written before photos carry none (`attachments ?? []`). */
+type WithAttachments = { attachments?: readonly AttachmentRef[] };
+
 /**
  * Schema version 2: `reporterId` names the resident the ticket is for, or null when it has none
  * (filed by staff, a manager, the committee or the secretary without naming one, SPEC §4.1).
@@ -33,19 +38,25 @@ export type TicketFiled = Event<
     acknowledgeBy: string;
     resolveBy: string;
     by: ActorRef;
-  }
+  } & WithAttachments
 >;
-export type TicketAcknowledged = Event<'TicketAcknowledged', { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef }>;
+export type TicketAcknowledged = Event<
+  'TicketAcknowledged',
+  { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef } & WithAttachments
+>;
 export type TicketAssigned = Event<'TicketAssigned', { ticketId: string; assigneeId: string; assignedAt: string; by: ActorRef }>;
 export type TicketActionRecorded = Event<
   'TicketActionRecorded',
-  { ticketId: string; description: string; recordedAt: string; by: ActorRef }
+  { ticketId: string; description: string; recordedAt: string; by: ActorRef } & WithAttachments
 >;
 export type TicketCommented = Event<
   'TicketCommented',
-  { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef }
+  { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef } & WithAttachments
 >;
-export type TicketResolved = Event<'TicketResolved', { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef }>;
+export type TicketResolved = Event<
+  'TicketResolved',
+  { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef } & WithAttachments
+>;
 export type TicketResolutionConfirmed = Event<'TicketResolutionConfirmed', { ticketId: string; confirmedAt: string; by: ActorRef }>;
 export type TicketResolutionRejected = Event<
   'TicketResolutionRejected',

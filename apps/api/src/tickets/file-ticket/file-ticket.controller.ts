@@ -29,6 +29,6 @@ export class FileTicketController {
       channel: channel ?? 'app',
       ...(reporterId === undefined ? {} : { reporterId }),
     };
-    return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx)));
+    return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx, body.attachmentIds)));
   }
 }

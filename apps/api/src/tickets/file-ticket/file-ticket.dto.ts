@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CATEGORY_CODES, CHANNELS, type CategoryCode, type Channel } from '@jinlin/domain';
+import { IsAttachmentIds } from '../../attachments/attachment-ids';
 import { IsOptionalText, IsSlug, IsText, SLUG } from '../../http/validation-decorators';
 
 export class FileTicketDto {
@@ -25,4 +26,5 @@ export class FileTicketDto {
   @IsString()
   @Matches(SLUG, { message: '$property must be 2-64 characters of a-z, 0-9 and -' })
   reporterId?: string;
+  @IsAttachmentIds() attachmentIds?: string[];
 }
