@@ -2,7 +2,7 @@ import type { CategoryCode } from '../catalogue/categories';
 import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
-import type { Channel, EscalationLevel } from './ticket.events';
+import type { Channel, EscalationLevel, FollowUpMethod } from './ticket.events';
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
@@ -41,6 +41,10 @@ export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>
 export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;
 export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLevel; reason: string }>;
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
+export type FollowUpTicket = TicketCmd<
+  'FollowUpTicket',
+  { method: FollowUpMethod; reached: boolean; score: number | null; note: string | null }
+>;
 
 /** Issued by the service's own processes (SLA clock, handover), not by people. */
 export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;
@@ -61,4 +65,5 @@ export type TicketCommand =
   | RejectResolution
   | RateTicket
   | EscalateTicket
-  | WithdrawTicket;
+  | WithdrawTicket
+  | FollowUpTicket;
