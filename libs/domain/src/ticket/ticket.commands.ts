@@ -2,7 +2,7 @@ import type { CategoryCode } from '../catalogue/categories';
 import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
-import type { AttachmentRef, Channel, EscalationLevel } from './ticket.events';
+import type { AttachmentRef, Channel, EscalationLevel, FollowUpMethod } from './ticket.events';
 
 /** Uploads the caller attaches, as the attachments table read them (SPEC §4.6). */
 type Photos = { attachments?: readonly AttachmentRef[] };
@@ -44,6 +44,10 @@ export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>
 export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;
 export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLevel; reason: string }>;
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
+export type FollowUpTicket = TicketCmd<
+  'FollowUpTicket',
+  { method: FollowUpMethod; reached: boolean; score: number | null; note: string | null }
+>;
 
 /** Issued by the service's own processes (SLA clock, handover), not by people. */
 export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;
@@ -64,4 +68,5 @@ export type TicketCommand =
   | RejectResolution
   | RateTicket
   | EscalateTicket
-  | WithdrawTicket;
+  | WithdrawTicket
+  | FollowUpTicket;

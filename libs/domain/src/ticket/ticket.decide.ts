@@ -5,6 +5,7 @@ import { DomainError } from '../shared/domain-error';
 import { actorRef } from '../shared/principal';
 import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
+import { decideFollowUp } from './ticket.follow-up';
 import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
@@ -90,6 +91,8 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       mustBeReporter(actor, ticket, 'withdraw the ticket');
       mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_WITHDRAW', status));
       return [{ type: 'TicketWithdrawn', data: { ...base, reason: command.data.reason, withdrawnAt: now } }];
+    case 'FollowUpTicket':
+      return decideFollowUp(command, ticket);
   }
 }
 

@@ -78,6 +78,33 @@ export type TicketTransferred = Event<
   { ticketId: string; fromCompanyId: string; toCompanyId: string; handoverId: string; transferredAt: string }
 >;
 
+export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+
+/** A call, visit or message after resolve (回访, SPEC §4.8); `score` only when the resident was reached. */
+export type TicketFollowedUp = Event<
+  'TicketFollowedUp',
+  {
+    ticketId: string;
+    method: FollowUpMethod;
+    reached: boolean;
+    score: number | null;
+    note: string | null;
+    followedUpAt: string;
+    by: ActorRef;
+  }
+>;
+/** Back to in_progress as a reject would, on a poor follow-up (score ≤ 2) of a resolved ticket. */
+export type TicketReopened = Event<'TicketReopened', { ticketId: string; cause: 'follow_up'; reopenedAt: string; by: ActorRef }>;
+/**
+ * A ticket without a reporter is closed by a satisfied follow-up (score ≥ 3), counted as resolved
+ * like an auto-close: nobody else could confirm it.
+ */
+export type TicketClosedByFollowUp = Event<
+  'TicketClosedByFollowUp',
+  { ticketId: string; closedAt: string; resolvedAt: string; by: ActorRef }
+>;
+
 export type TicketEvent =
   | TicketFiled
   | TicketAcknowledged
@@ -92,7 +119,10 @@ export type TicketEvent =
   | TicketWithdrawn
   | TicketAutoClosed
   | TicketSlaBreached
-  | TicketTransferred;
+  | TicketTransferred
+  | TicketFollowedUp
+  | TicketReopened
+  | TicketClosedByFollowUp;
 
 export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketFiled',
@@ -109,4 +139,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketAutoClosed',
   'TicketSlaBreached',
   'TicketTransferred',
+  'TicketFollowedUp',
+  'TicketReopened',
+  'TicketClosedByFollowUp',
 ];

@@ -87,7 +87,10 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
     case 'TicketAutoClosed':
       return { ...state, status: 'closed' };
     case 'TicketResolutionRejected':
+    case 'TicketReopened':
       return { ...state, status: 'in_progress' };
+    case 'TicketClosedByFollowUp':
+      return { ...state, status: 'closed' };
     case 'TicketRated':
       return { ...state, rated: true };
     case 'TicketEscalated':
@@ -99,6 +102,7 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
     case 'TicketTransferred':
       return { ...state, companyId: event.data.toCompanyId };
     case 'TicketCommented':
+    case 'TicketFollowedUp':
       return state;
   }
 }

@@ -14,6 +14,8 @@ export type Figures = {
   reopenRate: number | null;
   backlog: number;
   overdue: number;
+  followUpRate: number | null;
+  followUpSatisfactionRate: number | null;
 };
 
 export const PERCENTILES = [50, 90] as const;
@@ -41,6 +43,8 @@ export function figuresOf(c: Counters, overdue: number, firstResponse: Percentil
     reopenRate: rate(c.reopened, c.resolvedOnce),
     backlog: c.backlog,
     overdue,
+    followUpRate: rate(c.followedUp, c.followUpBase),
+    followUpSatisfactionRate: rate(c.wellScoredFollowUps, c.reachedFollowUps),
   };
 }
 

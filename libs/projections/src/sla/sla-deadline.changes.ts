@@ -19,7 +19,13 @@ export type DeadlineChange =
 const ALL: readonly DeadlineKind[] = ['acknowledge', 'resolve', 'auto_close'];
 
 /** Ticket events that owe, meet or settle no deadline: who works on it, how loudly, which company. */
-const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set(['TicketAssigned', 'TicketRated', 'TicketEscalated', 'TicketTransferred']);
+const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set([
+  'TicketAssigned',
+  'TicketRated',
+  'TicketEscalated',
+  'TicketTransferred',
+  'TicketFollowedUp',
+]);
 
 export const DEADLINE_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_TIMED.has(type));
 
@@ -47,6 +53,8 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketResolutionRejected':
     case 'TicketResolutionConfirmed':
     case 'TicketAutoClosed':
+    case 'TicketReopened':
+    case 'TicketClosedByFollowUp':
       // Acknowledge and resolve stay as they are: met in time, or owed as breaches.
       return [{ op: 'settle', kinds: ['auto_close'] }];
     case 'TicketWithdrawn':
@@ -57,6 +65,7 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketRated':
     case 'TicketEscalated':
     case 'TicketTransferred':
+    case 'TicketFollowedUp':
       return [];
     default:
       return exhaustive(event, []);

@@ -28,6 +28,7 @@ export function ticketView(r: TicketRow) {
     slaBreached: { acknowledge: r.acknowledgeBreached, resolve: r.resolveBreached },
     rating: r.rating === null ? null : { score: r.rating, comment: r.ratingComment },
     escalationLevel: r.escalationLevel,
+    followUps: { count: r.followUpCount ?? 0, last: r.lastFollowUp ?? null },
     version: r.version,
   };
 }
