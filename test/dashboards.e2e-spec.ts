@@ -192,6 +192,11 @@ describe('CSV exports for the monthly joint meeting', () => {
     expect(lines).toHaveLength(1 + 1 + 4 + 1);
     expect(lines[0]).toContain('响应率 responseRate');
     expect(lines[1]).toMatch(/^合计 total,,合计,/);
+    // SPEC §6's report rules: rates as percentages with one decimal (3 of 4 answered in time), durations in hours.
+    const cell = (heading: string) => lines[1].split(',')[lines[0].split(',').indexOf(heading)];
+    expect(cell('响应率 responseRate')).toBe('75.0%');
+    expect(cell('重开率 reopenRate')).toBe('50.0%');
+    expect(lines[0]).toContain('解决用时中位数(小时) resolutionHours.p50');
     expect(lines[2]).toMatch(/^category,elevator,电梯,/);
   });
 
@@ -206,6 +211,7 @@ describe('CSV exports for the monthly joint meeting', () => {
     expect(r.text).toContain('前埔一里西小区');
     expect(r.text).toContain(`"'=HYPERLINK(""x""), 楼道灯坏了"`);
     expect(r.text).toContain('\r\n受理数 filed,5\r\n');
+    expect(r.text).toContain('\r\n满意率 satisfactionRate,50.0%\r\n');
     expect(r.text.split('\r\n').filter((line) => line.includes(',已撤回,'))).toHaveLength(1);
     expect(r.text).not.toContain('车位被占');
   });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../apps/api/src/commands/command-context';
 import { http, sql, startTestApp, type TestApp } from './support/test-app';
 import { seedWorld, ticketBody, tokensFor, type Tokens } from './support/world';
 
@@ -126,6 +128,55 @@ describe('registering', () => {
     expect((await http(t.url, 'POST', '/people', { ...as('committee'), body: staff })).status).toBe(403);
   });
 
+  it('answers 403, not 409, to someone who may not register, for an id that exists: existence is not disclosed', async () => {
+    const taken = { ...WANG, id: WANG.id, username: undefined, phone: undefined, communities: ['xingang'] };
+    const r = await http(t.url, 'POST', '/people', { ...as('residentX'), body: { ...taken, roles: ['resident'] } });
+    expect(r.status).toBe(403);
+    expect(r.text).not.toMatch(/already registered/);
+  });
+
+  it('refuses one person being both a resident and staff of a company: a company never rates its own work', async () => {
+    const body = { id: 'both-roles', name: '两头', roles: ['resident', 'staff'], communities: ['qianpu'], companyId: 'jiayuan' };
+    const r = await http(t.url, 'POST', '/people', { ...as('admin'), body });
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toMatch(/^roles: /);
+  });
+
+  it('registers more people at once than the database pool has connections, all of them', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      id: `crowd-${i}`,
+      name: `住户${i}`,
+      roles: ['resident'],
+      communities: ['qianpu'],
+    }));
+    const replies = await Promise.all(bodies.map((body) => http(t.url, 'POST', '/people', { ...as('committee'), body })));
+    expect(replies.map((r) => r.status)).toEqual(bodies.map(() => 201));
+    expect((await http(t.url, 'GET', '/health/ready')).status).toBe(200);
+  }, 60_000);
+
+  it('keeps no personal data in the Idempotency-Key record, and a repeat answers as the first', async () => {
+    const body = {
+      id: 'idem-person',
+      name: '幂等阿姨',
+      roles: ['resident'],
+      communities: ['qianpu'],
+      phone: '13711112222',
+      username: 'idem.ayi',
+      password: 'a-long-password-1',
+    };
+    const headers = { 'idempotency-key': 'register-idem-person' };
+    const first = await http(t.url, 'POST', '/people', { ...as('admin'), body, headers });
+    const again = await Promise.all([1, 2, 3].map(() => http(t.url, 'POST', '/people', { ...as('admin'), body, headers })));
+    expect(first.status).toBe(201);
+    expect(again.map((r) => [r.status, r.body.version])).toEqual([1, 2, 3].map(() => [201, first.body.version]));
+    const rows = await sql<{ request_hash: string }>(t, `SELECT request_hash FROM es_idempotency WHERE key = $1`, ['register-idem-person']);
+    const withPersonalData = createHash('sha256')
+      .update(`POST /people\n${canonicalJson(body)}`)
+      .digest('hex');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].request_hash).not.toBe(withPersonalData);
+  });
+
   it('refuses residents and staff', async () => {
     const body = { id: 'res-r1', name: '住户', roles: ['resident'], communities: ['qianpu'] };
     expect((await http(t.url, 'POST', '/people', { ...as('residentA'), body })).status).toBe(403);
@@ -163,7 +214,7 @@ describe('seeing people', () => {
   });
 
   it('lists to each role exactly the people in its scope', async () => {
-    const ids = async (user: keyof Tokens, query = '') => ((await list(user, query)).body.items as { id: string }[]).map((p) => p.id);
+    const ids = async (user: keyof Tokens) => ((await list(user, '?limit=200')).body.items as { id: string }[]).map((p) => p.id);
     expect(await ids('residentA')).toEqual(['res-a']);
     const staffSees = await ids('staff');
     expect(staffSees).toEqual(expect.arrayContaining([WANG.id, CHEN.id, 'mgr-1', 'res-a', 'res-b']));
@@ -214,6 +265,27 @@ describe('changing people', () => {
     expect((await http(t.url, 'PATCH', '/people/res-s1', { ...as('committee'), body: { name: '张阿婆' } })).status).toBe(200);
   });
 
+  it('refuses a null or reserved name (400) and a stale If-Match on a profile change (412)', async () => {
+    const self = await t.token({ sub: 'li-nainai', roles: ['resident'], communities: ['qianpu'] });
+    const nulled = await http(t.url, 'PATCH', '/people/li-nainai', { token: self, body: { name: null } });
+    expect(nulled.status).toBe(400);
+    expect(nulled.text).toMatch(/name/);
+    expect((await http(t.url, 'PATCH', '/people/li-nainai', { token: self, body: { name: '[已删除]' } })).status).toBe(400);
+    const stale = await http(t.url, 'PATCH', '/people/li-nainai', {
+      token: self,
+      body: { name: '李老太' },
+      headers: { 'if-match': '"7"' },
+    });
+    expect(stale.status).toBe(412);
+    expect((await http(t.url, 'GET', '/people/li-nainai', as('admin'))).body.name).toBe('李奶奶');
+    const fresh = await http(t.url, 'PATCH', '/people/li-nainai', {
+      token: self,
+      body: { name: '李老太' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(fresh.status).toBe(200);
+  });
+
   it('refuses a manager renaming a resident (403) and anyone out of scope (404)', async () => {
     expect((await http(t.url, 'PATCH', `/people/${WANG.id}`, { ...as('manager'), body: { name: 'x' } })).status).toBe(403);
     expect((await http(t.url, 'PATCH', `/people/${FAR.id}`, { ...as('manager'), body: { name: 'x' } })).status).toBe(404);
@@ -243,6 +315,39 @@ describe('passwords', () => {
     expect(right.status).toBe(204);
     const rows = await sql(t, `SELECT password_hash FROM pd_people WHERE person_id = $1`, [CHEN.id]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
+  });
+
+  it('counts wrong current passwords as failed sign-ins: the sixth try is locked out, even with the right one', async () => {
+    await http(t.url, 'POST', '/people', {
+      ...as('admin'),
+      body: { id: 'guessed', name: '被猜者', roles: ['staff'], companyId: 'jiayuan', username: 'guessed', password: 'the-real-password-1' },
+    });
+    const token = await t.token({ sub: 'guessed', roles: ['staff'], communities: [], companyId: 'jiayuan' });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await http(t.url, 'POST', '/people/guessed/password', {
+        token,
+        body: { current: `guess-number-${i}`, new: 'a-new-password-22' },
+      });
+      expect(wrong.status).toBe(403);
+    }
+    const locked = await http(t.url, 'POST', '/people/guessed/password', {
+      token,
+      body: { current: 'the-real-password-1', new: 'a-new-password-22' },
+    });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const signIn = await http(t.url, 'POST', '/auth/sign-in', { body: { username: 'guessed', password: 'the-real-password-1' } });
+    expect(signIn.status).toBe(429);
+  });
+
+  it('asks an admin for the current password of their own account too', async () => {
+    const admin = { id: 'admin-2', name: '管理员二', roles: ['admin'], username: 'second.admin', password: 'admins-first-password' };
+    expect((await http(t.url, 'POST', '/people', { ...as('admin'), body: admin })).status).toBe(201);
+    const token = await t.token({ sub: 'admin-2', roles: ['admin'], communities: [] });
+    const without = await http(t.url, 'POST', '/people/admin-2/password', { token, body: { new: 'admins-next-password' } });
+    expect([without.status, without.body.code]).toEqual([403, 'WRONG_CURRENT_PASSWORD']);
+    const other = await http(t.url, 'POST', `/people/${CHEN.id}/password`, { token, body: { new: 'set-by-an-admin-3' } });
+    expect(other.status).toBe(204);
   });
 
   it('refuses a weak new password, and anyone but the person and admins', async () => {

@@ -41,7 +41,8 @@ export class AppModule {
           entities: READ_MODEL_ENTITIES,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: config.poolSize, application_name: 'jinlin-read-models' },
+          // A request never waits for ever on a starved pool: it fails after 10 s and says so.
+          extra: { max: config.poolSize, application_name: 'jinlin-read-models', connectionTimeoutMillis: 10_000 },
         }),
         EventStoreModule.forRoot(config, databaseUrl),
         ProjectionsModule.forRoot(config),

@@ -1,10 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
+import { MAX_UPLOAD_BYTES } from './attachments/image';
 import { AUTH_ERRORS } from './auth/auth-errors';
 import { guardBody } from './http/body-guard';
 import { redactUrl } from './http/redact';
@@ -22,6 +24,8 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   const bodyTimeoutMs = options.config.bodyTimeoutMs;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's "trust the first n hops", as a function (its typings leave out the number form).
+    trustProxy: (_address: string, hop: number) => hop < options.config.trustProxyHops,
     // A body that never finishes would hold its connection (and a file descriptor) for ever: Node
     // answers 408 and closes it once the whole request has not arrived in time. Node checks every
     // connectionsCheckingInterval, so the bound is that much late at worst.
@@ -54,6 +58,8 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) => AUTH_ERRORS.signInRateLimited(context.after),
   });
+  // POST /attachments: one file, read as a stream that stops at 10 MiB (413), not a body in memory.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 }, throwFileSizeLimit: true });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get<Metrics>(METRICS);
   installRequestRules(fastify);

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PeopleModule } from './people/people.module';
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: Type[] = [
   DashboardsModule,
   HandoversModule,
   AuditModule,
+  AttachmentsModule,
 ];

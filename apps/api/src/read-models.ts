@@ -1,4 +1,5 @@
 import type { EntityClass, MigrationClass } from '@jinlin/projections';
+import { Attachments1764300050000 } from './attachments/1764300050000-attachments';
 import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
 import { PersonalDataRow } from './people/personal-data/personal-data.entity';
 import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
@@ -16,6 +17,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...PROJECTION_ENGINE_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
   PersonalData1764300021000,
+  Attachments1764300050000,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];

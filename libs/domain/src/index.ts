@@ -16,6 +16,7 @@ export * from './ticket/ticket.state';
 export * from './ticket/first-response';
 export * from './ticket/ticket.commands';
 export * from './ticket/ticket.access';
+export * from './ticket/ticket.photos';
 export * from './ticket/ticket.decide';
 export * from './ticket/ticket.system';
 export * from './ticket/ticket.privacy';

@@ -45,8 +45,8 @@ describe('TicketFiled v1 → v2', () => {
     expect(read(filedV1(filer))).toMatchObject({ schemaVersion: 2, data: { reporterId: null } });
   });
 
-  it('when the filer was staff and a resident too, they stay the reporter', () => {
-    expect(read(filedV1({ id: 'staff-2', roles: ['staff', 'resident'] })).data.reporterId).toBe('staff-2');
+  it('when the filer was staff and a resident too, there is no reporter: a company never rates its own work', () => {
+    expect(read(filedV1({ id: 'staff-2', roles: ['staff', 'resident'] })).data.reporterId).toBeNull();
   });
 
   it('when data.by is missing, the metadata says who filed', () => {

@@ -43,6 +43,9 @@ const asActor = (value: unknown): ActorRef | null => {
   return a && typeof a.id === 'string' && Array.isArray(a.roles) ? { id: a.id, roles: a.roles } : null;
 };
 
+/** A resident who is nobody's staff (the domain's isPlainResident, which this library cannot import). */
+const plainResident = (roles: readonly string[]) => roles.includes('resident') && !roles.some((r) => r === 'staff' || r === 'manager');
+
 /**
  * TicketFiled v1 → v2. Version 1 made whoever filed the reporter; since SPEC §4.1 only a resident
  * is ever one, a ticket a non-resident filed reads as having no reporter (nobody confirms or rates
@@ -54,7 +57,7 @@ const asActor = (value: unknown): ActorRef | null => {
 export const ticketFiledV1ToV2: Upcaster = (data, event) => {
   const filer = asActor(data.by) ?? asActor(event.metadata.actor);
   const named = typeof data.reporterId === 'string' ? data.reporterId : null;
-  const stays = named !== null && filer !== null && (filer.roles.includes('resident') || filer.id !== named);
+  const stays = named !== null && filer !== null && (plainResident(filer.roles) || filer.id !== named);
   const reporterId: TicketFiled['data']['reporterId'] = stays ? named : null;
   return { ...data, reporterId };
 };

@@ -8,6 +8,7 @@ import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
 import { TicketReporterNullable1764300030000 } from './tickets/1764300030000-ticket-reporter-nullable';
 import { TicketVisibility1764300080000 } from './tickets/1764300080000-ticket-visibility';
 import { TicketRow } from './tickets/ticket.entity';
+import { TicketFollowUps1764300070000 } from './tickets/1764300070000-ticket-follow-ups';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
 import { DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
@@ -38,6 +39,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ...PEOPLE_MIGRATIONS,
   TicketReporterNullable1764300030000,
   TicketVisibility1764300080000,
+  TicketFollowUps1764300070000,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain

@@ -48,6 +48,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).cookieSecure).toBe(true);
     expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
     expect(loadConfig({ COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: 'all' })).toThrow(/TRUST_PROXY_HOPS/);
     expect(loadConfig({ COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
     expect(() => loadConfig({ COOKIE_SECURE: 'no' })).toThrow(/COOKIE_SECURE must be true or false/);
   });
@@ -56,5 +59,16 @@ describe('loadConfig', () => {
     expect(loadConfig({}).signInRateLimit).toBe(30);
     expect(loadConfig({ SIGN_IN_RATE_LIMIT: '5' }).signInRateLimit).toBe(5);
     expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT must be a whole number from 1/);
+  });
+
+  it('photos go to PostgreSQL unless BLOB_DIR names a directory', () => {
+    expect(loadConfig({}).blobDir).toBeNull();
+    expect(loadConfig({ BLOB_DIR: '/var/lib/jinlin/blobs' }).blobDir).toBe('/var/lib/jinlin/blobs');
+  });
+
+  it('an unattached upload lives 24 hours unless UNATTACHED_UPLOAD_MAX_AGE_MS says otherwise', () => {
+    expect(loadConfig({}).unattachedUploadMaxAgeMs).toBe(86_400_000);
+    expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
+    expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
 });

@@ -24,6 +24,16 @@ export type AppConfig = Readonly<{
   cookieSecure: boolean;
   /** POST /auth/sign-in requests per client IP per minute, beside the per-username lockout. */
   signInRateLimit: number;
+  /**
+   * Reverse proxies in front of the service whose X-Forwarded-For is believed (0: none, the
+   * socket's address is the client's). Behind one proxy, 1: else every client shares the
+   * proxy's address and its sign-in limit.
+   */
+  trustProxyHops: number;
+  /** SPEC §4.6: BLOB_DIR keeps photos in this directory; unset, in PostgreSQL's `blobs` table. */
+  blobDir: string | null;
+  /** An upload not attached this long after it came is deleted (24 h; shorter in tests). */
+  unattachedUploadMaxAgeMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -120,6 +130,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
     cookieSecure: flag('COOKIE_SECURE', true),
     signInRateLimit: int('SIGN_IN_RATE_LIMIT', 30, 1, 100_000),
+    trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
+    blobDir: env.BLOB_DIR || null,
+    unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -22,21 +22,31 @@ export const STATUS_NAMES: Readonly<Record<string, string>> = {
   merged: '已合并',
 };
 
+/**
+ * SPEC §6's report rules: a rate as a percentage with one decimal and its sign (`78.9%`, which a
+ * spreadsheet reads as the number 0.789), a duration in hours with two decimals; empty when there
+ * was nothing to count.
+ */
+export const percent = (rate: number | null): string | null => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);
+export const hours = (seconds: number | null): number | null => (seconds === null ? null : Number((seconds / 3600).toFixed(2)));
+
 /** Column headings in Chinese for the meeting, with the API's own names for anyone matching them up. */
 export const FIGURE_COLUMNS: readonly (readonly [heading: string, value: (f: Figures) => CsvValue])[] = [
   ['受理数 filed', (f) => f.filed],
   ['撤回数 withdrawn', (f) => f.withdrawn],
-  ['首次响应中位数(秒) firstResponseSeconds.p50', (f) => f.firstResponseSeconds.p50],
-  ['首次响应P90(秒) firstResponseSeconds.p90', (f) => f.firstResponseSeconds.p90],
-  ['解决用时中位数(秒) resolutionSeconds.p50', (f) => f.resolutionSeconds.p50],
-  ['解决用时P90(秒) resolutionSeconds.p90', (f) => f.resolutionSeconds.p90],
-  ['响应率 responseRate', (f) => f.responseRate],
-  ['解决率 resolutionRate', (f) => f.resolutionRate],
-  ['满意率 satisfactionRate', (f) => f.satisfactionRate],
-  ['重开率 reopenRate', (f) => f.reopenRate],
+  ['首次响应中位数(小时) firstResponseHours.p50', (f) => hours(f.firstResponseSeconds.p50)],
+  ['首次响应P90(小时) firstResponseHours.p90', (f) => hours(f.firstResponseSeconds.p90)],
+  ['解决用时中位数(小时) resolutionHours.p50', (f) => hours(f.resolutionSeconds.p50)],
+  ['解决用时P90(小时) resolutionHours.p90', (f) => hours(f.resolutionSeconds.p90)],
+  ['响应率 responseRate', (f) => percent(f.responseRate)],
+  ['解决率 resolutionRate', (f) => percent(f.resolutionRate)],
+  ['满意率 satisfactionRate', (f) => percent(f.satisfactionRate)],
+  ['重开率 reopenRate', (f) => percent(f.reopenRate)],
   ['积压 backlog', (f) => f.backlog],
   ['超期 overdue', (f) => f.overdue],
   ['合并数 merged', (f) => f.merged],
+  ['回访率 followUpRate', (f) => percent(f.followUpRate)],
+  ['回访满意率 followUpSatisfactionRate', (f) => percent(f.followUpSatisfactionRate)],
 ];
 
 export const yesNo = (b: boolean) => (b ? '是' : '否');

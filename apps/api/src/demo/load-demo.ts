@@ -23,6 +23,7 @@ import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } f
 import { loadDemoHandover } from './demo-handover';
 import { demoPeople } from './demo-people';
 import type { DemoTicketCommand } from './demo-story';
+import { FollowUpTicketCommand } from '../tickets/follow-up-ticket/follow-up-ticket.command';
 
 export const DEMO_SEED = 20_251_128;
 export const DEMO_DAYS = 21;
@@ -195,5 +196,7 @@ function commandOf(ticketId: string, step: DemoTicketCommand, ctx: CommandContex
       return new EscalateTicketCommand(ticketId, step.data.level, step.data.reason, ctx);
     case 'WithdrawTicket':
       return new WithdrawTicketCommand(ticketId, step.data.reason, ctx);
+    case 'FollowUpTicket':
+      return new FollowUpTicketCommand(ticketId, step.data, ctx);
   }
 }

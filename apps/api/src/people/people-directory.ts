@@ -47,7 +47,10 @@ export class PeopleDirectory {
       `SELECT person_id, name, erased_at IS NOT NULL AS erased FROM pd_people WHERE person_id = ANY($1)`,
       [wanted],
     );
-    for (const r of rows) names.set(r.person_id, r.erased ? ERASED_NAME : (r.name ?? ERASED_NAME));
+    for (const r of rows) {
+      if (r.erased) names.set(r.person_id, ERASED_NAME);
+      else if (r.name !== null) names.set(r.person_id, r.name);
+    }
     return names;
   }
 

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { SignInFailures } from '../auth/sign-in-failures';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { ChangePasswordController } from './change-password/change-password.controller';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
@@ -33,6 +34,7 @@ import { UpdatePersonHandler } from './update-person/update-person.handler';
     PeopleDirectory,
     PersonalDataStore,
     ReadYourWrites,
+    SignInFailures,
     RegisterPersonHandler,
     ListPeopleHandler,
     GetPersonHandler,

@@ -13,6 +13,8 @@ import { EscalateTicketController } from './escalate-ticket/escalate-ticket.cont
 import { EscalateTicketHandler } from './escalate-ticket/escalate-ticket.handler';
 import { FileTicketController } from './file-ticket/file-ticket.controller';
 import { FileTicketHandler } from './file-ticket/file-ticket.handler';
+import { FollowUpTicketController } from './follow-up-ticket/follow-up-ticket.controller';
+import { FollowUpTicketHandler } from './follow-up-ticket/follow-up-ticket.handler';
 import { GetTicketController } from './get-ticket/get-ticket.controller';
 import { GetTicketHandler } from './get-ticket/get-ticket.handler';
 import { ListTicketsController } from './list-tickets/list-tickets.controller';
@@ -42,6 +44,7 @@ const COMMAND_HANDLERS = [
   ConfirmResolutionHandler,
   RejectResolutionHandler,
   RateTicketHandler,
+  FollowUpTicketHandler,
   EscalateTicketHandler,
   WithdrawTicketHandler,
   ...VISIBILITY_HANDLERS,
@@ -63,6 +66,7 @@ const QUERY_HANDLERS = [ListTicketsHandler, GetTicketHandler, TicketTimelineHand
     ConfirmResolutionController,
     RejectResolutionController,
     RateTicketController,
+    FollowUpTicketController,
     EscalateTicketController,
     WithdrawTicketController,
     ...VISIBILITY_CONTROLLERS,

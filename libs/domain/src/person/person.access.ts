@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { hasRole, isCompanyUser, type Principal, type Role } from '../shared/principal';
+import { hasRole, isCompanyUser, isPlainResident, type Principal, type Role } from '../shared/principal';
 import type { Person, PersonShape, RegisteredPerson } from './person.types';
 
 /**
@@ -70,7 +70,7 @@ export function mayManage(actor: Principal, shape: PersonShape, scope: PeopleSco
 
 /** Who a command may name as the reporter: a registered resident of the ticket's community (SPEC §4.1). */
 export function mustBeReporterCandidate(person: Person, communityId: string): void {
-  const ok = person.exists && !person.erased && person.roles.includes('resident') && person.communities.includes(communityId);
+  const ok = person.exists && !person.erased && isPlainResident(person) && person.communities.includes(communityId);
   if (!ok) throw new DomainError('NOT_A_CANDIDATE', 'reporterId', `must be a registered resident of community ${communityId}`);
 }
 

@@ -64,9 +64,10 @@ export const personDecider = {
     switch (command.type) {
       case 'RegisterPerson': {
         const { personId, lookups, ...shape } = command.data;
-        if (state.exists) throw new DomainError('PERSON_EXISTS', personId);
+        // Judged before existence, so that nobody learns which ids exist outside what they may register.
         mustBeValid(shape, lookups);
         mustMayManage(actor, shape, lookups.scope);
+        if (state.exists) throw new DomainError('PERSON_EXISTS', personId);
         return [{ type: 'PersonRegistered', data: { personId, ...copy(shape), registeredAt: now, by: actorRef(actor) } }];
       }
       case 'ChangePersonRoles': {
@@ -93,6 +94,7 @@ function mustBeValid(shape: PersonShape, lookups: PersonLookups): void {
   const companyRole = shape.roles.some((r) => COMPANY_ROLES.includes(r));
   if (companyRole && !shape.companyId) throw new DomainError('COMPANY_ROLE_NEEDS_COMPANY');
   if (!companyRole && shape.companyId) throw new DomainError('COMPANY_ONLY_FOR_COMPANY_ROLES');
+  if (companyRole && shape.roles.includes('resident')) throw new DomainError('RESIDENT_AND_COMPANY_ROLE');
   if (shape.companyId && !lookups.companyExists) throw new DomainError('UNKNOWN_COMPANY', shape.companyId);
   if (lookups.unknownCommunities.length > 0) throw new DomainError('UNKNOWN_COMMUNITIES', lookups.unknownCommunities.join(', '));
   const needing = shape.roles.filter((r) => COMMUNITY_ROLES.includes(r));

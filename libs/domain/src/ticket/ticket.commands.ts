@@ -3,8 +3,11 @@ import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
 import type { ActorRef } from '../shared/principal';
-import type { Channel, EscalationLevel, Visibility } from './ticket.events';
+import type { AttachmentRef, Channel, EscalationLevel, FollowUpMethod, Visibility } from './ticket.events';
 import type { Ticket } from './ticket.state';
+
+/** Uploads the caller attaches, as the attachments table read them (SPEC §4.6). */
+type Photos = { attachments?: readonly AttachmentRef[] };
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
@@ -30,17 +33,17 @@ export type FileTicket = Command<
     /** SPEC §4.7: only for a resident's ticket; the company then never sees who reported it. */
     anonymous?: boolean;
     visibility?: Visibility;
-  }
+  } & Photos
 >;
-export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string }>;
+export type AcknowledgeTicket = TicketCmd<'AcknowledgeTicket', { message: string } & Photos>;
 /**
  * `assignee`: the person `assigneeId` names, as their stream says. Optional only for callers that
  * predate the directory; without it the assignment is refused, never let through unchecked.
  */
 export type AssignTicket = TicketCmd<'AssignTicket', { assigneeId: string; assignee?: Person }>;
-export type RecordAction = TicketCmd<'RecordAction', { description: string }>;
-export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean }>;
-export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string }>;
+export type RecordAction = TicketCmd<'RecordAction', { description: string } & Photos>;
+export type CommentOnTicket = TicketCmd<'CommentOnTicket', { text: string; internal: boolean } & Photos>;
+export type ResolveTicket = TicketCmd<'ResolveTicket', { resolution: string } & Photos>;
 export type ConfirmResolution = TicketCmd<'ConfirmResolution', Record<string, never>>;
 export type RejectResolution = TicketCmd<'RejectResolution', { reason: string }>;
 export type RateTicket = TicketCmd<'RateTicket', { score: number; comment: string | null }>;
@@ -53,6 +56,10 @@ export type SupportTicket = TicketCmd<'SupportTicket', Record<string, never>>;
  * community, as the handler read them (so the caller's scope is judged on both).
  */
 export type MergeTicket = TicketCmd<'MergeTicket', { intoTicketId: string; into: Ticket; intoManagingCompanyId: string | null }>;
+export type FollowUpTicket = TicketCmd<
+  'FollowUpTicket',
+  { method: FollowUpMethod; reached: boolean; score: number | null; note: string | null }
+>;
 
 /** Issued by the service's own processes (SLA clock, handover), not by people. */
 export type BreachSla = TicketCmd<'BreachSla', { kind: 'acknowledge' | 'resolve' }>;
@@ -80,4 +87,5 @@ export type TicketCommand =
   | WithdrawTicket
   | SupportTicket
   | MergeTicket
-  | RecordDuplicateMerged;
+  | RecordDuplicateMerged
+  | FollowUpTicket;

@@ -6,6 +6,8 @@ import { actorRef } from '../shared/principal';
 import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideDuplicateMerged, decideMerge, decideSupport } from './ticket.merge';
+import { decideFollowUp } from './ticket.follow-up';
+import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
 import {
@@ -37,7 +39,9 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       mustBeCompany(actor, managingCompanyId, 'acknowledge');
       if (ticket.acknowledged) throw new DomainError('ALREADY_ACKNOWLEDGED');
       mustBeIn(ticket, ['open', 'in_progress'], (status) => new DomainError('CANNOT_ACKNOWLEDGE', status));
-      return [{ type: 'TicketAcknowledged', data: { ...base, message: command.data.message, acknowledgedAt: now } }];
+      return [
+        { type: 'TicketAcknowledged', data: { ...base, message: command.data.message, acknowledgedAt: now, ...photosOf(command.data) } },
+      ];
     case 'AssignTicket':
       mustBeCompany(actor, managingCompanyId, 'assign', true);
       mustBeActive(ticket);
@@ -46,17 +50,29 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
     case 'RecordAction':
       mustBeCompany(actor, managingCompanyId, 'record work');
       mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_RECORD_ACTION', status));
-      return [{ type: 'TicketActionRecorded', data: { ...base, description: command.data.description, recordedAt: now } }];
+      return [
+        {
+          type: 'TicketActionRecorded',
+          data: { ...base, description: command.data.description, recordedAt: now, ...photosOf(command.data) },
+        },
+      ];
     case 'CommentOnTicket':
       if (command.data.internal && !seesInternal(actor, { ...ticket, managingCompanyId }))
         throw new DomainError('INTERNAL_COMMENT_NOT_ALLOWED');
-      return [{ type: 'TicketCommented', data: { ...base, text: command.data.text, internal: command.data.internal, commentedAt: now } }];
+      return [
+        {
+          type: 'TicketCommented',
+          data: { ...base, text: command.data.text, internal: command.data.internal, commentedAt: now, ...photosOf(command.data) },
+        },
+      ];
     case 'ResolveTicket':
       mustBeCompany(actor, managingCompanyId, 'resolve');
       mustBeActive(ticket);
       if (ticket.status === 'resolved') throw new DomainError('ALREADY_RESOLVED');
       if (ticket.actions === 0) throw new DomainError('RESOLVE_NEEDS_ACTION');
-      return [{ type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now } }];
+      return [
+        { type: 'TicketResolved', data: { ...base, resolution: command.data.resolution, resolvedAt: now, ...photosOf(command.data) } },
+      ];
     case 'ConfirmResolution':
       mustBeReporter(actor, ticket, 'confirm the resolution');
       mustBeIn(ticket, ['resolved'], (status) => new DomainError('NOT_RESOLVED', status, 'confirmed'));
@@ -79,12 +95,14 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
       mustBeReporter(actor, ticket, 'withdraw the ticket');
       mustBeIn(ticket, ['open', 'acknowledged', 'in_progress'], (status) => new DomainError('CANNOT_WITHDRAW', status));
       return [{ type: 'TicketWithdrawn', data: { ...base, reason: command.data.reason, withdrawnAt: now } }];
+    case 'FollowUpTicket':
+      return decideFollowUp(command, ticket);
   }
 }
 
 function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   const { actor, now } = command.metadata;
-  const { community, reporter, anonymous, visibility, ...data } = command.data;
+  const { community, reporter, anonymous, visibility, attachments, ...data } = command.data;
   if (state.exists) throw new DomainError('TICKET_EXISTS');
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
@@ -105,6 +123,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
         by: actorRef(actor),
         ...(anonymous ? { anonymous: true } : {}),
         ...(visibility === 'community' ? { visibility } : {}),
+        ...photosOf({ attachments }),
       },
     },
   ];

@@ -80,6 +80,16 @@ export const TICKET_ERRORS = {
     kind: 'conflict',
     message: (status: TicketStatus) => `a ticket is merged only before it is resolved (status: ${status})`,
   },
+  FOLLOW_UP_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: "only the managing company's manager, the committee or the secretary may follow up",
+  },
+  FOLLOW_UP_BEFORE_RESOLVE: {
+    kind: 'conflict',
+    message: (status: TicketStatus) => `a follow-up comes after the resolve (status: ${status})`,
+  },
+  /** A score is the resident's answer: there is none when nobody was reached. */
+  SCORE_WITHOUT_REACH: { kind: 'invalid', message: 'score: only a follow-up that reached the resident has a score' },
 } as const satisfies ErrorCatalogue;
 
 export type TicketErrorCode = keyof typeof TICKET_ERRORS;

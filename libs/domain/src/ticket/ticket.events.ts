@@ -14,6 +14,10 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 /** `community`: the residents of the community see it, without the reporter, and may support it (SPEC §4.7). */
 export const VISIBILITIES = ['private', 'community'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
+/** A photo an event carries (SPEC §4.6): the upload's id and what was stored, never its uploader's name. */
+export type AttachmentRef = Readonly<{ id: string; sha256: string; mime: string; width: number; height: number }>;
+/** Optional on read: events written before photos carry none (`attachments ?? []`). */
+type WithAttachments = { attachments?: readonly AttachmentRef[] };
 
 /**
  * Schema version 2: `reporterId` names the resident the ticket is for, or null when it has none
@@ -40,19 +44,25 @@ export type TicketFiled = Event<
     /** Absent on tickets filed before SPEC §4.7: read as false and 'private'. */
     anonymous?: boolean;
     visibility?: Visibility;
-  }
+  } & WithAttachments
 >;
-export type TicketAcknowledged = Event<'TicketAcknowledged', { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef }>;
+export type TicketAcknowledged = Event<
+  'TicketAcknowledged',
+  { ticketId: string; message: string; acknowledgedAt: string; by: ActorRef } & WithAttachments
+>;
 export type TicketAssigned = Event<'TicketAssigned', { ticketId: string; assigneeId: string; assignedAt: string; by: ActorRef }>;
 export type TicketActionRecorded = Event<
   'TicketActionRecorded',
-  { ticketId: string; description: string; recordedAt: string; by: ActorRef }
+  { ticketId: string; description: string; recordedAt: string; by: ActorRef } & WithAttachments
 >;
 export type TicketCommented = Event<
   'TicketCommented',
-  { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef }
+  { ticketId: string; text: string; internal: boolean; commentedAt: string; by: ActorRef } & WithAttachments
 >;
-export type TicketResolved = Event<'TicketResolved', { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef }>;
+export type TicketResolved = Event<
+  'TicketResolved',
+  { ticketId: string; resolution: string; resolvedAt: string; by: ActorRef } & WithAttachments
+>;
 export type TicketResolutionConfirmed = Event<'TicketResolutionConfirmed', { ticketId: string; confirmedAt: string; by: ActorRef }>;
 export type TicketResolutionRejected = Event<
   'TicketResolutionRejected',
@@ -86,6 +96,33 @@ export type TicketDuplicateMerged = Event<
   { ticketId: string; duplicateId: string; supporterId: string | null; supporterAnonymous: boolean; mergedAt: string; by: ActorRef }
 >;
 
+export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+
+/** A call, visit or message after resolve (回访, SPEC §4.8); `score` only when the resident was reached. */
+export type TicketFollowedUp = Event<
+  'TicketFollowedUp',
+  {
+    ticketId: string;
+    method: FollowUpMethod;
+    reached: boolean;
+    score: number | null;
+    note: string | null;
+    followedUpAt: string;
+    by: ActorRef;
+  }
+>;
+/** Back to in_progress as a reject would, on a poor follow-up (score ≤ 2) of a resolved ticket. */
+export type TicketReopened = Event<'TicketReopened', { ticketId: string; cause: 'follow_up'; reopenedAt: string; by: ActorRef }>;
+/**
+ * A ticket without a reporter is closed by a satisfied follow-up (score ≥ 3), counted as resolved
+ * like an auto-close: nobody else could confirm it.
+ */
+export type TicketClosedByFollowUp = Event<
+  'TicketClosedByFollowUp',
+  { ticketId: string; closedAt: string; resolvedAt: string; by: ActorRef }
+>;
+
 export type TicketEvent =
   | TicketFiled
   | TicketAcknowledged
@@ -103,7 +140,10 @@ export type TicketEvent =
   | TicketTransferred
   | TicketSupported
   | TicketMerged
-  | TicketDuplicateMerged;
+  | TicketDuplicateMerged
+  | TicketFollowedUp
+  | TicketReopened
+  | TicketClosedByFollowUp;
 
 export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketFiled',
@@ -123,4 +163,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketSupported',
   'TicketMerged',
   'TicketDuplicateMerged',
+  'TicketFollowedUp',
+  'TicketReopened',
+  'TicketClosedByFollowUp',
 ];

@@ -2,7 +2,7 @@ import type { Community } from '../community/community';
 import { mustBeAssigneeCandidate, mustBeReporterCandidate } from '../person/person.access';
 import type { Person } from '../person/person.types';
 import { DomainError } from '../shared/domain-error';
-import { hasRole, type Principal } from '../shared/principal';
+import { hasRole, isPlainResident, type Principal } from '../shared/principal';
 import { canSeeTicket, isManagingCompanyUser, isReporter, oversees, supervises } from './ticket.access';
 import type { NamedPerson } from './ticket.commands';
 import { ESCALATION_LEVELS, type EscalationLevel } from './ticket.events';
@@ -60,7 +60,7 @@ type KnownCommunity = Extract<Community, { exists: true }>;
  * resident is ever a reporter, so a company never rates its own work.
  */
 export function reporterOfNewTicket(actor: Principal, community: KnownCommunity, named: NamedPerson | undefined): string | null {
-  const residentHere = hasRole(actor, 'resident') && actor.communities.includes(community.id);
+  const residentHere = isPlainResident(actor) && actor.communities.includes(community.id);
   const filesForOthers =
     hasRole(actor, 'admin') || supervises(actor, community.id) || isManagingCompanyUser(actor, community.propertyCompanyId);
   if (!filesForOthers && !residentHere) throw new DomainError('NOT_YOUR_COMMUNITY', community.id);

@@ -100,7 +100,10 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
     case 'TicketAutoClosed':
       return { ...state, status: 'closed' };
     case 'TicketResolutionRejected':
+    case 'TicketReopened':
       return { ...state, status: 'in_progress' };
+    case 'TicketClosedByFollowUp':
+      return { ...state, status: 'closed' };
     case 'TicketRated':
       return { ...state, rated: true };
     case 'TicketEscalated':
@@ -124,6 +127,7 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
       };
     }
     case 'TicketCommented':
+    case 'TicketFollowedUp':
       return state;
   }
 }

@@ -80,14 +80,24 @@ const reporterOf = (events: readonly StoredEvent<TicketEvent>[]) => {
   return first.type === 'TicketFiled' ? { schemaVersion: first.schemaVersion, reporterId: first.data.reporterId } : null;
 };
 
+/**
+ * readAll hands out events only below every transaction still running in the cluster (its
+ * snapshot's xmin), so another test's open transaction, even in another database, can hold a
+ * just-committed event back for a moment: read until it shows, for a few seconds at most.
+ */
 async function readAllOf(streamId: string): Promise<StoredEvent<TicketEvent>[]> {
-  const found: StoredEvent<TicketEvent>[] = [];
-  let after: Checkpoint | null = null;
+  const deadline = Date.now() + 5000;
   for (;;) {
-    const page: ReadAllResult<TicketEvent> = await upcasting.readAll<TicketEvent>({ after, limit: 50, types: ['TicketFiled'] });
-    if (page.checkpoint === after) return found;
-    found.push(...page.events.filter((e) => e.streamId === streamId));
-    after = page.checkpoint;
+    const found: StoredEvent<TicketEvent>[] = [];
+    let after: Checkpoint | null = null;
+    for (;;) {
+      const page: ReadAllResult<TicketEvent> = await upcasting.readAll<TicketEvent>({ after, limit: 50, types: ['TicketFiled'] });
+      if (page.checkpoint === after) break;
+      found.push(...page.events.filter((e) => e.streamId === streamId));
+      after = page.checkpoint;
+    }
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -10,7 +10,8 @@ const inBacklog = (m: TicketMetric) => !withdrawn(m) && !merged(m) && !resolvedN
 const kept = (m: TicketMetric) => !withdrawn(m) && !merged(m);
 
 /**
- * The counters of SPEC §6: whether one ticket counts (1) or not (0). The per-ticket rows store
+ * The counters of SPEC §6: whether one ticket counts (1) or not (0), or for the follow-ups how many
+ * of its follow-ups count (a ticket may be followed up more than once). The per-ticket rows store
  * them, the daily table sums them per filing day. This is their one list: the Counters type, the
  * columns (the keys in snake_case), the SQL select and sum lists and the deltas come from it; the
  * migration spells the columns out, as a migration must stay what it was when it ran.
@@ -25,9 +26,13 @@ const COUNTERS = {
   ratedWell: (m) => !merged(m) && m.rating !== null && m.rating >= 4,
   resolvedOnce: (m) => !merged(m) && m.everResolved,
   reopened: (m) => !merged(m) && m.everResolved && m.everRejected,
+  followUpBase: (m) => kept(m) && resolvedNow(m),
+  followedUp: (m) => kept(m) && resolvedNow(m) && m.followUpsReached > 0,
+  reachedFollowUps: (m) => (merged(m) ? 0 : m.followUpsReached),
+  wellScoredFollowUps: (m) => (merged(m) ? 0 : m.followUpsWell),
   backlog: inBacklog,
   merged,
-} satisfies Record<string, (m: TicketMetric) => boolean>;
+} satisfies Record<string, (m: TicketMetric) => boolean | number>;
 
 export type CounterName = keyof typeof COUNTERS;
 export type Counters = Record<CounterName, number>;
@@ -70,7 +75,7 @@ type Contribution = Readonly<{
 
 export function contributionOf(m: TicketMetric): Contribution {
   const counters = {} as Counters;
-  for (const name of COUNTER_NAMES) counters[name] = COUNTERS[name](m) ? 1 : 0;
+  for (const name of COUNTER_NAMES) counters[name] = Number(COUNTERS[name](m));
   const day = dayNumber(m.filedAt);
   const firstResponseMs = m.firstResponseAt === null || merged(m) ? null : m.firstResponseAt - m.filedAt;
   const resolutionMs = resolvedNow(m) && m.lastResolvedAt !== null ? m.lastResolvedAt - m.filedAt : null;

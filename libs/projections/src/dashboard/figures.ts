@@ -16,6 +16,8 @@ export type Figures = {
   overdue: number;
   /** Of those filed, merged into another ticket; they count in no other figure but `filed`. */
   merged: number;
+  followUpRate: number | null;
+  followUpSatisfactionRate: number | null;
 };
 
 export const PERCENTILES = [50, 90] as const;
@@ -44,6 +46,8 @@ export function figuresOf(c: Counters, overdue: number, firstResponse: Percentil
     backlog: c.backlog,
     overdue,
     merged: c.merged,
+    followUpRate: rate(c.followedUp, c.followUpBase),
+    followUpSatisfactionRate: rate(c.wellScoredFollowUps, c.reachedFollowUps),
   };
 }
 

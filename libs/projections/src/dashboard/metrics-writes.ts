@@ -22,6 +22,8 @@ type FactRow = {
   ever_resolved: boolean;
   ever_rejected: boolean;
   rating: number | null;
+  follow_ups_reached: number;
+  follow_ups_well: number;
   position: string;
 };
 
@@ -42,6 +44,8 @@ const FACT_TYPES: Readonly<Record<keyof FactRow, string>> = {
   ever_resolved: 'boolean',
   ever_rejected: 'boolean',
   rating: 'smallint',
+  follow_ups_reached: 'integer',
+  follow_ups_well: 'integer',
   position: 'bigint',
 };
 const COUNTER_TYPES: Readonly<Record<string, string>> = Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, 'integer']));
@@ -98,6 +102,8 @@ export async function loadMetrics(tx: EntityManager, ids: readonly string[]): Pr
     everResolved: r.ever_resolved,
     everRejected: r.ever_rejected,
     rating: r.rating,
+    followUpsReached: r.follow_ups_reached,
+    followUpsWell: r.follow_ups_well,
     position: Number(r.position),
   }));
 }
@@ -122,6 +128,8 @@ function metricRecord(m: TicketMetric) {
     ever_resolved: m.everResolved,
     ever_rejected: m.everRejected,
     rating: m.rating,
+    follow_ups_reached: m.followUpsReached,
+    follow_ups_well: m.followUpsWell,
     ...counterColumns(c.counters),
     first_response_ms: c.firstResponseMs,
     fr_bucket: c.firstResponseBucket,

@@ -1,4 +1,12 @@
-import { firstResponseAfter, responseAt, TICKET_EVENT_TYPES, type ActorRef, type TicketEvent } from '@jinlin/domain';
+import {
+  firstResponseAfter,
+  isPlainResident,
+  responseAt,
+  TICKET_EVENT_TYPES,
+  type ActorRef,
+  type Role,
+  type TicketEvent,
+} from '@jinlin/domain';
 import { exhaustive } from '../engine/projection';
 
 export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
@@ -20,9 +28,13 @@ export type TicketMetric = Readonly<{
   closedAt: number | null;
   withdrawnAt: number | null;
   everResolved: boolean;
+  /** Rejected by the reporter or reopened by a poor follow-up: either is a reopen (SPEC §6 reopenRate). */
   everRejected: boolean;
   /** The score of the resident's rating; a rating by anyone else is no satisfaction figure. */
   rating: number | null;
+  /** Follow-ups that reached the resident, and of those the ones scored 4 or 5. */
+  followUpsReached: number;
+  followUpsWell: number;
   position: number;
 }>;
 
@@ -46,7 +58,8 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
 export const METRIC_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
 
 const time = (iso: string): number => Date.parse(iso);
-const ratedByResident = (by: ActorRef): boolean => by.roles.includes('resident');
+/** A rating counts only from a resident who is nobody's staff: a company never rates its own work. */
+const ratedByResident = (by: ActorRef): boolean => isPlainResident({ roles: by.roles as Role[] });
 const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
 
 /** A replayed event (at or before the stored position) changes nothing. */
@@ -76,6 +89,8 @@ function filed(e: Extract<MetricEvent, { type: 'TicketFiled' }>): TicketMetric {
     everResolved: false,
     everRejected: false,
     rating: null,
+    followUpsReached: 0,
+    followUpsWell: 0,
     position: e.globalPosition,
   };
 }
@@ -85,6 +100,12 @@ function responded(m: TicketMetric, e: TicketEvent): TicketMetric {
   const first = firstResponseAfter(m.firstResponseAt === null ? null : new Date(m.firstResponseAt).toISOString(), e);
   return { ...m, firstResponseAt: first === null ? null : time(first) };
 }
+
+const followedUp = (m: TicketMetric, score: number | null): TicketMetric => ({
+  ...m,
+  followUpsReached: m.followUpsReached + 1,
+  followUpsWell: m.followUpsWell + (score !== null && score >= 4 ? 1 : 0),
+});
 
 /** null: the event changes nothing, not even the stored position. */
 function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }>): TicketMetric | null {
@@ -107,7 +128,12 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketAutoClosed':
       return { ...m, status: 'closed', closedAt: time(e.data.closedAt) };
     case 'TicketResolutionRejected':
+    case 'TicketReopened':
       return { ...m, status: 'in_progress', everRejected: true };
+    case 'TicketClosedByFollowUp':
+      return { ...m, status: 'closed', closedAt: time(e.data.closedAt) };
+    case 'TicketFollowedUp':
+      return e.data.reached ? followedUp(m, e.data.score) : null;
     case 'TicketRated':
       // Nobody rates themselves (SPEC §4.1): only the reporter, a resident, rates now, but tickets
       // filed before version 2 were rated by whoever filed them, staff and committee included.

@@ -26,6 +26,7 @@ const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketTransferred',
   'TicketSupported',
   'TicketDuplicateMerged',
+  'TicketFollowedUp',
 ]);
 
 export const DEADLINE_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_TIMED.has(type));
@@ -54,6 +55,8 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketResolutionRejected':
     case 'TicketResolutionConfirmed':
     case 'TicketAutoClosed':
+    case 'TicketReopened':
+    case 'TicketClosedByFollowUp':
       // Acknowledge and resolve stay as they are: met in time, or owed as breaches.
       return [{ op: 'settle', kinds: ['auto_close'] }];
     case 'TicketWithdrawn':
@@ -68,6 +71,7 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketTransferred':
     case 'TicketSupported':
     case 'TicketDuplicateMerged':
+    case 'TicketFollowedUp':
       return [];
     default:
       return exhaustive(event, []);

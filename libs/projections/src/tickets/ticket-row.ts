@@ -1,6 +1,9 @@
-import { firstResponseAfter, type TicketEvent, type TicketFiled } from '@jinlin/domain';
+import { firstResponseAfter, type FollowUpMethod, type TicketEvent, type TicketFiled } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import { exhaustive } from '../engine/projection';
+
+/** The latest 回访 as the ticket shows it (SPEC §4.8). */
+export type LastFollowUp = { method: FollowUpMethod; reached: boolean; score: number | null; at: string; byId: string };
 
 /** rm_tickets as plain data; timestamps as ISO strings. */
 export type TicketRecord = {
@@ -30,6 +33,8 @@ export type TicketRecord = {
   escalation_level: string | null;
   action_count: number;
   reject_count: number;
+  follow_up_count: number;
+  last_follow_up: LastFollowUp | null;
   acknowledge_breached: boolean;
   resolve_breached: boolean;
   version: number;
@@ -68,6 +73,8 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
   escalation_level: 'text',
   action_count: 'integer',
   reject_count: 'integer',
+  follow_up_count: 'integer',
+  last_follow_up: 'jsonb',
   acknowledge_breached: 'boolean',
   resolve_breached: 'boolean',
   version: 'integer',
@@ -110,6 +117,8 @@ function filed(e: StoredEvent<TicketFiled>): TicketRecord {
     escalation_level: null,
     action_count: 0,
     reject_count: 0,
+    follow_up_count: 0,
+    last_follow_up: null,
     acknowledge_breached: false,
     resolve_breached: false,
     version: e.streamVersion,
@@ -161,6 +170,17 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
       break;
     case 'TicketResolutionRejected':
       Object.assign(next, { status: 'in_progress', reject_count: row.reject_count + 1 });
+      break;
+    case 'TicketFollowedUp': {
+      const { method, reached, score, followedUpAt: at, by } = e.data;
+      Object.assign(next, { follow_up_count: row.follow_up_count + 1, last_follow_up: { method, reached, score, at, byId: by.id } });
+      break;
+    }
+    case 'TicketReopened':
+      next.status = 'in_progress';
+      break;
+    case 'TicketClosedByFollowUp':
+      Object.assign(next, { status: 'closed', closed_at: e.data.closedAt });
       break;
     case 'TicketRated':
       Object.assign(next, { rating: e.data.score, rating_comment: e.data.comment ?? null });

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LastFollowUp } from './ticket-row';
 
 const ts = (name: string) => ({ name, nullable: true }) as const;
 
@@ -31,6 +32,8 @@ export class TicketRow {
   @Column('text', { name: 'escalation_level', nullable: true }) escalationLevel: string | null;
   @Column('integer', { name: 'action_count' }) actionCount: number;
   @Column('integer', { name: 'reject_count' }) rejectCount: number;
+  @Column('integer', { name: 'follow_up_count', default: 0 }) followUpCount: number;
+  @Column('jsonb', { name: 'last_follow_up', nullable: true }) lastFollowUp: LastFollowUp | null;
   @Column('boolean', { name: 'acknowledge_breached' }) acknowledgeBreached: boolean;
   @Column('boolean', { name: 'resolve_breached' }) resolveBreached: boolean;
   @Column('integer') version: number;

@@ -33,6 +33,7 @@ export function ticketView(r: TicketRow) {
     supportCount: r.supportCount,
     mergedIntoTicketId: r.mergedInto,
     mergedAt: iso(r.mergedAt),
+    followUps: { count: r.followUpCount ?? 0, last: r.lastFollowUp ?? null },
     version: r.version,
   };
 }

@@ -1,12 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AUTH_ERRORS } from '../../auth/auth-errors';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { PersonIdPipe } from '../person-id.pipe';
 import { ChangePasswordCommand } from './change-password.command';
 import { ChangePasswordDto } from './change-password.dto';
+import { PasswordGuessesLocked } from './change-password.handler';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -23,7 +25,14 @@ export class ChangePasswordController {
     @Body() body: ChangePasswordDto,
     @CurrentUser() user: Principal,
     @Req() request: FastifyRequest & { cookies?: Record<string, string | undefined> },
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.bus.execute(new ChangePasswordCommand(id, body, user, request.cookies?.jinlin_session ?? null));
+    try {
+      await this.bus.execute(new ChangePasswordCommand(id, body, user, request.cookies?.jinlin_session ?? null));
+    } catch (error) {
+      if (!(error instanceof PasswordGuessesLocked)) throw error;
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw AUTH_ERRORS.signInLocked(error.retryAfterSeconds);
+    }
   }
 }

@@ -94,13 +94,21 @@ it('erases name, phone, username and hash, ends sessions, drops sign-in failures
   expect((await store.get('p-erase'))?.name).toBeNull();
 });
 
-it('an erasure whose append fails erases nothing', async () => {
+it('an erasure whose append fails has erased all the same: the data goes first, the event is recorded on a retry', async () => {
   await store.create(person('p-keep', 'keep.me'), async () => 1);
   const failed = store.erase('p-keep', async () => {
     throw new Error('store down');
   });
   expect(await codeOf(failed)).toMatch(/store down/);
-  expect(await store.get('p-keep')).toMatchObject({ name: '王阿姨', username: 'keep.me', erasedAt: null });
+  expect(await store.get('p-keep')).toMatchObject({ name: null, phone: null, username: null, passwordHash: null });
+  expect(await store.erase('p-keep', async () => 'recorded')).toBe('recorded');
+});
+
+it('a profile change for a registered person without a row writes one; an erased row stays erased', async () => {
+  await store.changeProfile('p-missing', { name: '补录' });
+  expect(await store.get('p-missing')).toMatchObject({ name: '补录', phone: null });
+  await store.changeProfile('p-missing', { phone: '13900000000' });
+  expect(await store.get('p-missing')).toMatchObject({ name: '补录', phone: '13900000000' });
 });
 
 it('a new password hash ends every other session of the person', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '@jinlin/domain';
 import { PersonalDataRow } from './personal-data.entity';
 
@@ -62,19 +62,21 @@ export class PersonalDataStore {
     return rows.length ? this.get(rows[0].person_id) : null;
   }
 
-  /** Names and phones change without an event: they are not in the log. */
-  async changeProfile(personId: string, change: ProfileChange, tx?: EntityManager): Promise<void> {
-    const sets: string[] = [];
-    const values: unknown[] = [personId];
-    for (const [column, value] of [['name', change.name] as const, ['phone', change.phone] as const]) {
-      if (value === undefined) continue;
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    }
-    if (sets.length === 0) return;
-    await (tx ?? this.db.manager).query(
-      `UPDATE pd_people SET ${sets.join(', ')}, updated_at = now() WHERE person_id = $1 AND erased_at IS NULL`,
-      values,
+  /**
+   * Names and phones change without an event: they are not in the log. A person whose row is
+   * missing (registered, then the row's commit failed after the append) gets one; an erased
+   * person's stays erased.
+   */
+  async changeProfile(personId: string, change: ProfileChange): Promise<void> {
+    const has = (v: unknown) => v !== undefined;
+    await this.db.query(
+      `INSERT INTO pd_people (person_id, name, phone) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) DO UPDATE SET
+         name = CASE WHEN $4 THEN excluded.name ELSE pd_people.name END,
+         phone = CASE WHEN $5 THEN excluded.phone ELSE pd_people.phone END,
+         updated_at = now()
+       WHERE pd_people.erased_at IS NULL`,
+      [personId, change.name ?? null, change.phone ?? null, has(change.name), has(change.phone)],
     );
   }
 
@@ -94,11 +96,13 @@ export class PersonalDataStore {
 
   /**
    * PIPL deletion: name, phone, username and hash are nulled, the person's sessions revoked and the
-   * sign-in failures recorded under the username dropped; `append` (PersonalDataErased) runs before
-   * the commit. The row stays, marked erased, so the id keeps showing as [已删除].
+   * sign-in failures recorded under the username dropped, and committed; only then is `append`
+   * (PersonalDataErased) run. Erasure comes first because it is what the person asked for: if the
+   * append fails, the data is gone anyway and a retry records it. The row stays, marked erased, so
+   * the id keeps showing as [已删除].
    */
   async erase<T>(personId: string, append: () => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const rows: { username: string | null }[] = await tx.query(`SELECT username FROM pd_people WHERE person_id = $1 FOR UPDATE`, [
         personId,
       ]);
@@ -110,7 +114,7 @@ export class PersonalDataStore {
         [personId],
       );
       await tx.query(`UPDATE auth_sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, [personId]);
-      return append();
     });
+    return append();
   }
 }

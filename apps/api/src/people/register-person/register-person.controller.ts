@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
+import { withoutPersonalData } from '../personal-data/idempotency-without-personal-data';
 import { RegisterPersonCommand } from './register-person.command';
 import { RegisterPersonDto } from './register-person.dto';
 
@@ -19,6 +20,8 @@ export class RegisterPersonController {
   @ApiOperation({ summary: 'register a person (admin: anyone; manager: own company staff; committee/secretary: residents)' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async register(@Body() body: RegisterPersonDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return answer(reply, await this.bus.execute(new RegisterPersonCommand(body, ctx)));
+    const { id, roles, communities, companyId } = body;
+    const facts = withoutPersonalData(ctx, 'POST', '/people', { id, roles, communities, companyId });
+    return answer(reply, await this.bus.execute(new RegisterPersonCommand(body, facts)));
   }
 }

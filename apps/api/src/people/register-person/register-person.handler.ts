@@ -4,7 +4,7 @@ import { DomainError, personDecider, personStream, type Person } from '@jinlin/d
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { handleCommand } from '../../commands/handle-command';
 import { hashPassword, weakPasswordRule } from '../passwords';
-import { PeopleDirectory } from '../people-directory';
+import { ERASED_NAME, PeopleDirectory } from '../people-directory';
 import { PersonalDataStore } from '../personal-data/personal-data.store';
 import { RegisterPersonCommand } from './register-person.command';
 
@@ -27,17 +27,30 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
       const rule = weakPasswordRule(password, username);
       if (rule) throw new DomainError('WEAK_PASSWORD', rule);
     }
-    const decide = async (state: Person) => {
-      const lookups = await this.directory.lookups(ctx.actor, companyId, communities);
+    if (name === ERASED_NAME) throw new DomainError('RESERVED_NAME', ERASED_NAME);
+    // Looked up before the row's transaction opens: a lookup inside it would wait for a second
+    // connection of the same pool, and enough such requests at once would hold every connection.
+    const lookups = await this.directory.lookups(ctx.actor, companyId, communities);
+    const decide = (state: Person) => {
       const data = { personId: id, roles, communities, companyId, lookups };
       return { events: personDecider.decide({ type: 'RegisterPerson', data, metadata: { actor: ctx.actor, now: ctx.now } }, state) };
     };
     const append = () => handleCommand(this.store, personStream(id), personDecider, decide, { id, ctx });
     // A repeated Idempotency-Key answers as the first time: the row it wrote is already there.
-    if (ctx.idempotency && (await this.store.findIdempotency(ctx.actor.id, ctx.idempotency.key))) return append();
+    if (await this.replayable(ctx)) return append();
     // Judged before the (slow) hash and the row, so a refusal costs neither.
-    await decide((await this.directory.personState(id)).state);
+    decide((await this.directory.personState(id)).state);
     const passwordHash = password === undefined ? null : await hashPassword(password);
-    return this.personalData.create({ personId: id, name, phone, username, passwordHash }, append);
+    try {
+      return await this.personalData.create({ personId: id, name, phone, username, passwordHash }, append);
+    } catch (error) {
+      // A twin of this request (same key) won the row: its answer is ours.
+      if (error instanceof DomainError && error.code === 'PERSON_EXISTS' && (await this.replayable(ctx))) return append();
+      throw error;
+    }
+  }
+
+  private async replayable(ctx: RegisterPersonCommand['ctx']): Promise<boolean> {
+    return !!ctx.idempotency && !!(await this.store.findIdempotency(ctx.actor.id, ctx.idempotency.key));
   }
 }

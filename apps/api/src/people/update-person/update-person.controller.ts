@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
+import { withoutPersonalData } from '../personal-data/idempotency-without-personal-data';
 import { PersonIdPipe } from '../person-id.pipe';
 import { UpdatePersonCommand } from './update-person.command';
 import { UpdatePersonDto } from './update-person.dto';
@@ -25,6 +26,10 @@ export class UpdatePersonController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answer(reply, await this.bus.execute(new UpdatePersonCommand(id, body, ctx)));
+    const facts = { roles: body.roles, communities: body.communities, profile: Object.keys(body).sort() };
+    return answer(
+      reply,
+      await this.bus.execute(new UpdatePersonCommand(id, body, withoutPersonalData(ctx, 'PATCH', `/people/${id}`, facts))),
+    );
   }
 }

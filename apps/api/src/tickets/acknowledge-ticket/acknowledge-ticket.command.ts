@@ -7,6 +7,7 @@ export class AcknowledgeTicketCommand extends Command<CommandResult> {
     readonly ticketId: string,
     readonly message: string,
     readonly ctx: CommandContext,
+    readonly attachmentIds: readonly string[] = [],
   ) {
     super();
   }

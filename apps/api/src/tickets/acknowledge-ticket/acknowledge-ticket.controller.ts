@@ -25,6 +25,6 @@ export class AcknowledgeTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answer(reply, await this.bus.execute(new AcknowledgeTicketCommand(id, body.message, ctx)));
+    return answer(reply, await this.bus.execute(new AcknowledgeTicketCommand(id, body.message, ctx, body.attachmentIds)));
   }
 }

@@ -8,6 +8,7 @@ export class CommentOnTicketCommand extends Command<CommandResult> {
     readonly text: string,
     readonly internal: boolean,
     readonly ctx: CommandContext,
+    readonly attachmentIds: readonly string[] = [],
   ) {
     super();
   }

@@ -25,6 +25,9 @@ export class CommentOnTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answer(reply, await this.bus.execute(new CommentOnTicketCommand(id, body.text, body.internal ?? false, ctx)));
+    return answer(
+      reply,
+      await this.bus.execute(new CommentOnTicketCommand(id, body.text, body.internal ?? false, ctx, body.attachmentIds)),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { IsAttachmentIds } from '../../attachments/attachment-ids';
 import { IsText } from '../../http/validation-decorators';
 
 export class CommentOnTicketDto {
@@ -11,4 +12,5 @@ export class CommentOnTicketDto {
   @IsOptional()
   @IsBoolean()
   internal?: boolean;
+  @IsAttachmentIds() attachmentIds?: string[];
 }

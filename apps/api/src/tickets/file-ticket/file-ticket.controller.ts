@@ -31,6 +31,6 @@ export class FileTicketController {
       ...(anonymous ? { anonymous } : {}),
       ...(visibility === undefined ? {} : { visibility }),
     };
-    return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx)));
+    return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx, body.attachmentIds)));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CATEGORY_CODES, CHANNELS, VISIBILITIES, type CategoryCode, type Channel, type Visibility } from '@jinlin/domain';
+import { IsAttachmentIds } from '../../attachments/attachment-ids';
 import { IsOptionalText, IsSlug, IsText, SLUG } from '../../http/validation-decorators';
 
 export class FileTicketDto {
@@ -40,4 +41,5 @@ export class FileTicketDto {
   @IsOptional()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
+  @IsAttachmentIds() attachmentIds?: string[];
 }

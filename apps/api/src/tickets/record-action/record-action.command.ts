@@ -7,6 +7,7 @@ export class RecordActionCommand extends Command<CommandResult> {
     readonly ticketId: string,
     readonly description: string,
     readonly ctx: CommandContext,
+    readonly attachmentIds: readonly string[] = [],
   ) {
     super();
   }

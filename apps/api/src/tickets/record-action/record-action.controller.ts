@@ -25,6 +25,6 @@ export class RecordActionController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answer(reply, await this.bus.execute(new RecordActionCommand(id, body.description, ctx)));
+    return answer(reply, await this.bus.execute(new RecordActionCommand(id, body.description, ctx, body.attachmentIds)));
   }
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { TicketPhotos } from '../../attachments/ticket-photos';
 import { handleCommand } from '../../commands/handle-command';
 import { TicketDecisions } from '../ticket-decisions';
 import { RecordActionCommand } from './record-action.command';
@@ -11,14 +12,17 @@ export class RecordActionHandler implements ICommandHandler<RecordActionCommand>
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tickets: TicketDecisions,
+    private readonly photos: TicketPhotos,
   ) {}
 
-  execute({ ticketId, description, ctx }: RecordActionCommand) {
-    const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'RecordAction', data: { description }, metadata }));
-    return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
-      id: ticketId,
-      ctx,
-      onGuardChanged: this.tickets.forget,
+  execute({ ticketId, description, ctx, attachmentIds }: RecordActionCommand) {
+    return this.photos.attach(attachmentIds, ctx, { ticketId, event: 'TicketActionRecorded', internal: false }, (photos) => {
+      const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'RecordAction', data: { description, ...photos }, metadata }));
+      return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+        id: ticketId,
+        ctx,
+        onGuardChanged: this.tickets.forget,
+      });
     });
   }
 }

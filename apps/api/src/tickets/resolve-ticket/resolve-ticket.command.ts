@@ -7,6 +7,7 @@ export class ResolveTicketCommand extends Command<CommandResult> {
     readonly ticketId: string,
     readonly resolution: string,
     readonly ctx: CommandContext,
+    readonly attachmentIds: readonly string[] = [],
   ) {
     super();
   }

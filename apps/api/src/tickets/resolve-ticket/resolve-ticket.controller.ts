@@ -25,6 +25,6 @@ export class ResolveTicketController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answer(reply, await this.bus.execute(new ResolveTicketCommand(id, body.resolution, ctx)));
+    return answer(reply, await this.bus.execute(new ResolveTicketCommand(id, body.resolution, ctx, body.attachmentIds)));
   }
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { TicketPhotos } from '../../attachments/ticket-photos';
 import { handleCommand } from '../../commands/handle-command';
 import { TicketDecisions } from '../ticket-decisions';
 import { ResolveTicketCommand } from './resolve-ticket.command';
@@ -11,14 +12,17 @@ export class ResolveTicketHandler implements ICommandHandler<ResolveTicketComman
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tickets: TicketDecisions,
+    private readonly photos: TicketPhotos,
   ) {}
 
-  execute({ ticketId, resolution, ctx }: ResolveTicketCommand) {
-    const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'ResolveTicket', data: { resolution }, metadata }));
-    return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
-      id: ticketId,
-      ctx,
-      onGuardChanged: this.tickets.forget,
+  execute({ ticketId, resolution, ctx, attachmentIds }: ResolveTicketCommand) {
+    return this.photos.attach(attachmentIds, ctx, { ticketId, event: 'TicketResolved', internal: false }, (photos) => {
+      const decide = this.tickets.decide(ctx, (metadata) => ({ type: 'ResolveTicket', data: { resolution, ...photos }, metadata }));
+      return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
+        id: ticketId,
+        ctx,
+        onGuardChanged: this.tickets.forget,
+      });
     });
   }
 }

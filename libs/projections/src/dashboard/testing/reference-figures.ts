@@ -20,6 +20,8 @@ type Facts = {
   resolvedOnce: boolean;
   rejectedOnce: boolean;
   rating: number | null;
+  /** The scores of the follow-ups that reached the resident (null: reached, no score). */
+  reachedFollowUps: (number | null)[];
 };
 
 const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => string>> = {
@@ -29,6 +31,8 @@ const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => stri
   TicketResolutionConfirmed: () => 'closed',
   TicketAutoClosed: () => 'closed',
   TicketResolutionRejected: () => 'in_progress',
+  TicketReopened: () => 'in_progress',
+  TicketClosedByFollowUp: () => 'closed',
   TicketWithdrawn: () => 'withdrawn',
   TicketMerged: () => 'merged',
 };
@@ -55,6 +59,7 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
         resolvedOnce: false,
         rejectedOnce: false,
         rating: null,
+        reachedFollowUps: [],
       });
       continue;
     }
@@ -68,7 +73,9 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
       t.resolves.push(Date.parse(e.data.resolvedAt));
       t.resolvedOnce = true;
     }
-    if (e.type === 'TicketResolutionRejected') t.rejectedOnce = true;
+    // A poor follow-up reopens as a reject does: both are reopens (§6 reopenRate).
+    if (e.type === 'TicketResolutionRejected' || e.type === 'TicketReopened') t.rejectedOnce = true;
+    if (e.type === 'TicketFollowedUp' && e.data.reached) t.reachedFollowUps.push(e.data.score);
     // §6's ratings are the reporters': a company never rates its own work (§4.1).
     if (e.type === 'TicketRated' && t.reporterId !== null && e.data.by.id === t.reporterId) t.rating = e.data.score;
   }
@@ -99,6 +106,9 @@ function referenceFigures(filed: Facts[], now: number) {
   const rated = tickets.filter((t) => t.rating !== null);
   const resolvedOnce = tickets.filter((t) => t.resolvedOnce);
   const backlog = kept.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
+  const keptResolved = kept.filter((t) => t.status === 'resolved' || t.status === 'closed');
+  const followUpScores = tickets.flatMap((t) => t.reachedFollowUps);
+  const wellScored = followUpScores.filter((score) => score !== null && score >= 4).length;
   return {
     filed: filed.length,
     withdrawn: withdrawn.length,
@@ -123,6 +133,11 @@ function referenceFigures(filed: Facts[], now: number) {
     backlog: backlog.length,
     overdue: backlog.filter((t) => t.resolveBy < now).length,
     merged: merged.length,
+    followUpRate: share(
+      keptResolved.filter((t) => t.reachedFollowUps.length > 0),
+      keptResolved,
+    ),
+    followUpSatisfactionRate: followUpScores.length ? wellScored / followUpScores.length : null,
   };
 }
 

@@ -29,6 +29,7 @@ const OPS = [
   'comment-resident',
   'comment-committee',
   'merge',
+  'follow-up',
 ] as const;
 type Op = (typeof OPS)[number];
 
@@ -60,7 +61,10 @@ const ticket = fc.record({
   ),
   acknowledgeMinutes: fc.constantFrom(1, 30, 120, 1440),
   resolveMinutes: fc.constantFrom(60, 1440, 4320),
-  steps: fc.array(fc.record({ pick: fc.integer({ min: 0, max: 1 << 20 }), gap, score: fc.integer({ min: 1, max: 5 }) }), { maxLength: 12 }),
+  steps: fc.array(
+    fc.record({ pick: fc.integer({ min: 0, max: 1 << 20 }), gap, score: fc.integer({ min: 1, max: 5 }), reached: fc.boolean() }),
+    { maxLength: 12 },
+  ),
 });
 
 export type TicketPlan = typeof ticket extends fc.Arbitrary<infer T> ? T : never;
@@ -72,7 +76,7 @@ export const histories = fc.record({
   batchSize: fc.integer({ min: 1, max: 40 }),
 });
 
-type Model = { status: string; acknowledged: boolean; actions: number; rated: boolean };
+type Model = { status: string; acknowledged: boolean; actions: number; rated: boolean; reporter: boolean };
 const active = (m: Model) => m.status !== 'closed' && m.status !== 'withdrawn' && m.status !== 'merged';
 const unresolved = (m: Model) => ['open', 'acknowledged', 'in_progress'].includes(m.status);
 
@@ -93,6 +97,8 @@ function allowed(op: Op, m: Model): boolean {
       return m.status === 'resolved';
     case 'rate':
       return !m.rated && (m.status === 'resolved' || m.status === 'closed');
+    case 'follow-up':
+      return m.status === 'resolved' || m.status === 'closed';
     case 'transfer':
     case 'assign':
     case 'escalate':
@@ -117,8 +123,33 @@ const STAFF: ActorRef = { id: 'staff-1', roles: ['staff'] };
 const RESIDENT: ActorRef = { id: 'res-1', roles: ['resident'] };
 const FILER: Record<TicketPlan['filer'], ActorRef> = { resident: RESIDENT, staff: STAFF, secretary: { id: 'sec-1', roles: ['secretary'] } };
 
+const FOLLOWER: ActorRef = { id: 'mgr-1', roles: ['manager'] };
+
+/**
+ * A follow-up, and what the domain appends with it on a resolved ticket: a reopen for a reached
+ * score ≤ 2, a close for a reached score ≥ 3 when there is no reporter (SPEC §4.8).
+ */
+function followUpEvents(id: string, at: string, step: { score: number; reached: boolean }, m: Model): TicketEvent[] {
+  const score = step.reached ? step.score : null;
+  const events: TicketEvent[] = [
+    {
+      type: 'TicketFollowedUp',
+      data: { ticketId: id, method: 'phone', reached: step.reached, score, note: null, followedUpAt: at, by: FOLLOWER },
+    },
+  ];
+  if (m.status !== 'resolved' || score === null) return events;
+  if (score <= 2) {
+    events.push({ type: 'TicketReopened', data: { ticketId: id, cause: 'follow_up', reopenedAt: at, by: FOLLOWER } });
+    m.status = 'in_progress';
+  } else if (!m.reporter) {
+    events.push({ type: 'TicketClosedByFollowUp', data: { ticketId: id, closedAt: at, resolvedAt: at, by: FOLLOWER } });
+    m.status = 'closed';
+  }
+  return events;
+}
+
 /** `reporter`: who confirmed, rejected, rated and withdrew, as the v1 rules let the filer. */
-function eventFor(op: Op, id: string, at: string, score: number, reporter: ActorRef): TicketEvent {
+function eventFor(op: Exclude<Op, 'follow-up'>, id: string, at: string, score: number, reporter: ActorRef): TicketEvent {
   const comment = (by: ActorRef, internal = false): TicketEvent => ({
     type: 'TicketCommented',
     data: { ticketId: id, text: '好', internal, commentedAt: at, by },
@@ -177,6 +208,7 @@ const WEIGHTS: Partial<Record<Op, number>> = {
   withdraw: 1,
   autoclose: 1,
   merge: 1,
+  'follow-up': 2,
 };
 const PROGRESS: readonly Op[] = OPS.flatMap((op) => Array<Op>(WEIGHTS[op] ?? 0).fill(op));
 
@@ -211,12 +243,17 @@ function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
       },
     },
   ];
-  const m: Model = { status: 'open', acknowledged: false, actions: 0, rated: false };
+  // Upcast, a ticket a non-resident filed has no reporter (FILERS).
+  const m: Model = { status: 'open', acknowledged: false, actions: 0, rated: false, reporter: plan.filer === 'resident' };
   let at = filedAt;
   const deadline = (g: number) => filedAt + (g === TO_ACKNOWLEDGE_DEADLINE ? plan.acknowledgeMinutes : plan.resolveMinutes) * 60_000;
   for (const step of plan.steps) {
     const op = choose(step.pick, m);
     at = step.gap < 0 ? Math.max(at, deadline(step.gap)) : at + step.gap;
+    if (op === 'follow-up') {
+      events.push(...followUpEvents(id, iso(at), step, m));
+      continue;
+    }
     events.push(eventFor(op, id, iso(at), step.score, FILER[plan.filer]));
     m.status = NEXT[op]?.(m) ?? m.status;
     if (op === 'acknowledge') m.acknowledged = true;

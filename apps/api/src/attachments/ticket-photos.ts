@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AttachmentRef } from '@jinlin/domain';
+import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import type { CommandContext } from '../commands/command-context';
+import { AttachmentStore, type AttachTarget } from './attachment-store';
+
+export type Photos = { attachments?: readonly AttachmentRef[] };
+
+/**
+ * How a ticket command takes `attachmentIds`: the uploads are checked and marked attached in a
+ * transaction that commits only once `run` (handleCommand) has appended the event carrying them.
+ */
+@Injectable()
+export class TicketPhotos {
+  constructor(
+    private readonly attachments: AttachmentStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async attach<T>(ids: readonly string[] | undefined, ctx: CommandContext, target: AttachTarget, run: (photos: Photos) => Promise<T>) {
+    if (!ids?.length) return run({});
+    // A repeat of an answered request: its uploads are attached already, and handleCommand replays the answer.
+    if (ctx.idempotency && (await this.store.findIdempotency(ctx.actor.id, ctx.idempotency.key))) return run({});
+    return this.attachments.attach(ids, ctx.actor.id, target, (attachments) => run({ attachments }));
+  }
+}

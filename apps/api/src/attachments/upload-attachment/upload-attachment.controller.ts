@@ -1,0 +1,43 @@
+import { BadRequestException, Controller, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '@jinlin/domain';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { AttachmentDto, type AttachmentView } from '../attachment.dto';
+import { UploadAttachmentCommand } from './upload-attachment.command';
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('attachments')
+export class UploadAttachmentController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'upload a photo (JPEG, PNG or WebP by content, ≤ 10 MiB); stored without EXIF/GPS, with a 320 px thumbnail' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: AttachmentDto })
+  @ApiBadRequestResponse({ description: 'no `file` part' })
+  @ApiPayloadTooLargeResponse({ description: 'over 10 MiB, or too many pixels' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'not a JPEG, PNG or WebP image, or not multipart/form-data' })
+  async upload(@Req() request: FastifyRequest, @CurrentUser() user: Principal): Promise<AttachmentView> {
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeException('send the photo as multipart/form-data, in a field named file');
+    // The plugin's limits (bootstrap.ts) stop reading at 10 MiB and answer 413: never more than that in memory.
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw new BadRequestException('file: send the photo in a multipart field named file');
+    const bytes = await part.toBuffer();
+    return this.bus.execute(new UploadAttachmentCommand(bytes, user.id));
+  }
+}
