@@ -3,6 +3,7 @@ import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
 import type { Channel, EscalationLevel } from './ticket.events';
+import type { TicketLocation } from './ticket.place';
 
 /** The community's company right now, looked up by the caller from the community's events. */
 export type TicketCommandMetadata = CommandMetadata & Readonly<{ managingCompanyId: string | null }>;
@@ -20,7 +21,7 @@ export type FileTicket = Command<
     category: CategoryCode;
     title: string;
     description: string;
-    location: string | null;
+    location: TicketLocation | null;
     channel: Channel;
     community: Community;
     /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */

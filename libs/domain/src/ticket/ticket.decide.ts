@@ -6,6 +6,7 @@ import { actorRef } from '../shared/principal';
 import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideSystem } from './ticket.system';
+import { mustBeRegisteredPlace } from './ticket.location';
 import type { TicketEvent } from './ticket.events';
 import {
   mustBeActive,
@@ -85,6 +86,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
   const reporterId = reporterOfNewTicket(actor, community, reporter);
+  mustBeRegisteredPlace(community, data.location);
   const sla = slaFor(community, data.category);
   return [
     {
