@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PeopleModule } from './people/people.module';
+import { PlacesModule } from './places/places.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: Type[] = [
   DashboardsModule,
   HandoversModule,
   AuditModule,
+  PlacesModule,
 ];
