@@ -3,6 +3,7 @@ import type { Community } from '../community/community';
 import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
 import type { AttachmentRef, Channel, EscalationLevel, FollowUpMethod } from './ticket.events';
+import type { TicketLocation } from './ticket.place';
 
 /** Uploads the caller attaches, as the attachments table read them (SPEC §4.6). */
 type Photos = { attachments?: readonly AttachmentRef[] };
@@ -23,7 +24,7 @@ export type FileTicket = Command<
     category: CategoryCode;
     title: string;
     description: string;
-    location: string | null;
+    location: TicketLocation | null;
     channel: Channel;
     community: Community;
     /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */

@@ -8,6 +8,7 @@ import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideFollowUp } from './ticket.follow-up';
 import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
+import { mustBeRegisteredPlace } from './ticket.location';
 import type { TicketEvent } from './ticket.events';
 import {
   mustBeActive,
@@ -103,6 +104,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   if (!community.exists) throw new DomainError('COMMUNITY_NOT_FOUND', data.communityId);
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
   const reporterId = reporterOfNewTicket(actor, community, reporter);
+  mustBeRegisteredPlace(community, data.location);
   const sla = slaFor(community, data.category);
   return [
     {
