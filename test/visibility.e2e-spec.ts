@@ -106,7 +106,12 @@ describe('a community-visible ticket', () => {
   let id: string;
   let position: number;
   beforeAll(async () => {
-    ({ id, position } = await file(k.residentA, { visibility: 'community', title: '地下车库漏水', description: '我家1203楼下车位' }));
+    ({ id, position } = await file(k.residentA, {
+      visibility: 'community',
+      title: '地下车库漏水',
+      description: '我家1203楼下车位',
+      location: { area: '地下车库', room: '1203', note: '王阿姨家楼下' },
+    }));
   });
 
   it('when a neighbour reads it, they see title, category, place, status and support count, never the reporter or description', async () => {
@@ -114,6 +119,8 @@ describe('a community-visible ticket', () => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ id, title: '地下车库漏水', category: 'elevator', status: 'open', supportCount: 0, reporterId: null });
     expect(one.body).not.toHaveProperty('description');
+    // The room and the note would point at the reporter's flat: neighbours get the public place only.
+    expect(one.body.location).toEqual({ area: '地下车库' });
     expect(leaks(one.text)).toBe(false);
     expect(one.text).not.toContain('1203');
     const list = await get(`/tickets?visibility=community&minPosition=${position}`, k.residentB);

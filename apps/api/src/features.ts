@@ -3,6 +3,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PeopleModule } from './people/people.module';
+import { PlacesModule } from './places/places.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: Type[] = [
   HandoversModule,
   AuditModule,
   AttachmentsModule,
+  PlacesModule,
 ];

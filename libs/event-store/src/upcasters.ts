@@ -62,5 +62,19 @@ export const ticketFiledV1ToV2: Upcaster = (data, event) => {
   return { ...data, reporterId };
 };
 
+/**
+ * TicketFiled v2 → v3. Version 2's `location` was free text; SPEC §4.5 makes it a place
+ * `{building?, unit?, room?, area?, note?}`, and older text reads as its note. Nothing is guessed
+ * out of the text (「3号楼2单元」 stays a note): a building named here must be a registered one.
+ * An object already is version 3's shape (a store without the registry labels what it writes v1).
+ */
+export const ticketFiledV2ToV3: Upcaster = (data) => {
+  const old = data.location;
+  const location: TicketFiled['data']['location'] =
+    typeof old === 'string' ? { note: old } : typeof old === 'object' && old !== null && !Array.isArray(old) ? old : null;
+  return { ...data, location };
+};
+
 /** Every schema change of the service's events, for both adapters (see createEventStore). */
-export const serviceUpcasters = (): UpcasterRegistry => new UpcasterRegistry().register('TicketFiled', 1, ticketFiledV1ToV2);
+export const serviceUpcasters = (): UpcasterRegistry =>
+  new UpcasterRegistry().register('TicketFiled', 1, ticketFiledV1ToV2).register('TicketFiled', 2, ticketFiledV2ToV3);

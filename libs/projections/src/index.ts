@@ -15,6 +15,7 @@ import { DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
 import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } from './handovers';
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
 import { PEOPLE_MIGRATIONS, createPeopleProjections } from './people';
+import { PLACES_MIGRATIONS, createPlacesProjections } from './places';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -39,6 +40,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   ...PEOPLE_MIGRATIONS,
   TicketReporterNullable1764300030000,
   TicketVisibility1764300080000,
+  ...PLACES_MIGRATIONS,
   TicketFollowUps1764300070000,
 ];
 /**
@@ -53,8 +55,10 @@ export const createReadModelProjections = (): Projection[] => [
   ...createHandoverProjections(),
   ...createSlaProjections(),
   ...createPeopleProjections(),
+  ...createPlacesProjections(),
 ];
 export * from './dashboard';
 export * from './handovers';
 export * from './sla';
 export * from './people';
+export * from './places';

@@ -2,6 +2,7 @@ import {
   CATEGORY_CODES,
   CHANNELS,
   decideTicket,
+  locationOf,
   ticketDecider,
   type Community,
   type Person,
@@ -39,7 +40,17 @@ function play(ticket: DemoTicket): Ticket {
   const { communityId, category, title, description, location, channel } = ticket;
   const reporter =
     ticket.filer.id === ticket.reporter.id ? {} : { reporter: { id: ticket.reporter.id, person: lookUp(ticket.reporter.id) } };
-  const data = { ticketId: 't-1', communityId, category, title, description, location, channel, community, ...reporter };
+  const data = {
+    ticketId: 't-1',
+    communityId,
+    category,
+    title,
+    description,
+    location: locationOf(location),
+    channel,
+    community,
+    ...reporter,
+  };
   let state = ticketDecider.initialState();
   const apply = (command: TicketCommand) => {
     for (const event of decideTicket(command, state)) state = ticketDecider.evolve(state, event);

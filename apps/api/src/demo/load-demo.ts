@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import { communityStream, companyStream, personStream, type Principal } from '@jinlin/domain';
+import { communityStream, companyStream, locationOf, personStream, type Principal } from '@jinlin/domain';
 import type { Checkpoint, EventStore, ReadAllResult } from '@jinlin/event-store';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/handle-command';
@@ -158,7 +158,10 @@ function ticketJobs(commands: CommandBus, ticket: DemoTicket): Job[] {
     label: label('FileTicket'),
     run: async () => {
       const result = await commands.execute(
-        new FileTicketCommand({ communityId, category, title, description, location, channel, ...onBehalf }, contextOf(filer, filedAt)),
+        new FileTicketCommand(
+          { communityId, category, title, description, location: locationOf(location), channel, ...onBehalf },
+          contextOf(filer, filedAt),
+        ),
       );
       ticketId = result.id;
       return appended(result);

@@ -2,6 +2,7 @@ import { CATEGORIES, type CategoryCode, type SlaPolicy } from '../catalogue/cate
 import type { Command, Event } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole, type ActorRef } from '../shared/principal';
+import { decideBuilding, evolveBuildings, type Building, type BuildingEvent, type SetBuilding } from './buildings';
 
 export const communityStream = (id: string) => `community-${id}`;
 
@@ -26,7 +27,7 @@ export type PropertyCompanyAppointed = Event<
   'PropertyCompanyAppointed',
   { communityId: string; companyId: string; previousCompanyId: string; handoverId: string; appointedAt: string }
 >;
-export type CommunityEvent = CommunityRegistered | SlaPolicySet | PropertyCompanyAppointed;
+export type CommunityEvent = CommunityRegistered | SlaPolicySet | PropertyCompanyAppointed | BuildingEvent;
 
 export type RegisterCommunity = Command<
   'RegisterCommunity',
@@ -44,7 +45,7 @@ export type RegisterCommunity = Command<
 export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: SlaPolicy }>;
 /** Issued by the handover process when a handover completes; a repeat changes nothing. */
 export type AppointPropertyCompany = Command<'AppointPropertyCompany', { companyId: string; handoverId: string }>;
-export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany;
+export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany | SetBuilding;
 
 export type Community =
   | Readonly<{ exists: false }>
@@ -54,6 +55,8 @@ export type Community =
       name: string;
       propertyCompanyId: string;
       slaPolicies: Readonly<Partial<Record<CategoryCode, SlaPolicy>>>;
+      /** By building code (SPEC §3); filing a ticket checks its place against them. */
+      buildings?: Readonly<Record<string, Building>>;
     }>;
 
 export const slaFor = (community: Community, category: CategoryCode): SlaPolicy =>
@@ -70,11 +73,15 @@ export const communityDecider = {
           name: event.data.name,
           propertyCompanyId: event.data.propertyCompanyId,
           slaPolicies: {},
+          buildings: {},
         };
       case 'SlaPolicySet':
         return state.exists ? { ...state, slaPolicies: { ...state.slaPolicies, [event.data.category]: event.data.policy } } : state;
       case 'PropertyCompanyAppointed':
         return state.exists ? { ...state, propertyCompanyId: event.data.companyId } : state;
+      case 'BuildingRegistered':
+      case 'BuildingChanged':
+        return state.exists ? { ...state, buildings: evolveBuildings(state.buildings, event) } : state;
       default:
         return state;
     }
@@ -82,6 +89,7 @@ export const communityDecider = {
   decide(command: CommunityCommand, state: Community): CommunityEvent[] {
     const { actor, now } = command.metadata;
     if (command.type === 'AppointPropertyCompany') return appoint(command, state);
+    if (command.type === 'SetBuilding') return decideBuilding(command, state);
     if (!hasRole(actor, 'admin')) throw new DomainError('ADMIN_ONLY', 'communities and SLA policies');
     switch (command.type) {
       case 'RegisterCommunity': {

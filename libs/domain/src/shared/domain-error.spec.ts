@@ -1,5 +1,6 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
+import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
@@ -7,7 +8,16 @@ import { TICKET_ERRORS } from '../ticket/ticket.errors';
 import { DomainError, ERRORS } from './domain-error';
 import { SHARED_ERRORS } from './shared.errors';
 
-const CATALOGUES = [SHARED_ERRORS, COMPANY_ERRORS, COMMUNITY_ERRORS, TICKET_ERRORS, HANDOVER_ERRORS, AUDIT_ERRORS, PERSON_ERRORS];
+const CATALOGUES = [
+  SHARED_ERRORS,
+  COMPANY_ERRORS,
+  COMMUNITY_ERRORS,
+  TICKET_ERRORS,
+  HANDOVER_ERRORS,
+  AUDIT_ERRORS,
+  PERSON_ERRORS,
+  PLACE_ERRORS,
+];
 
 it('when the catalogues are merged, no code is declared in two of them', () => {
   const codes = CATALOGUES.flatMap((catalogue) => Object.keys(catalogue));

@@ -1,5 +1,6 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
+import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
@@ -18,6 +19,7 @@ export const ERRORS = {
   ...HANDOVER_ERRORS,
   ...AUDIT_ERRORS,
   ...PERSON_ERRORS,
+  ...PLACE_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 

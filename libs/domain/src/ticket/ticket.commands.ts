@@ -4,6 +4,7 @@ import type { Person } from '../person/person.types';
 import type { Command, CommandMetadata } from '../shared/command';
 import type { ActorRef } from '../shared/principal';
 import type { AttachmentRef, Channel, EscalationLevel, FollowUpMethod, Visibility } from './ticket.events';
+import type { TicketLocation } from './ticket.place';
 import type { Ticket } from './ticket.state';
 
 /** Uploads the caller attaches, as the attachments table read them (SPEC §4.6). */
@@ -25,7 +26,7 @@ export type FileTicket = Command<
     category: CategoryCode;
     title: string;
     description: string;
-    location: string | null;
+    location: TicketLocation | null;
     channel: Channel;
     community: Community;
     /** The resident a filer names as the reporter (`reporterId`); absent when none is named. */

@@ -50,7 +50,7 @@ const file = (
     category: (overrides.category ?? 'elevator') as 'elevator',
     title: '3号楼电梯停运',
     description: '早上八点开始电梯不动了',
-    location: '3号楼',
+    location: { note: '3号楼' },
     channel: 'group_chat',
     community: overrides.community ?? community,
     ...(overrides.reporter ? { reporter: overrides.reporter } : {}),

@@ -9,6 +9,7 @@ import { decideDuplicateMerged, decideMerge, decideSupport } from './ticket.merg
 import { decideFollowUp } from './ticket.follow-up';
 import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
+import { mustBeRegisteredPlace } from './ticket.location';
 import type { TicketEvent } from './ticket.events';
 import {
   mustBeActive,
@@ -108,6 +109,7 @@ function fileTicket(command: FileTicket, state: Ticket): TicketEvent[] {
   if (!isCategory(data.category)) throw new DomainError('UNKNOWN_CATEGORY', data.category);
   const reporterId = reporterOfNewTicket(actor, community, reporter);
   if (anonymous && reporterId === null) throw new DomainError('ANONYMOUS_NOT_ALLOWED');
+  mustBeRegisteredPlace(community, data.location);
   const sla = slaFor(community, data.category);
   return [
     {

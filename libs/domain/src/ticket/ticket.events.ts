@@ -1,6 +1,7 @@
 import type { CategoryCode, SlaPolicy } from '../catalogue/categories';
 import type { Event } from '../shared/command';
 import type { ActorRef } from '../shared/principal';
+import type { TicketLocation } from './ticket.place';
 
 export const ticketStream = (id: string) => `ticket-${id}`;
 
@@ -23,6 +24,7 @@ type WithAttachments = { attachments?: readonly AttachmentRef[] };
  * Schema version 2: `reporterId` names the resident the ticket is for, or null when it has none
  * (filed by staff, a manager, the committee or the secretary without naming one, SPEC §4.1).
  * Version 1 stored the filer's id whoever filed; the store's upcaster reads those as version 2.
+ * Schema version 3: `location` is the structured place of SPEC §4.5; version 2's string reads as `{note}`.
  */
 export type TicketFiled = Event<
   'TicketFiled',
@@ -33,7 +35,7 @@ export type TicketFiled = Event<
     category: CategoryCode;
     title: string;
     description: string;
-    location: string | null;
+    location: TicketLocation | null;
     channel: Channel;
     reporterId: string | null;
     filedAt: string;

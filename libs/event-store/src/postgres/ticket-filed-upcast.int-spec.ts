@@ -8,8 +8,9 @@ import { serviceUpcasters } from '../upcasters';
 import { PostgresEventStore } from './postgres-event-store';
 
 /**
- * TicketFiled as version 1 wrote it (the filer's id as the reporter, whoever filed), stored as it
- * was and read back through the service's upcasters on real PostgreSQL.
+ * TicketFiled as version 1 wrote it (the filer's id as the reporter, whoever filed) and as version
+ * 2 wrote it (the location as text), stored as it was and read back through the service's upcasters
+ * on real PostgreSQL: v1 → v2 → v3.
  */
 let db: TestDatabase;
 let upcasting: PostgresEventStore;
@@ -37,7 +38,13 @@ const RESIDENT: ActorRef = { id: 'res-1', roles: ['resident'] };
 const SECRETARY: ActorRef = { id: 'sec-1', roles: ['secretary'] };
 
 /** The shape the v1 decider wrote, with the metadata handleCommand wrote beside it. */
-function filed(ticketId: string, filer: ActorRef, reporterId: string | null = filer.id, schemaVersion?: number): NewEvent {
+function filed(
+  ticketId: string,
+  filer: ActorRef,
+  reporterId: string | null = filer.id,
+  schemaVersion?: number,
+  location: unknown = null,
+): NewEvent {
   return {
     type: 'TicketFiled',
     data: {
@@ -47,7 +54,7 @@ function filed(ticketId: string, filer: ActorRef, reporterId: string | null = fi
       category: 'elevator',
       title: '3号楼电梯停运',
       description: '早上八点开始电梯不动了',
-      location: null,
+      location,
       channel: 'tea_talk',
       reporterId,
       filedAt: '2026-11-02T08:00:00.000Z',
@@ -67,9 +74,9 @@ const rated = (ticketId: string, by: ActorRef): NewEvent => ({
   metadata: { actor: by },
 });
 
-async function storeV1(filer: ActorRef): Promise<string> {
+async function storeV1(filer: ActorRef, location: unknown = null): Promise<string> {
   const ticketId = randomUUID();
-  await upcasting.appendToStream(`ticket-${ticketId}`, [filed(ticketId, filer, filer.id, 1), rated(ticketId, filer)], {
+  await upcasting.appendToStream(`ticket-${ticketId}`, [filed(ticketId, filer, filer.id, 1, location), rated(ticketId, filer)], {
     expected: 'no_stream',
   });
   return ticketId;
@@ -78,6 +85,10 @@ async function storeV1(filer: ActorRef): Promise<string> {
 const reporterOf = (events: readonly StoredEvent<TicketEvent>[]) => {
   const first = events[0];
   return first.type === 'TicketFiled' ? { schemaVersion: first.schemaVersion, reporterId: first.data.reporterId } : null;
+};
+const placeOf = (events: readonly StoredEvent<TicketEvent>[]) => {
+  const first = events[0];
+  return first.type === 'TicketFiled' ? { schemaVersion: first.schemaVersion, location: first.data.location } : null;
 };
 
 /**
@@ -105,14 +116,14 @@ describe('TicketFiled stored at schema version 1', () => {
   it('when staff or the secretary filed it, a reader through the registry sees no reporter', async () => {
     for (const filer of [STAFF, SECRETARY]) {
       const id = await storeV1(filer);
-      expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({ schemaVersion: 2, reporterId: null });
-      expect(reporterOf(await readAllOf(`ticket-${id}`))).toEqual({ schemaVersion: 2, reporterId: null });
+      expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({ schemaVersion: 3, reporterId: null });
+      expect(reporterOf(await readAllOf(`ticket-${id}`))).toEqual({ schemaVersion: 3, reporterId: null });
     }
   });
 
   it('when a resident filed it, they stay the reporter', async () => {
     const id = await storeV1(RESIDENT);
-    expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({ schemaVersion: 2, reporterId: 'res-1' });
+    expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({ schemaVersion: 3, reporterId: 'res-1' });
   });
 
   it('when it is upcast, the row and its hash chain stay as written', async () => {
@@ -125,11 +136,56 @@ describe('TicketFiled stored at schema version 1', () => {
     expect(await upcasting.verifyStream(`ticket-${id}`)).toEqual({ valid: true, events: 2 });
   });
 
-  it('when the service files now, the event is stored as version 2 with the reporter it names, and reads back so', async () => {
+  it('when a version 1 event held its location as text, it reads as the note of a place', async () => {
+    const id = await storeV1(RESIDENT, '3号楼2单元');
+    expect(placeOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({
+      schemaVersion: 3,
+      location: { note: '3号楼2单元' },
+    });
+    expect(placeOf(await readAllOf(`ticket-${id}`))).toEqual({ schemaVersion: 3, location: { note: '3号楼2单元' } });
+  });
+
+  it('when the service files now, the event is stored as version 3 with the reporter it names, and reads back so', async () => {
     const ticketId = randomUUID();
-    await upcasting.appendToStream(`ticket-${ticketId}`, [filed(ticketId, STAFF, 'res-1')], { expected: 'no_stream' });
+    await upcasting.appendToStream(`ticket-${ticketId}`, [filed(ticketId, STAFF, 'res-1', undefined, { building: '3', unit: '2单元' })], {
+      expected: 'no_stream',
+    });
     const rows = await sql.query(`SELECT schema_version FROM es_events WHERE stream_id = $1`, [`ticket-${ticketId}`]);
-    expect(rows.rows[0].schema_version).toBe(2);
-    expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${ticketId}`))).toEqual({ schemaVersion: 2, reporterId: 'res-1' });
+    expect(rows.rows[0].schema_version).toBe(3);
+    expect(placeOf(await upcasting.readStream<TicketEvent>(`ticket-${ticketId}`))).toEqual({
+      schemaVersion: 3,
+      location: { building: '3', unit: '2单元' },
+    });
+    expect(reporterOf(await upcasting.readStream<TicketEvent>(`ticket-${ticketId}`))).toEqual({ schemaVersion: 3, reporterId: 'res-1' });
+  });
+});
+
+describe('TicketFiled stored at schema version 2', () => {
+  async function storeV2(location: string | null): Promise<string> {
+    const ticketId = randomUUID();
+    await upcasting.appendToStream(`ticket-${ticketId}`, [filed(ticketId, STAFF, 'res-1', 2, location)], { expected: 'no_stream' });
+    return ticketId;
+  }
+
+  it('when its location was text, a reader through the registry sees {note}, and the reporter it named', async () => {
+    const id = await storeV2('5号楼门口');
+    const events = await upcasting.readStream<TicketEvent>(`ticket-${id}`);
+    expect(placeOf(events)).toEqual({ schemaVersion: 3, location: { note: '5号楼门口' } });
+    expect(reporterOf(events)).toEqual({ schemaVersion: 3, reporterId: 'res-1' });
+    expect(placeOf(await readAllOf(`ticket-${id}`))).toEqual({ schemaVersion: 3, location: { note: '5号楼门口' } });
+  });
+
+  it('when it had no location, it stays null', async () => {
+    const id = await storeV2(null);
+    expect(placeOf(await upcasting.readStream<TicketEvent>(`ticket-${id}`))).toEqual({ schemaVersion: 3, location: null });
+  });
+
+  it('when it is upcast, the stored text and the hash chain stay as written', async () => {
+    const id = await storeV2('5号楼门口');
+    const rows = await sql.query(`SELECT schema_version, data->'location' AS location FROM es_events WHERE stream_id = $1`, [
+      `ticket-${id}`,
+    ]);
+    expect(rows.rows[0]).toEqual({ schema_version: 2, location: '5号楼门口' });
+    expect(await upcasting.verifyStream(`ticket-${id}`)).toEqual({ valid: true, events: 1 });
   });
 });

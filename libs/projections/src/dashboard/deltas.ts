@@ -3,7 +3,7 @@ import { BLOCK_LEVELS, blockStart } from './day-blocks';
 import { dayKey } from './shanghai-day';
 import type { TicketMetric } from './ticket-metric';
 
-type Dimensions = Readonly<{ day: string; communityId: string; companyId: string; category: string }>;
+type Dimensions = Readonly<{ day: string; communityId: string; companyId: string; category: string; building: string }>;
 export type DailyDelta = Dimensions & { counters: Counters };
 /** lo/hi: bounds of the values this batch adds (removals keep the stored bounds, which stay safe). */
 export type HistDelta = Dimensions & { level: number; kind: number; bucket: number; n: number; lo: number | null; hi: number | null };
@@ -19,14 +19,21 @@ export class Deltas {
 
   add(m: TicketMetric, sign: 1 | -1): void {
     const c = contributionOf(m);
-    const dims = `${m.communityId}\u0000${m.companyId}\u0000${m.category}`;
+    const dims = `${m.communityId}\u0000${m.companyId}\u0000${m.category}\u0000${m.building}`;
     const day = this.key(c.day);
     const dailyKey = `${day}\u0000${dims}`;
     let row = this.daily.get(dailyKey);
     if (!row)
       this.daily.set(
         dailyKey,
-        (row = { day, communityId: m.communityId, companyId: m.companyId, category: m.category, counters: zeroCounters() }),
+        (row = {
+          day,
+          communityId: m.communityId,
+          companyId: m.companyId,
+          category: m.category,
+          building: m.building,
+          counters: zeroCounters(),
+        }),
       );
     for (const name of COUNTER_NAMES) row.counters[name] += sign * c.counters[name];
     for (let level = 0; level < BLOCK_LEVELS; level++) {
@@ -41,6 +48,7 @@ export class Deltas {
             communityId: m.communityId,
             companyId: m.companyId,
             category: m.category,
+            building: m.building,
             level,
             kind,
             bucket,

@@ -10,6 +10,7 @@ type FactRow = {
   community_id: string;
   company_id: string;
   category: string;
+  building: string;
   title: string;
   status: MetricStatus;
   filed_at: Date;
@@ -32,6 +33,7 @@ const FACT_TYPES: Readonly<Record<keyof FactRow, string>> = {
   community_id: 'text',
   company_id: 'text',
   category: 'text',
+  building: 'text',
   title: 'text',
   status: 'text',
   filed_at: 'timestamptz',
@@ -61,7 +63,13 @@ const METRIC_TYPES: Readonly<Record<string, string>> = {
   res_bucket: 'smallint',
   due_day: 'integer',
 };
-const DIMENSION_TYPES: Readonly<Record<string, string>> = { day: 'date', community_id: 'text', company_id: 'text', category: 'text' };
+const DIMENSION_TYPES: Readonly<Record<string, string>> = {
+  day: 'date',
+  community_id: 'text',
+  company_id: 'text',
+  category: 'text',
+  building: 'text',
+};
 
 /** `name type, …` for jsonb_to_recordset. */
 const recordType = (types: Readonly<Record<string, string>>) =>
@@ -90,6 +98,7 @@ export async function loadMetrics(tx: EntityManager, ids: readonly string[]): Pr
     communityId: r.community_id,
     companyId: r.company_id,
     category: r.category,
+    building: r.building,
     title: r.title,
     status: r.status,
     filedAt: ms(r.filed_at)!,
@@ -115,6 +124,7 @@ function metricRecord(m: TicketMetric) {
     community_id: m.communityId,
     company_id: m.companyId,
     category: m.category,
+    building: m.building,
     title: m.title,
     status: m.status,
     filed_at: iso(m.filedAt),
@@ -149,14 +159,20 @@ export async function saveMetrics(tx: EntityManager, metrics: readonly TicketMet
   );
 }
 
-const dims = (d: DailyDelta | HistDelta) => ({ day: d.day, community_id: d.communityId, company_id: d.companyId, category: d.category });
+const dims = (d: DailyDelta | HistDelta) => ({
+  day: d.day,
+  community_id: d.communityId,
+  company_id: d.companyId,
+  category: d.category,
+  building: d.building,
+});
 
 export async function addDailyDeltas(tx: EntityManager, deltas: readonly DailyDelta[]): Promise<void> {
   if (!deltas.length) return;
   await tx.query(
     `INSERT INTO rm_ticket_metrics_daily (${DAILY_COLUMNS})
      SELECT ${DAILY_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DAILY_TYPES})
-     ON CONFLICT (day, community_id, company_id, category) DO UPDATE SET ${DAILY_SUMS}`,
+     ON CONFLICT (day, community_id, company_id, category, building) DO UPDATE SET ${DAILY_SUMS}`,
     [JSON.stringify(deltas.map((d) => ({ ...dims(d), ...counterColumns(d.counters) })))],
   );
 }
@@ -170,11 +186,11 @@ export async function addHistDeltas(tx: EntityManager, deltas: readonly HistDelt
   const types = `level smallint, ${recordType(DIMENSION_TYPES)}, kind smallint, bucket integer, n integer, lo_ms bigint, hi_ms bigint`;
   // least() and greatest() skip nulls: a batch that only removes values keeps the stored bounds.
   const emptied: Record<string, unknown>[] = await tx.query(
-    `INSERT INTO rm_ticket_metrics_hist (level, day, community_id, company_id, category, kind, bucket, n, lo_ms, hi_ms)
-     SELECT level, day, community_id, company_id, category, kind, bucket, n, lo_ms, hi_ms FROM jsonb_to_recordset($1::jsonb) AS r(${types})
-     ON CONFLICT (level, day, community_id, company_id, category, kind, bucket) DO UPDATE SET n = rm_ticket_metrics_hist.n + excluded.n,
+    `INSERT INTO rm_ticket_metrics_hist (level, day, community_id, company_id, category, building, kind, bucket, n, lo_ms, hi_ms)
+     SELECT level, day, community_id, company_id, category, building, kind, bucket, n, lo_ms, hi_ms FROM jsonb_to_recordset($1::jsonb) AS r(${types})
+     ON CONFLICT (level, day, community_id, company_id, category, building, kind, bucket) DO UPDATE SET n = rm_ticket_metrics_hist.n + excluded.n,
        lo_ms = least(rm_ticket_metrics_hist.lo_ms, excluded.lo_ms), hi_ms = greatest(rm_ticket_metrics_hist.hi_ms, excluded.hi_ms)
-     RETURNING level, day::text, community_id, company_id, category, kind, bucket, n`,
+     RETURNING level, day::text, community_id, company_id, category, building, kind, bucket, n`,
     [json],
   );
   await deleteEmpty(
@@ -190,11 +206,11 @@ async function deleteEmpty(tx: EntityManager, rows: readonly Record<string, unkn
     rows = rows.slice(0, 1000);
   }
   if (!rows.length) return;
-  const columns = ['level', 'day', 'community_id', 'company_id', 'category', 'kind', 'bucket'];
+  const columns = ['level', 'day', 'community_id', 'company_id', 'category', 'building', 'kind', 'bucket'];
   const params: unknown[] = [];
   const keys = rows.map((row) => `(${columns.map((c) => `$${params.push(row[c])}`).join(', ')})`);
   await tx.query(
-    `DELETE FROM rm_ticket_metrics_hist WHERE n = 0 AND (level, day, community_id, company_id, category, kind, bucket) IN (${keys.join(', ')})`,
+    `DELETE FROM rm_ticket_metrics_hist WHERE n = 0 AND (level, day, community_id, company_id, category, building, kind, bucket) IN (${keys.join(', ')})`,
     params,
   );
 }

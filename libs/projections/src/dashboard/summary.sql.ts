@@ -5,8 +5,9 @@ import { dayKey, dayNumber, dayStart } from './shanghai-day';
 
 // The statements of the dashboard summary; summary.query.ts says how they fit together.
 
-export type GroupBy = 'community' | 'company' | 'category' | 'day';
-export const GROUP_BYS: readonly GroupBy[] = ['community', 'company', 'category', 'day'];
+/** `building` keys are building codes ('' for tickets that name none): meaningful within one community. */
+export type GroupBy = 'community' | 'company' | 'category' | 'building' | 'day';
+export const GROUP_BYS: readonly GroupBy[] = ['community', 'company', 'category', 'building', 'day'];
 
 export type SummaryFilters = Readonly<{ scope: DashboardScope; communityId?: string; companyId?: string; category?: string }>;
 
@@ -75,6 +76,8 @@ function keySql(alias: string, groupBy: GroupBy | undefined, perTicket = false):
       return `${alias}.company_id`;
     case 'category':
       return `${alias}.category`;
+    case 'building':
+      return `${alias}.building`;
     case 'day':
       return `(${alias}.${perTicket ? 'filed_day' : 'day'} - DATE '1970-01-01')`;
   }
@@ -192,7 +195,12 @@ export async function readOverdueToday(r: SummaryRead, window: { from: number; t
   return new Map(rows.map((row) => [keyOf(r.groupBy, row.key), row.n]));
 }
 
-const GROUP_COLUMN: Partial<Record<GroupBy, string>> = { community: 'community_id', company: 'company_id', category: 'category' };
+const GROUP_COLUMN: Partial<Record<GroupBy, string>> = {
+  community: 'community_id',
+  company: 'company_id',
+  category: 'category',
+  building: 'building',
+};
 
 /**
  * Exact values for the targets, in target order (milliseconds): known ones as they are, the rest

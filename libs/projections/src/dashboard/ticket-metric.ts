@@ -18,6 +18,8 @@ export type TicketMetric = Readonly<{
   /** The company responsible when the ticket was filed; a later transfer does not move it. */
   companyId: string;
   category: string;
+  /** The registered building the ticket names; '' for none. */
+  building: string;
   title: string;
   status: MetricStatus;
   filedAt: number;
@@ -77,6 +79,7 @@ function filed(e: Extract<MetricEvent, { type: 'TicketFiled' }>): TicketMetric {
     communityId: d.communityId,
     companyId: d.companyId,
     category: d.category,
+    building: d.location?.building ?? '',
     title: d.title ?? '',
     status: 'open',
     filedAt: time(d.filedAt),

@@ -78,7 +78,7 @@ const queries = fc.record({
   a: instant,
   b: instant,
   now: fc.oneof({ arbitrary: instant, weight: 1 }, { arbitrary: onTicket('resolveBy'), weight: 2 }),
-  groupBy: fc.constantFrom(undefined, 'community', 'company', 'category', 'day' as const),
+  groupBy: fc.constantFrom(undefined, 'community', 'company', 'category', 'building', 'day' as const),
   communityId: rarely(fc.constantFrom(...COMMUNITIES)),
   companyId: rarely(fc.constantFrom(...COMPANIES)),
   category: rarely(fc.constantFrom(...CATEGORIES)),
@@ -154,12 +154,12 @@ it('when events are handed over again, in other batches, the tables are exactly 
 async function inconsistencies() {
   const counters = COUNTER_COLUMNS.join(', ');
   const sums = COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
-  const dims = 'community_id, company_id, category';
-  const daily = `SELECT filed_day, ${dims}, ${sums} FROM rm_ticket_metrics GROUP BY 1, 2, 3, 4`;
+  const dims = 'community_id, company_id, category, building';
+  const daily = `SELECT filed_day, ${dims}, ${sums} FROM rm_ticket_metrics GROUP BY 1, 2, 3, 4, 5`;
   const block = `DATE '1970-01-01' + (filed_day - DATE '1970-01-01') / (8 ^ level)::int * (8 ^ level)::int`;
   const values = `FROM rm_ticket_metrics CROSS JOIN generate_series(0, 2) AS level
     CROSS JOIN LATERAL (VALUES (0, fr_bucket::int, first_response_ms), (1, res_bucket::int, resolution_ms), (2, due_day, NULL)) AS v(kind, bucket, ms)
-    WHERE v.bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    WHERE v.bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
   const hist = `SELECT level, ${block}, ${dims}, v.kind, v.bucket, count(*)::int ${values}`;
   const stored = {
     daily: `SELECT day, ${dims}, ${counters} FROM rm_ticket_metrics_daily`,
@@ -169,7 +169,7 @@ async function inconsistencies() {
   const outsideBounds = await ds.query(`
     SELECT h.* FROM rm_ticket_metrics_hist h
       JOIN (SELECT level, ${block} AS day, ${dims}, v.kind, v.bucket, min(v.ms) AS lo, max(v.ms) AS hi ${values}) x
-      USING (level, day, community_id, company_id, category, kind, bucket)
+      USING (level, day, community_id, company_id, category, building, kind, bucket)
      WHERE h.kind < 2 AND NOT (h.lo_ms <= x.lo AND h.hi_ms >= x.hi)`);
   return [...(await differ(daily, stored.daily)), ...(await differ(hist, stored.hist)), ...outsideBounds];
 }
@@ -177,8 +177,8 @@ async function inconsistencies() {
 async function snapshot() {
   return Promise.all([
     ds.query(`SELECT * FROM rm_ticket_metrics ORDER BY id`),
-    ds.query(`SELECT * FROM rm_ticket_metrics_daily ORDER BY day, community_id, company_id, category`),
-    ds.query(`SELECT * FROM rm_ticket_metrics_hist ORDER BY level, day, community_id, company_id, category, kind, bucket`),
+    ds.query(`SELECT * FROM rm_ticket_metrics_daily ORDER BY day, community_id, company_id, category, building`),
+    ds.query(`SELECT * FROM rm_ticket_metrics_hist ORDER BY level, day, community_id, company_id, category, building, kind, bucket`),
   ]);
 }
 
@@ -188,6 +188,7 @@ it('when a backlog deadline falls exactly on a Shanghai midnight, it is overdue 
     community: 'c-a',
     company: 'co-1',
     category: 'noise',
+    building: '1',
     filedOffset: 0,
     acknowledgeMinutes: 30,
     resolveMinutes: 1440,

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { CommunityEvent, CompanyEvent } from '@jinlin/domain';
+import type { BuildingEvent, CommunityEvent, CompanyEvent } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import { exhaustive, type Projection } from '../engine/projection';
 
-type ReferenceEvent = CompanyEvent | CommunityEvent;
+/** Buildings have their own read model (../buildings). */
+type ReferenceEvent = CompanyEvent | Exclude<CommunityEvent, BuildingEvent>;
 
 /** Companies and communities, with who manages each community now. */
 export class ReferenceDataProjection implements Projection<ReferenceEvent> {

@@ -23,6 +23,17 @@ const privacyOf = (t: TicketView) => ({
   visibility: t.visibility as Visibility,
 });
 
+/**
+ * The place as neighbours see it: building, unit and public area. The room and the free-text note
+ * would point at the reporter's own flat (1203), so they stay with those who see the whole ticket.
+ */
+function publicPlace(location: TicketView['location']): TicketView['location'] {
+  if (!location) return location;
+  const { building, unit, area } = location;
+  const place = { ...(building ? { building } : {}), ...(unit ? { unit } : {}), ...(area ? { area } : {}) };
+  return Object.keys(place).length ? place : null;
+}
+
 /** Every read of rm_tickets passes here: the domain's rules of who sees what, applied to a view. */
 export function visibleTo(viewer: Principal, t: TicketView): VisibleTicketView {
   if (seesAsNeighbour(viewer, privacyOf(t))) {
@@ -32,7 +43,7 @@ export function visibleTo(viewer: Principal, t: TicketView): VisibleTicketView {
       communityId,
       category,
       title,
-      location,
+      location: publicPlace(location),
       status,
       visibility,
       supportCount,

@@ -1,4 +1,4 @@
-import { firstResponseAfter, type FollowUpMethod, type TicketEvent, type TicketFiled } from '@jinlin/domain';
+import { firstResponseAfter, type FollowUpMethod, type TicketEvent, type TicketFiled, type TicketLocation } from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import { exhaustive } from '../engine/projection';
 
@@ -14,7 +14,9 @@ export type TicketRecord = {
   category: string;
   title: string;
   description: string;
-  location: string | null;
+  location: TicketLocation | null;
+  /** The location's registered building, for the list's filter. */
+  building: string | null;
   channel: string;
   reporter_id: string | null;
   status: string;
@@ -54,7 +56,8 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
   category: 'text',
   title: 'text',
   description: 'text',
-  location: 'text',
+  location: 'jsonb',
+  building: 'text',
   channel: 'text',
   reporter_id: 'text',
   status: 'text',
@@ -99,6 +102,7 @@ function filed(e: StoredEvent<TicketFiled>): TicketRecord {
     title: d.title,
     description: d.description,
     location: d.location ?? null,
+    building: d.location?.building ?? null,
     channel: d.channel,
     reporter_id: d.reporterId,
     status: 'open',

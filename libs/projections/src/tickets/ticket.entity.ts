@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TicketLocation } from '@jinlin/domain';
 import type { LastFollowUp } from './ticket-row';
 
 const ts = (name: string) => ({ name, nullable: true }) as const;
@@ -13,7 +14,8 @@ export class TicketRow {
   @Column('text') category: string;
   @Column('text') title: string;
   @Column('text') description: string;
-  @Column('text', { nullable: true }) location: string | null;
+  @Column('jsonb', { nullable: true }) location: TicketLocation | null;
+  @Column('text', { nullable: true }) building: string | null;
   @Column('text') channel: string;
   @Column('text', { name: 'reporter_id', nullable: true }) reporterId: string | null;
   @Column('text') status: string;

@@ -9,6 +9,8 @@ export type TicketFilters = Readonly<{
   status?: string;
   category?: string;
   assigneeId?: string;
+  /** A building code; codes are per community, so callers pair it with communityId. */
+  building?: string;
   overdue?: boolean;
   q?: string;
   reporterId?: string;
@@ -21,7 +23,7 @@ export type TicketFilters = Readonly<{
 const ACTIVE = ['open', 'acknowledged', 'in_progress'];
 
 /** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. The domain's canSeeTicket, in SQL. */
-function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
+export function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
   if (hasRole(actor, 'admin')) return qb;
   return qb.andWhere(
     new Brackets((w) => {
@@ -72,6 +74,7 @@ export async function listTickets(
   if (f.communityId) qb.andWhere('t.community_id = :communityId', { communityId: f.communityId });
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
   if (f.category) qb.andWhere('t.category = :category', { category: f.category });
+  if (f.building) qb.andWhere('t.building = :building', { building: f.building });
   if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
   if (f.overdue) qb.andWhere('t.status IN (:...active) AND t.resolve_by < now()', { active: ACTIVE });
   if (f.reporterId) byReporter(qb, actor, f.reporterId);

@@ -18,6 +18,9 @@ export function toSummaryQuery(dto: SummaryQueryDto, now: number): SummaryQuery 
     (name) => (name === 'from' ? from : to) < EARLIEST || (name === 'from' ? from : to) > LATEST,
   );
   if (outside.length) throw new BadRequestException(outside.map((name) => `${name} must lie within 2000-01-01 and 2100-01-01`));
+  if (dto.groupBy === 'building' && dto.communityId === undefined) {
+    throw new BadRequestException(['groupBy=building needs communityId: building codes are per community']);
+  }
   if (from >= to) throw new BadRequestException(['from must be before to']);
   if (to - from > MAX_SPAN_MS) throw new BadRequestException(['from and to must be at most 3 years (1096 days) apart']);
   return { communityId: dto.communityId, companyId: dto.companyId, category: dto.category, groupBy: dto.groupBy, from, to, now };

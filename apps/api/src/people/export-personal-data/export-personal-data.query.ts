@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Principal, Role } from '@jinlin/domain';
+import type { Principal, Role, TicketLocation } from '@jinlin/domain';
 
 export type PersonalDataExport = Readonly<{
   exportedAt: string;
@@ -23,7 +23,7 @@ export type PersonalDataExport = Readonly<{
     category: string;
     title: string;
     description: string;
-    location: string | null;
+    location: TicketLocation | null;
     status: string;
     filedAt: string;
     rating: number | null;

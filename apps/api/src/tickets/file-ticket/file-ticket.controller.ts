@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { locationOf } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
@@ -25,7 +26,7 @@ export class FileTicketController {
       category,
       title,
       description,
-      location: location ?? null,
+      location: locationOf(location),
       channel: channel ?? 'app',
       ...(reporterId === undefined ? {} : { reporterId }),
       ...(anonymous ? { anonymous } : {}),

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CATEGORY_CODES, CHANNELS, VISIBILITIES, type CategoryCode, type Channel, type Visibility } from '@jinlin/domain';
 import { IsAttachmentIds } from '../../attachments/attachment-ids';
-import { IsOptionalText, IsSlug, IsText, SLUG } from '../../http/validation-decorators';
+import { IsSlug, IsText, SLUG } from '../../http/validation-decorators';
+import { IsLocation, type LocationInput } from '../../places/location.validator';
 
 export class FileTicketDto {
   @IsSlug('the community (小区) where the problem is') communityId: string;
@@ -11,7 +12,7 @@ export class FileTicketDto {
   category: CategoryCode;
   @IsText(120, 'short title, e.g. 3号楼电梯停运') title: string;
   @IsText(4000, 'what is wrong') description: string;
-  @IsOptionalText(2000, 'where, e.g. 3号楼2单元') location?: string;
+  @IsLocation() location?: LocationInput;
   @ApiPropertyOptional({ enum: CHANNELS, default: 'app' })
   @IsOptional()
   @IsIn(CHANNELS)

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CATEGORY_CODES, ESCALATION_LEVELS } from '@jinlin/domain';
+import { IsBuildingFilter } from '../../places/building-filter.validator';
 
 const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn', 'merged'];
 
@@ -10,6 +11,7 @@ export class ListTicketsDto {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) assigneeId?: string;
+  @IsBuildingFilter() building?: string;
   @ApiPropertyOptional({ description: 'only unresolved tickets past their resolve deadline' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -10,6 +10,7 @@ type Facts = {
   communityId: string;
   companyId: string;
   category: string;
+  building: string;
   reporterId: string | null;
   filedAt: number;
   acknowledgeBy: number;
@@ -49,6 +50,7 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
         communityId: d.communityId,
         companyId: d.companyId,
         category: d.category,
+        building: d.location?.building ?? '',
         reporterId: d.reporterId,
         filedAt: Date.parse(d.filedAt),
         acknowledgeBy: Date.parse(d.acknowledgeBy),
@@ -145,7 +147,7 @@ export type ReferenceQuery = Readonly<{
   from: number;
   to: number;
   now: number;
-  groupBy?: 'community' | 'company' | 'category' | 'day';
+  groupBy?: 'community' | 'company' | 'category' | 'building' | 'day';
   communityId?: string;
   companyId?: string;
   category?: string;
@@ -157,6 +159,7 @@ const KEY = {
   community: (t: Facts) => t.communityId,
   company: (t: Facts) => t.companyId,
   category: (t: Facts) => t.category,
+  building: (t: Facts) => t.building,
   day: (t: Facts) => shanghaiDay(t.filedAt),
 };
 

@@ -9,6 +9,7 @@ export const BASE = Date.UTC(2025, 10, 10, 16, 0, 0);
 export const COMMUNITIES = ['c-a', 'c-b', 'c-c'];
 export const COMPANIES = ['co-1', 'co-2'];
 export const CATEGORIES: CategoryCode[] = ['elevator', 'sanitation', 'noise'];
+export const BUILDINGS = ['1', '2'];
 
 const OPS = [
   'acknowledge',
@@ -54,6 +55,8 @@ const ticket = fc.record({
   community: fc.constantFrom(...COMMUNITIES),
   company: fc.constantFrom(...COMPANIES),
   category: fc.constantFrom(...CATEGORIES),
+  /** The building the location names, or none (null: no location at all). */
+  building: fc.constantFrom(null, ...BUILDINGS),
   filedOffset: fc.oneof(
     fc.integer({ min: 0, max: 20 }).map((k) => k * 6 * HOUR),
     fc.integer({ min: 1, max: 20 }).map((k) => k * 6 * HOUR - 1),
@@ -232,7 +235,7 @@ function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
         category: plan.category,
         title: `第${id}号 "电梯", 坏了`,
         description: '描述',
-        location: null,
+        location: plan.building === null ? null : { building: plan.building, room: '101' },
         channel: 'app',
         reporterId: FILER[plan.filer].id,
         filedAt: iso(filedAt),

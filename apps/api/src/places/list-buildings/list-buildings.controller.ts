@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@jinlin/domain';
+import { BUILDINGS_PROJECTION } from '@jinlin/projections';
+import { CurrentUser } from '../../http/current-user.decorator';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
+import { ListBuildingsQuery } from './list-buildings.query';
+
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller('communities')
+export class ListBuildingsController {
+  constructor(
+    private readonly bus: QueryBus,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  @Get(':id/buildings')
+  @ApiOperation({ summary: "the community's buildings and their units, by code (anyone who may see the community)" })
+  @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
+  @ApiOkResponse({ description: '{items: [{code, name, units, changedAt}]}' })
+  @ApiNotFoundResponse({ description: 'the community does not exist, or not for the caller' })
+  async list(
+    @Param('id', CommunityIdPipe) id: string,
+    @CurrentUser() user: Principal,
+    @Query('minPosition') minPosition: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.ryw.wait(minPosition, reply, [BUILDINGS_PROJECTION, 'reference-data']);
+    return this.bus.execute(new ListBuildingsQuery(id, user));
+  }
+}
