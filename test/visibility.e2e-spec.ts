@@ -128,6 +128,15 @@ describe('a community-visible ticket', () => {
     expect(leaks(list.text)).toBe(false);
   });
 
+  it("when a neighbour's own ticket finds it among the similar ones, only its public place shows", async () => {
+    const own = await file(k.residentB, { visibility: 'community', title: '地下车库漏水了', location: { area: '地下车库' } });
+    const r = await get(`/tickets/${own.id}/similar?minPosition=${own.position}`, k.residentB);
+    expect(r.status).toBe(200);
+    expect(r.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ location: { area: '地下车库' } });
+    expect(r.text).not.toContain('1203');
+    expect(leaks(r.text)).toBe(false);
+  });
+
   it('when a neighbour asks for its timeline, it is not found', async () =>
     expect((await get(`/tickets/${id}/timeline`, k.residentB)).status).toBe(404));
   it('when a resident of another community reads it, it is not found', async () =>

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal, TicketLocation } from '@jinlin/domain';
 import { TicketRow } from '../tickets/ticket.entity';
 import { scoped } from '../tickets/ticket.queries';
+import { asNeighbour, publicPlace } from '../tickets/ticket-privacy';
 
 export type SimilarTicket = Readonly<{
   id: string;
@@ -40,22 +41,34 @@ export async function similarTickets(db: DataSource, actor: Principal, id: strin
     actor,
   );
   if (ticket.building !== null) qb.andWhere('t.building = :building', { building: ticket.building });
-  const rows: { id: string; title: string; status: string; filed_at: Date; location: TicketLocation | null; similarity: number }[] =
-    await qb
-      .select(['t.id AS id', 't.title AS title', 't.status AS status', 't.filed_at AS filed_at', 't.location AS location'])
-      .addSelect('similarity(t.title, :title)', 'similarity')
-      .setParameter('title', ticket.title)
-      .orderBy('similarity', 'DESC')
-      .addOrderBy('t.filed_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(LIMIT)
-      .getRawMany();
+  type Row = { id: string; title: string; status: string; filed_at: Date; location: TicketLocation | null; similarity: number };
+  // What decides a neighbour's partial view (SPEC §4.7), read with each row.
+  type Privacy = { community_id: string; reporter_id: string | null; company_id: string; anonymous: boolean; visibility: string };
+  const rows: (Row & Privacy)[] = await qb
+    .select(['t.id AS id', 't.title AS title', 't.status AS status', 't.filed_at AS filed_at', 't.location AS location'])
+    .addSelect(['t.community_id AS community_id', 't.reporter_id AS reporter_id', 't.company_id AS company_id'])
+    .addSelect(['t.anonymous AS anonymous', 't.visibility AS visibility'])
+    .addSelect('similarity(t.title, :title)', 'similarity')
+    .setParameter('title', ticket.title)
+    .orderBy('similarity', 'DESC')
+    .addOrderBy('t.filed_at', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .limit(LIMIT)
+    .getRawMany();
+  const neighbour = (r: Privacy) =>
+    asNeighbour(actor, {
+      communityId: r.community_id,
+      reporterId: r.reporter_id,
+      companyId: r.company_id,
+      anonymous: r.anonymous,
+      visibility: r.visibility,
+    });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
     status: r.status,
     filedAt: new Date(r.filed_at).toISOString(),
-    location: r.location,
+    location: neighbour(r) ? publicPlace(r.location) : r.location,
     similarity: Number(r.similarity),
   }));
 }

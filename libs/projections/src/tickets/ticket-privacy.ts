@@ -14,7 +14,13 @@ export type NeighbourTicketView = Pick<
 
 export type VisibleTicketView = (TicketView & Readonly<{ reporter?: string }>) | NeighbourTicketView;
 
-const privacyOf = (t: TicketView) => ({
+/** A neighbour (SPEC §4.7) sees this ticket only in part: see visibleTo. */
+export const asNeighbour = (
+  viewer: Principal,
+  t: Pick<TicketView, 'communityId' | 'reporterId' | 'companyId' | 'anonymous' | 'visibility'>,
+) => seesAsNeighbour(viewer, privacyOf(t));
+
+const privacyOf = (t: Pick<TicketView, 'communityId' | 'reporterId' | 'companyId' | 'anonymous' | 'visibility'>) => ({
   communityId: t.communityId,
   reporterId: t.reporterId,
   // The company recorded on the row is the managing one: a handover's transfer moves it.
@@ -27,7 +33,7 @@ const privacyOf = (t: TicketView) => ({
  * The place as neighbours see it: building, unit and public area. The room and the free-text note
  * would point at the reporter's own flat (1203), so they stay with those who see the whole ticket.
  */
-function publicPlace(location: TicketView['location']): TicketView['location'] {
+export function publicPlace(location: TicketView['location']): TicketView['location'] {
   if (!location) return location;
   const { building, unit, area } = location;
   const place = { ...(building ? { building } : {}), ...(unit ? { unit } : {}), ...(area ? { area } : {}) };
@@ -36,7 +42,7 @@ function publicPlace(location: TicketView['location']): TicketView['location'] {
 
 /** Every read of rm_tickets passes here: the domain's rules of who sees what, applied to a view. */
 export function visibleTo(viewer: Principal, t: TicketView): VisibleTicketView {
-  if (seesAsNeighbour(viewer, privacyOf(t))) {
+  if (asNeighbour(viewer, t)) {
     const { id, communityId, category, title, location, status, visibility, supportCount, filedAt, version } = t;
     return {
       id,
