@@ -146,3 +146,19 @@ describe('the demo handover', () => {
     expect(seen.status).toBe(200);
   });
 });
+
+describe('the demo places', () => {
+  it('registers every estate’s buildings and units, and files tickets at registered places', async () => {
+    const buildings = (await get(`/communities/qianpu-yili-west/buildings?minPosition=${head}`)).body.items;
+    expect(buildings).toHaveLength(38);
+    expect(buildings[0]).toMatchObject({ code: '1', name: '1号楼', units: ['1单元', '2单元', '3单元'] });
+    const byBuilding = await get(`/dashboards/summary?minPosition=${head}&communityId=qianpu-yili-west&groupBy=building`);
+    expect(byBuilding.status).toBe(200);
+    const keyed = byBuilding.body.groups.filter((g: { key: string }) => g.key !== '');
+    expect(keyed.length).toBeGreaterThan(3);
+    const { key } = keyed[0];
+    const page = await get(`/tickets?communityId=qianpu-yili-west&building=${key}&limit=100`);
+    expect(page.body.items.length).toBeGreaterThan(0);
+    for (const t of page.body.items) expect(t.location.building).toBe(key);
+  });
+});

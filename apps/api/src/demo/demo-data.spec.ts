@@ -2,14 +2,13 @@ import {
   CATEGORY_CODES,
   CHANNELS,
   decideTicket,
-  locationOf,
   ticketDecider,
   type Community,
   type Person,
   type Ticket,
   type TicketCommand,
 } from '@jinlin/domain';
-import { demoScenario, type DemoScenario, type DemoTicket } from './demo-data';
+import { demoBuildings, demoScenario, type DemoScenario, type DemoTicket } from './demo-data';
 import { DEMO_COMMUNITIES, DEMO_MANAGING_COMPANY } from './demo-ids';
 import { demoPeople } from './demo-people';
 
@@ -36,6 +35,11 @@ function play(ticket: DemoTicket): Ticket {
     name: 'x',
     propertyCompanyId: DEMO_MANAGING_COMPANY,
     slaPolicies: {},
+    buildings: Object.fromEntries(
+      demoBuildings()
+        .filter((b) => b.communityId === ticket.communityId)
+        .map((b) => [b.code, { code: b.code, name: b.name, units: b.units }]),
+    ),
   };
   const { communityId, category, title, description, location, channel } = ticket;
   const reporter =
@@ -46,7 +50,7 @@ function play(ticket: DemoTicket): Ticket {
     category,
     title,
     description,
-    location: locationOf(location),
+    location,
     channel,
     community,
     ...reporter,
@@ -137,12 +141,17 @@ describe('the demo scenario', () => {
     for (const t of scenario.tickets) {
       expect(t.title).toMatch(han);
       expect(t.description).toMatch(han);
-      expect(t.location).toMatch(han);
-      expect(`${t.title}${t.description}${t.location}${JSON.stringify(t.steps.map((s) => s.command.data))}`).not.toMatch(/\{(b|u|f|loc)\}/);
+      expect(JSON.stringify(t.location)).toMatch(han);
+      expect(`${t.title}${t.description}${JSON.stringify(t.location)}${JSON.stringify(t.steps.map((s) => s.command.data))}`).not.toMatch(
+        /\{(b|u|f|loc)\}/,
+      );
       expect([...t.title].length).toBeLessThanOrEqual(120);
       expect([...t.description].length).toBeLessThanOrEqual(4000);
     }
-    expect(scenario.tickets.some((t) => /^\d+号楼\d+单元$/.test(t.location ?? ''))).toBe(true);
+    expect(scenario.tickets.some((t) => /^\d+号楼\d+单元$/.test(t.location?.note ?? '') && t.location?.unit && t.location.building)).toBe(
+      true,
+    );
+    expect(scenario.tickets.some((t) => t.location?.area && !t.location.building)).toBe(true);
   });
 
   it('when filed, residents of each estate report, and resident-demo reports in 前埔一里西小区 only', () => {

@@ -1,4 +1,4 @@
-import type { CategoryCode, Channel, Principal } from '@jinlin/domain';
+import type { CategoryCode, Channel, Principal, TicketLocation } from '@jinlin/domain';
 import { DEMO_RESIDENTS } from './demo-people';
 import { DEMO_COMMUNITIES, DEMO_RESIDENT, DEMO_SECRETARY, committeeOf, residentOf, type DemoCommunityId } from './demo-ids';
 import { Story, type DemoStep } from './demo-story';
@@ -12,7 +12,8 @@ export type DemoTicket = Readonly<{
   category: CategoryCode;
   title: string;
   description: string;
-  location: string | null;
+  /** Structured (SPEC §4.5): building and unit as registered, the words a resident would write as the note. */
+  location: TicketLocation | null;
   channel: Channel;
   /** Who files: the reporter themself, or the secretary writing down a tea-talk matter for them. */
   filer: Principal;
@@ -123,7 +124,7 @@ function ticketAt(dice: Dice, communityId: DemoCommunityId, filedAt: number, now
     category,
     title: fill(issue.title),
     description: fill(issue.description),
-    location: fill('{loc}'),
+    location: fill.place,
     channel,
     filer,
     reporter,
@@ -141,8 +142,8 @@ function reporterOf(dice: Dice, communityId: DemoCommunityId): Principal {
   return residentOf(communityId, dice.int(1, PROFILES[communityId].residents));
 }
 
-/** Draws one address and returns a filler for the {b} {u} {f} {loc} placeholders. */
-function placeIn(dice: Dice, profile: Profile, place: Place): (text: string) => string {
+/** Draws one address and returns a filler for the {b} {u} {f} {loc} placeholders, with the place it names. */
+function placeIn(dice: Dice, profile: Profile, place: Place): ((text: string) => string) & { place: TicketLocation } {
   const b = dice.int(1, profile.buildings);
   const u = dice.int(1, profile.units);
   const f = dice.int(2, profile.floors);
@@ -156,5 +157,31 @@ function placeIn(dice: Dice, profile: Profile, place: Place): (text: string) => 
     office: () => '物业服务中心',
   };
   const loc = locations[place]();
-  return (text) => text.replaceAll('{b}', String(b)).replaceAll('{u}', String(u)).replaceAll('{f}', String(f)).replaceAll('{loc}', loc);
+  const fill = (text: string) =>
+    text.replaceAll('{b}', String(b)).replaceAll('{u}', String(u)).replaceAll('{f}', String(f)).replaceAll('{loc}', loc);
+  const structured: Record<Place, TicketLocation> = {
+    unit: { building: String(b), unit: demoUnitName(u), note: loc },
+    building: { building: String(b), note: loc },
+    garage: { area: loc },
+    gate: { area: loc },
+    garden: loc.startsWith(`${b}号楼`) ? { building: String(b), area: '楼前绿化带', note: loc } : { area: loc },
+    plaza: { area: loc },
+    office: { area: loc },
+  };
+  return Object.assign(fill, { place: structured[place] });
+}
+
+/** The units of a demo building, as its residents name them. */
+export const demoUnitName = (u: number) => `${u}单元`;
+
+/** Every estate's buildings (1号楼 …) and units (1单元 …), registered before the first ticket. */
+export function demoBuildings(): { communityId: DemoCommunityId; code: string; name: string; units: string[] }[] {
+  return (Object.entries(PROFILES) as [DemoCommunityId, Profile][]).flatMap(([communityId, p]) =>
+    Array.from({ length: p.buildings }, (_, i) => ({
+      communityId,
+      code: String(i + 1),
+      name: `${i + 1}号楼`,
+      units: Array.from({ length: p.units }, (_, u) => demoUnitName(u + 1)),
+    })),
+  );
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import { communityStream, companyStream, locationOf, personStream, type Principal } from '@jinlin/domain';
+import { communityStream, companyStream, personStream, type Principal } from '@jinlin/domain';
 import type { Checkpoint, EventStore, ReadAllResult } from '@jinlin/event-store';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/handle-command';
+import { SetBuildingCommand } from '../places/set-building/set-building.command';
 import { RegisterPersonCommand } from '../people/register-person/register-person.command';
 import { RegisterCommunityCommand } from '../reference-data/register-community/register-community.command';
 import { RegisterCompanyCommand } from '../reference-data/register-company/register-company.command';
@@ -18,7 +19,7 @@ import { RecordActionCommand } from '../tickets/record-action/record-action.comm
 import { RejectResolutionCommand } from '../tickets/reject-resolution/reject-resolution.command';
 import { ResolveTicketCommand } from '../tickets/resolve-ticket/resolve-ticket.command';
 import { WithdrawTicketCommand } from '../tickets/withdraw-ticket/withdraw-ticket.command';
-import { demoScenario, type DemoTicket } from './demo-data';
+import { demoBuildings, demoScenario, type DemoTicket } from './demo-data';
 import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } from './demo-ids';
 import { loadDemoHandover } from './demo-handover';
 import { demoPeople } from './demo-people';
@@ -136,7 +137,20 @@ function referenceJobs(commands: CommandBus, store: EventStore, at: string, pass
       return commands.execute(new RegisterPersonCommand(body, contextOf(DEMO_ADMIN, at)));
     }),
   );
-  return [...companies, ...communities, ...people];
+  // Setting a building as it is appends nothing: count what the stream gained.
+  const buildings = demoBuildings().map(({ communityId, code, name, units }): Job => ({
+    key: communityStream(communityId),
+    at,
+    label: `registering building ${code} of ${communityId}`,
+    run: async () => {
+      const before = (await store.readStream(communityStream(communityId))).length;
+      const { version } = await commands.execute(
+        new SetBuildingCommand(communityId, { building: code, name, units }, contextOf(DEMO_ADMIN, at)),
+      );
+      return version - before;
+    },
+  }));
+  return [...companies, ...communities, ...buildings, ...people];
 }
 
 /** A ticket's filing and then its steps, in one lane: each step learns the id the filing was given. */
@@ -158,10 +172,7 @@ function ticketJobs(commands: CommandBus, ticket: DemoTicket): Job[] {
     label: label('FileTicket'),
     run: async () => {
       const result = await commands.execute(
-        new FileTicketCommand(
-          { communityId, category, title, description, location: locationOf(location), channel, ...onBehalf },
-          contextOf(filer, filedAt),
-        ),
+        new FileTicketCommand({ communityId, category, title, description, location, channel, ...onBehalf }, contextOf(filer, filedAt)),
       );
       ticketId = result.id;
       return appended(result);
