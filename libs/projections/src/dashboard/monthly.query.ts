@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@jinlin/domain';
+import type { Principal, TicketLocation } from '@jinlin/domain';
 import { dashboardScope, mustSeeCommunity } from './scope';
 import { inSnapshot } from './snapshot';
 import { UTC_OFFSET_MS } from './shanghai-day';
@@ -13,6 +13,9 @@ export type MonthlyTicket = Readonly<{
   status: string;
   /** Who it is assigned to now (an id: the name is looked up at read time, SPEC §2.1). */
   assigneeId: string | null;
+  /** Where (SPEC §4.5), with the building's registered name when it has one. */
+  location: TicketLocation | null;
+  buildingName: string | null;
   acknowledgeBy: Date;
   resolveBy: Date;
   firstResponseAt: Date | null;
@@ -56,7 +59,10 @@ export async function monthlyReport(
     const tickets: MonthlyRow[] = await q.query(
       `SELECT id, filed_at, category, title, status, acknowledge_by, resolve_by, first_response_at, first_response_ms, responded_in_time,
               last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue,
-              (SELECT t.assignee_id FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS assignee_id
+              (SELECT t.assignee_id FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS assignee_id,
+              (SELECT t.location FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS location,
+              (SELECT b.name FROM rm_tickets t JOIN rm_buildings b ON b.community_id = t.community_id AND b.code = t.building
+                WHERE t.id = rm_ticket_metrics.id) AS building_name
          FROM rm_ticket_metrics WHERE community_id = $1 AND filed_at >= $2 AND filed_at < $3 ORDER BY filed_at, id`,
       [communityId, new Date(from).toISOString(), new Date(to).toISOString(), new Date(now).toISOString()],
     );
@@ -72,6 +78,8 @@ type MonthlyRow = {
   title: string;
   status: string;
   assignee_id: string | null;
+  location: TicketLocation | null;
+  building_name: string | null;
   acknowledge_by: Date;
   resolve_by: Date;
   first_response_at: Date | null;
@@ -96,6 +104,8 @@ function toMonthlyTicket(r: MonthlyRow): MonthlyTicket {
     title: r.title,
     status: r.status,
     assigneeId: r.assignee_id,
+    location: r.location,
+    buildingName: r.building_name,
     acknowledgeBy: r.acknowledge_by,
     resolveBy: r.resolve_by,
     firstResponseAt: r.first_response_at,

@@ -12,6 +12,7 @@ export const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: Rep
   ['类别 category', (t) => categoryName(t.category)],
   ['标题 title', (t) => t.title],
   ['状态 status', (t) => STATUS_NAMES[t.status] ?? t.status],
+  ['地点 place', (t) => placeText(t)],
   ['处理人 assignee', (t) => t.assigneeName ?? t.assigneeId],
   ['响应时限 acknowledgeBy', (t) => shanghaiTime(t.acknowledgeBy)],
   ['首次响应时间 firstResponseAt', (t) => shanghaiTime(t.firstResponseAt)],
@@ -26,6 +27,16 @@ export const TICKET_COLUMNS: readonly (readonly [heading: string, value: (t: Rep
   ['评分 rating', (t) => t.rating],
   ['当前超期 overdue', (t) => yesNo(t.overdue)],
 ];
+
+/** 3号楼 2单元 1203 (地下车库) 门口: the registered building's name, then the rest as written. */
+export function placeText(t: Pick<ReportTicket, 'location' | 'buildingName'>): string {
+  const l = t.location;
+  if (!l) return '';
+  const building = l.building ? (t.buildingName ?? `${l.building}号楼`) : null;
+  return [building, l.unit, l.room, l.area, l.note && l.note !== [building, l.unit].filter(Boolean).join('') ? l.note : null]
+    .filter(Boolean)
+    .join(' ');
+}
 
 export const HANDOVER_STATUS_NAMES: Readonly<Record<string, string>> = { active: '进行中', completed: '已完成' };
 
