@@ -161,6 +161,17 @@ describe('a community-visible ticket', () => {
     const r = await get(`/tickets?reporterId=${A.sub}`, k.residentB);
     expect(r.body.items).toEqual([]);
   });
+
+  it('when a neighbour searches, the title is searched but never the description they may not read', async () => {
+    const byTitle = await get(`/tickets?visibility=community&q=${encodeURIComponent('车库漏水')}&minPosition=${position}`, k.residentB);
+    expect(byTitle.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    const byDescription = await get(`/tickets?visibility=community&q=1203`, k.residentB);
+    expect(byDescription.body.items).toEqual([]);
+    const byStaff = await get(`/tickets?q=1203`, k.staff);
+    expect(byStaff.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    const byAssignee = await get(`/tickets?visibility=community&escalationLevel=committee`, k.residentB);
+    expect(byAssignee.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
 });
 
 describe('merge', () => {
@@ -232,5 +243,45 @@ describe('merge', () => {
     const filed = (await get(`/tickets?communityId=qianpu&limit=100&minPosition=${latest}`, k.admin)).body.items.length;
     expect(r.body.total.filed).toBe(filed);
     expect(r.body.total.backlog).toBe(filed - 1 - r.body.total.withdrawn);
+  });
+});
+
+describe('merges sent at once', () => {
+  it('when A is merged into B and B into A at the same moment, one of them is refused and one ticket stays open', async () => {
+    const { id: a } = await file(k.residentA, { title: '5号楼门禁坏了' });
+    const { id: b } = await file(k.residentB, { title: '5号楼门禁又坏了' });
+    const [ab, ba] = await Promise.all([
+      post(`/tickets/${a}/merge`, k.staff, { intoTicketId: b }),
+      post(`/tickets/${b}/merge`, k.manager, { intoTicketId: a }),
+    ]);
+    expect([ab.status, ba.status].sort()).toEqual([200, 409]);
+    const statuses = await Promise.all(
+      [a, b].map(
+        async (x) =>
+          (await get(`/tickets/${x}?minPosition=${Math.max(ab.body.position ?? 0, ba.body.position ?? 0)}`, k.admin)).body.status,
+      ),
+    );
+    expect(statuses.filter((st) => st === 'merged')).toHaveLength(1);
+  });
+
+  it('when an anonymous primary absorbs a duplicate filed for its own reporter, the count and the events read as for anyone', async () => {
+    const { id: primary } = await file(k.residentA, { title: '6号楼水压低', anonymous: true });
+    const forA = await post('/tickets', k.staff, ticketBody({ title: '6号楼水压低（电话）', reporterId: A.sub, channel: 'phone' }));
+    const forB = await post(
+      '/tickets',
+      k.staff,
+      ticketBody({ title: '6号楼水压低（上门）', reporterId: USERS.residentB.sub, channel: 'walk_in' }),
+    );
+    let last = 0;
+    for (const dup of [forA.body.id, forB.body.id])
+      last = (await post(`/tickets/${dup}/merge`, k.staff, { intoTicketId: primary })).body.position;
+    const seen = await get(`/tickets/${primary}?minPosition=${last}`, k.staff);
+    expect(seen.body.supportCount).toBe(2);
+    const timeline = await get(`/tickets/${primary}/timeline`, k.staff);
+    const carried = timeline.body.events.filter((e: { type: string }) => e.type === 'TicketDuplicateMerged');
+    expect(carried).toHaveLength(2);
+    // Both carried-over supporters read alike to staff: neither is singled out as the primary's reporter.
+    expect(carried.map((e: { data: { supporterId: string | null } }) => e.data.supporterId)).toEqual([null, null]);
+    expect(timeline.text).not.toContain(USERS.residentB.sub);
   });
 });

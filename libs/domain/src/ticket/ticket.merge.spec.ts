@@ -212,10 +212,10 @@ describe("the primary's half of a merge", () => {
     given([primaryFiled, { type: 'TicketSupported', data: { ticketId: 't-2', supportedAt: NOW, by: by(resident) } }])
       .when(record(mergedInto(filedBy(resident))))
       .then([recorded(null)]));
-  it("when the duplicate's reporter is the primary's, they are not a supporter of their own", () =>
+  it("when the duplicate's reporter is the primary's, they are carried over like anyone: leaving them out would tell who filed an anonymous primary", () =>
     given([primaryFiled])
       .when(record(mergedInto(filedBy(neighbour))))
-      .then([recorded(null)]));
+      .then([recorded('res-2')]));
   it('when the duplicate has no reporter, nobody is added', () =>
     given([primaryFiled])
       .when(record(mergedInto(filedBy(staff))))

@@ -47,7 +47,9 @@ export function decideDuplicateMerged(command: RecordDuplicateMerged, state: Tic
   if (!state.exists || state.duplicates.includes(duplicateId)) return [];
   if (!duplicate.exists || duplicate.mergedInto !== state.id) return [];
   const candidate = duplicate.reporterId;
-  const counted = candidate === null || candidate === state.reporterId || state.supporters.includes(candidate);
+  // The primary's own reporter is carried over like anyone else: were it left out, the count and
+  // the event would tell whoever filed the duplicate that its reporter also filed an anonymous primary.
+  const counted = candidate === null || state.supporters.includes(candidate);
   return [
     {
       type: 'TicketDuplicateMerged',

@@ -61,9 +61,9 @@ export function maskReporter<T extends Readonly<{ reporterId: string | null }>>(
 }
 
 /**
- * The people a timeline must not name to this viewer: the ticket's anonymous reporter, and the
- * reporters of anonymous duplicates merged into it (now its supporters), unless the viewer may
- * see who they are.
+ * The people a timeline must not name to this viewer: the ticket's anonymous reporter and then all
+ * its supporters, and the reporters of anonymous duplicates merged into it (now its supporters),
+ * unless the viewer may see who they are.
  */
 export function hiddenReporters(
   viewer: Principal,
@@ -71,7 +71,15 @@ export function hiddenReporters(
   events: readonly TicketEvent[],
 ): ReadonlySet<string> {
   const hidden = new Set<string>();
-  if (ticket.reporterId !== null && !seesReporter(viewer, ticket)) hidden.add(ticket.reporterId);
+  if (ticket.reporterId !== null && !seesReporter(viewer, ticket)) {
+    hidden.add(ticket.reporterId);
+    // Its supporters too, all alike: were they shown, the one supporter left masked (or missing)
+    // would be the reporter, e.g. of a duplicate someone filed for them and merged into this one.
+    for (const e of events) {
+      if (e.type === 'TicketSupported') hidden.add(e.data.by.id);
+      if (e.type === 'TicketDuplicateMerged' && e.data.supporterId !== null) hidden.add(e.data.supporterId);
+    }
+  }
   for (const e of events) {
     if (e.type !== 'TicketDuplicateMerged' || !e.data.supporterAnonymous || e.data.supporterId === null) continue;
     const supporter = { anonymous: true, communityId: ticket.communityId, reporterId: e.data.supporterId };

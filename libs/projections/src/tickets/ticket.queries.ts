@@ -25,22 +25,35 @@ const ACTIVE = ['open', 'acknowledged', 'in_progress'];
 /** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. The domain's canSeeTicket, in SQL. */
 export function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
   if (hasRole(actor, 'admin')) return qb;
-  return qb.andWhere(
-    new Brackets((w) => {
-      w.where('false');
-      if (hasRole(actor, ...OVERSEER_ROLES) && actor.communities.length)
-        w.orWhere('t.community_id IN (:...overseen)', { overseen: actor.communities });
-      if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
-        w.orWhere('t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId)', {
-          companyId: actor.companyId,
-        });
-      }
-      if (hasRole(actor, 'resident')) w.orWhere('t.reporter_id = :me', { me: actor.id });
-      // Neighbours see the community-visible tickets of their communities (SPEC §4.7), in part.
-      if (hasRole(actor, 'resident') && actor.communities.length)
-        w.orWhere(`(t.visibility = 'community' AND t.community_id IN (:...residentOf))`, { residentOf: actor.communities });
-    }),
-  );
+  return qb.andWhere(visibleWhere(actor, { neighbours: true }));
+}
+
+/**
+ * The tickets the caller sees whole: all they see but a neighbour's community-visible tickets,
+ * of which only the title, category, public place, status and support count are theirs (SPEC
+ * §4.7). Filters and search on anything else apply to these only, so that a neighbour cannot read
+ * a description, an assignee or an escalation by narrowing a query until it answers.
+ */
+function seenWhole(actor: Principal): Brackets {
+  return hasRole(actor, 'admin') ? new Brackets((w) => w.where('true')) : visibleWhere(actor, { neighbours: false });
+}
+
+function visibleWhere(actor: Principal, { neighbours }: { neighbours: boolean }): Brackets {
+  const tag = neighbours ? 'n' : 'w';
+  return new Brackets((w) => {
+    w.where('false');
+    if (hasRole(actor, ...OVERSEER_ROLES) && actor.communities.length)
+      w.orWhere(`t.community_id IN (:...overseen_${tag})`, { [`overseen_${tag}`]: actor.communities });
+    if (hasRole(actor, 'staff', 'manager') && actor.companyId) {
+      w.orWhere(`t.community_id IN (SELECT c.id FROM rm_communities c WHERE c.property_company_id = :companyId_${tag})`, {
+        [`companyId_${tag}`]: actor.companyId,
+      });
+    }
+    if (hasRole(actor, 'resident')) w.orWhere(`t.reporter_id = :me_${tag}`, { [`me_${tag}`]: actor.id });
+    // Neighbours see the community-visible tickets of their communities (SPEC §4.7), in part.
+    if (neighbours && hasRole(actor, 'resident') && actor.communities.length)
+      w.orWhere(`(t.visibility = 'community' AND t.community_id IN (:...residentOf))`, { residentOf: actor.communities });
+  });
 }
 
 /**
@@ -75,12 +88,24 @@ export async function listTickets(
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
   if (f.category) qb.andWhere('t.category = :category', { category: f.category });
   if (f.building) qb.andWhere('t.building = :building', { building: f.building });
-  if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
+  if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId }).andWhere(seenWhole(actor));
   if (f.overdue) qb.andWhere('t.status IN (:...active) AND t.resolve_by < now()', { active: ACTIVE });
   if (f.reporterId) byReporter(qb, actor, f.reporterId);
-  if (f.escalationLevel) qb.andWhere('t.escalation_level = :escalationLevel', { escalationLevel: f.escalationLevel });
+  if (f.escalationLevel) {
+    qb.andWhere('t.escalation_level = :escalationLevel', { escalationLevel: f.escalationLevel }).andWhere(seenWhole(actor));
+  }
   if (f.visibility) qb.andWhere('t.visibility = :visibility', { visibility: f.visibility });
-  if (f.q) qb.andWhere(`(t.title || ' ' || t.description) ILIKE :q`, { q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  if (f.q) {
+    const q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb.andWhere(
+      new Brackets((w) => {
+        // Both sides can use a trigram index (on title || description, and on title alone).
+        w.where('t.title ILIKE :q', { q }).orWhere(
+          new Brackets((whole) => whole.where(`(t.title || ' ' || t.description) ILIKE :q`).andWhere(seenWhole(actor))),
+        );
+      }),
+    );
+  }
   if (f.cursor) {
     const { filedAt, id } = decodeCursor(f.cursor);
     qb.andWhere('(t.filed_at, t.id) < (:filedAt, :id)', { filedAt, id });

@@ -1,9 +1,10 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream, type Ticket, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { CommunityStates } from '../../commands/community-states';
 import { handleCommand } from '../../commands/handle-command';
+import { KeyedTurns } from '../../commands/keyed-turns';
 import { TicketDecisions } from '../ticket-decisions';
 import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket.command';
 
@@ -13,6 +14,11 @@ import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket
  * so a handover's completion still shuts the outgoing company out at once. The primary's
  * TicketDuplicateMerged follows from it: sent here at once, and again by MergeProcess from the log
  * after a crash in between. That half is idempotent, so the pair is always completed, never doubled.
+ *
+ * Merges of one community take turns in this process, and each decides on the primary as it is
+ * then: otherwise A into B and B into A, sent at once, could both pass and leave no open ticket.
+ * (Two instances can still race so; merges are rare and made by hand, and a multi-stream guard
+ * would close it — see the README.)
  */
 @CommandHandler(MergeTicketCommand)
 export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
@@ -23,7 +29,15 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
     private readonly commands: CommandBus,
   ) {}
 
-  async execute({ ticketId, intoTicketId, ctx }: MergeTicketCommand) {
+  private readonly log = new Logger('merge');
+  private readonly turns = new KeyedTurns();
+
+  async execute(command: MergeTicketCommand) {
+    const duplicate = (await aggregateStream(this.store, ticketStream(command.ticketId), ticketDecider)).state;
+    return this.turns.run(duplicate.exists ? duplicate.communityId : command.ticketId, () => this.merge(command));
+  }
+
+  private async merge({ ticketId, intoTicketId, ctx }: MergeTicketCommand) {
     const decide = async (state: Ticket) => {
       const into = intoTicketId === ticketId ? state : (await aggregateStream(this.store, ticketStream(intoTicketId), ticketDecider)).state;
       const intoCommunity = into.exists ? (await this.communities.get(into.communityId)).state : null;
@@ -47,9 +61,16 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
       correlationId: ctx.correlationId,
       causationId: `${ticketStream(ticketId)}@${result.version}`,
     };
-    await this.commands.execute(
-      new RecordDuplicateMergedCommand(intoTicketId, ticketId, { id: ctx.actor.id, roles: ctx.actor.roles }, follow),
-    );
+    try {
+      await this.commands.execute(
+        new RecordDuplicateMergedCommand(intoTicketId, ticketId, { id: ctx.actor.id, roles: ctx.actor.roles }, follow),
+      );
+    } catch (error) {
+      // The merge has happened (TicketMerged is stored): MergeProcess records the primary's half from the log.
+      this.log.warn(
+        `the primary's half of merging ${ticketId} into ${intoTicketId} is left to the merge process: ${(error as Error).message}`,
+      );
+    }
     return result;
   }
 }
