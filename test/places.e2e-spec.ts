@@ -125,6 +125,15 @@ describe('places on tickets (SPEC §4.5)', () => {
     },
   );
 
+  it('when several parts are wrong at once, the answer names each of them', async () => {
+    const r = await http(t.url, 'POST', '/tickets', {
+      token: k.residentA,
+      body: ticketBody({ location: { room: '12345678901', area: '区'.repeat(101), floor: '3' } }),
+    });
+    expect(r.status).toBe(400);
+    for (const field of ['location.room', 'location.area', 'location.floor']) expect(r.text).toContain(field);
+  });
+
   it('when a building is registered just now, a filing naming it is accepted at once', async () => {
     track(await put('20', k.admin, { name: '20号楼', units: ['1单元'] }));
     await expect(file(k.residentB, { location: { building: '20', unit: '1单元' } })).resolves.toMatch(/-/);

@@ -19,24 +19,26 @@ const textProblem = (path: string, value: unknown, max: number): string | null =
 
 /**
  * SPEC §4.5's place: a string (kept as the note, as before places existed) or an object of known
- * parts. Null when it is fine, else the first problem, naming the field (`location.room …`).
+ * parts. Every problem, each naming its field (`location.room …`); none when it is fine.
  * Whether the building and unit are registered is the decider's call: it has the community.
  */
-export function locationProblem(value: unknown): string | null {
-  if (typeof value === 'string') return textProblem('location', value, LOCATION_LIMITS.note);
+export function locationProblems(value: unknown): string[] {
+  if (typeof value === 'string') return [textProblem('location', value, LOCATION_LIMITS.note)].filter((p): p is string => p !== null);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return 'location must be a text or an object {building?, unit?, room?, area?, note?}';
+    return ['location must be a text or an object {building?, unit?, room?, area?, note?}'];
   }
-  const unknown = Object.keys(value).find((k) => !(LOCATION_PARTS as readonly string[]).includes(k));
-  if (unknown !== undefined) return `location.${unknown} is not a part of a location (building, unit, room, area, note)`;
+  const problems = Object.keys(value)
+    .filter((k) => !(LOCATION_PARTS as readonly string[]).includes(k))
+    .map((k) => `location.${k} is not a part of a location (building, unit, room, area, note)`);
   for (const part of LOCATION_PARTS) {
     const v = (value as Record<string, unknown>)[part];
     if (v === undefined) continue;
     const problem = textProblem(`location.${part}`, v, LIMITS[part]);
-    if (problem) return problem;
-    if (part === 'building' && !BUILDING_CODE.test(v as string)) return 'location.building must be a building code: 1-32 of a-z, 0-9 and -';
+    if (problem) problems.push(problem);
+    else if (part === 'building' && !BUILDING_CODE.test(v as string))
+      problems.push('location.building must be a building code: 1-32 of a-z, 0-9 and -');
   }
-  return null;
+  return problems;
 }
 
 export type LocationInput = string | TicketLocation;
@@ -66,8 +68,8 @@ export const IsLocation = () =>
     ValidateBy({
       name: 'isLocation',
       validator: {
-        validate: (value) => locationProblem(value) === null,
-        defaultMessage: (args) => locationProblem(args?.value) ?? 'location is not valid',
+        validate: (value) => locationProblems(value).length === 0,
+        defaultMessage: (args) => locationProblems(args?.value).join('; ') || 'location is not valid',
       },
     }),
   );
