@@ -116,6 +116,16 @@ describe('attaching', () => {
     expect(again.body.detail).toMatch(new RegExp(`${a.id} is already attached`));
   });
 
+  it('when the same filing is sent three times at once with one Idempotency-Key, all get the first answer', async () => {
+    const a = await uploaded(k.residentA);
+    const headers = { 'idempotency-key': `photo-twins-${a.id}` };
+    const body = ticketBody({ attachmentIds: [a.id] });
+    const replies = await Promise.all([1, 2, 3].map(() => http(t.url, 'POST', '/tickets', { token: k.residentA, body, headers })));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(await attachedTo(a.id)).toBe(replies[0].body.id);
+  });
+
   it('when the filing itself is refused, the upload stays unattached and can be used later', async () => {
     const a = await uploaded(k.residentA);
     const refused = await post('/tickets', k.residentA, ticketBody({ communityId: 'xingang', attachmentIds: [a.id] }));

@@ -20,7 +20,17 @@ export class TicketPhotos {
   async attach<T>(ids: readonly string[] | undefined, ctx: CommandContext, target: AttachTarget, run: (photos: Photos) => Promise<T>) {
     if (!ids?.length) return run({});
     // A repeat of an answered request: its uploads are attached already, and handleCommand replays the answer.
-    if (ctx.idempotency && (await this.store.findIdempotency(ctx.actor.id, ctx.idempotency.key))) return run({});
-    return this.attachments.attach(ids, ctx.actor.id, target, (attachments) => run({ attachments }));
+    if (await this.answered(ctx)) return run({});
+    try {
+      return await this.attachments.attach(ids, ctx.actor.id, target, (attachments) => run({ attachments }));
+    } catch (error) {
+      // A twin of this request (same key) held the uploads' row locks and attached them: its answer is ours.
+      if (await this.answered(ctx)) return run({});
+      throw error;
+    }
+  }
+
+  private async answered(ctx: CommandContext): Promise<boolean> {
+    return !!ctx.idempotency && !!(await this.store.findIdempotency(ctx.actor.id, ctx.idempotency.key));
   }
 }
