@@ -285,3 +285,25 @@ describe('merges sent at once', () => {
     expect(timeline.text).not.toContain(USERS.residentB.sub);
   });
 });
+
+describe('changing who sees a ticket', () => {
+  it('when staff show a resident’s private ticket about a public area to the community, neighbours see it; the reporter may take it back', async () => {
+    const { id, position } = await file(k.residentA, { title: '中庭花园路灯不亮', location: { area: '中庭花园' } });
+    expect((await get(`/tickets/${id}?minPosition=${position}`, k.residentB)).status).toBe(404);
+    const shown = await post(`/tickets/${id}/visibility`, k.staff, { visibility: 'community' });
+    expect(shown.status).toBe(200);
+    const seen = await get(`/tickets/${id}?minPosition=${shown.body.position}`, k.residentB);
+    expect(seen.status).toBe(200);
+    expect(seen.body.reporterId ?? null).toBeNull();
+    const same = await post(`/tickets/${id}/visibility`, k.staff, { visibility: 'community' });
+    expect([same.status, same.body.version]).toEqual([200, shown.body.version]);
+    expect((await post(`/tickets/${id}/visibility`, k.residentB, { visibility: 'private' })).status).toBe(404);
+    expect((await post(`/tickets/${id}/visibility`, k.otherStaff, { visibility: 'private' })).status).toBe(404);
+    const back = await post(`/tickets/${id}/visibility`, k.residentA, { visibility: 'private' });
+    expect(back.status).toBe(200);
+    expect((await get(`/tickets/${id}?minPosition=${back.body.position}`, k.residentB)).status).toBe(404);
+    const bad = await post(`/tickets/${id}/visibility`, k.residentA, { visibility: 'public' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/visibility/);
+  });
+});

@@ -12,6 +12,9 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+
+/** Absent is fine; null is not a value of these fields (400, not a crash further in). */
+const IfPresent = () => ValidateIf((_, v) => v !== undefined);
 import { ROLES } from '@jinlin/domain';
 import { SLUG } from '../http/validation-decorators';
 
@@ -22,7 +25,7 @@ export const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
 export const IsRoles = (optional = false) =>
   applyDecorators(
     (optional ? ApiPropertyOptional : ApiProperty)({ enum: ROLES, isArray: true, example: ['resident'] }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [IfPresent()] : []),
     IsArray(),
     ArrayNotEmpty(),
     ArrayUnique(),
@@ -32,7 +35,7 @@ export const IsRoles = (optional = false) =>
 export const IsCommunities = (optional = false) =>
   applyDecorators(
     (optional ? ApiPropertyOptional : ApiProperty)({ type: [String], example: ['qianpu'], description: 'community ids (slugs)' }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [IfPresent()] : []),
     IsArray(),
     ArrayMaxSize(200),
     ArrayUnique(),
@@ -57,4 +60,4 @@ export const IsUsername = () =>
   );
 
 export const IsPassword = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ description, minLength: 10, maxLength: 200 }), IsOptional(), IsString(), MaxLength(200));
+  applyDecorators(ApiPropertyOptional({ description, minLength: 10, maxLength: 200 }), IfPresent(), IsString(), MaxLength(200));

@@ -52,6 +52,7 @@ export type EscalateTicket = TicketCmd<'EscalateTicket', { level: EscalationLeve
 export type WithdrawTicket = TicketCmd<'WithdrawTicket', { reason: string | null }>;
 /** A resident of the community backs a community-visible ticket (附议). */
 export type SupportTicket = TicketCmd<'SupportTicket', Record<string, never>>;
+export type ChangeVisibility = TicketCmd<'ChangeVisibility', { visibility: Visibility }>;
 /**
  * Decided on the duplicate, with the primary's state and the company managing the primary's
  * community, as the handler read them (so the caller's scope is judged on both).
@@ -71,7 +72,8 @@ export type RecordDuplicateMerged = TicketCmd<'RecordDuplicateMerged', { duplica
 
 export type SystemTicketCommand = BreachSla | AutoCloseTicket | TransferTicket;
 /** SPEC §4.7's commands (decided in ticket.merge.ts). */
-export type MergeCommands = SupportTicket | MergeTicket | RecordDuplicateMerged;
+/** What residents and staff do about who sees a ticket and its duplicates (SPEC §4.7). */
+export type MergeCommands = SupportTicket | ChangeVisibility | MergeTicket | RecordDuplicateMerged;
 
 export type TicketCommand =
   | SystemTicketCommand
@@ -87,6 +89,7 @@ export type TicketCommand =
   | EscalateTicket
   | WithdrawTicket
   | SupportTicket
+  | ChangeVisibility
   | MergeTicket
   | RecordDuplicateMerged
   | FollowUpTicket;

@@ -7,6 +7,7 @@ import { seesInternal } from './ticket.access';
 import type { FileTicket, TicketCommand } from './ticket.commands';
 import { decideDuplicateMerged, decideMerge, decideSupport } from './ticket.merge';
 import { decideFollowUp } from './ticket.follow-up';
+import { decideVisibility } from './ticket.visibility';
 import { photosOf } from './ticket.photos';
 import { decideSystem } from './ticket.system';
 import { mustBeRegisteredPlace } from './ticket.location';
@@ -30,6 +31,7 @@ export function decideTicket(command: TicketCommand, state: Ticket): TicketEvent
     return decideSystem(command, state);
   }
   if (command.type === 'SupportTicket') return decideSupport(command, state);
+  if (command.type === 'ChangeVisibility') return decideVisibility(command, state);
   if (command.type === 'MergeTicket') return decideMerge(command, state);
   if (command.type === 'RecordDuplicateMerged') return decideDuplicateMerged(command, state);
   const { actor, now, managingCompanyId } = command.metadata;

@@ -61,6 +61,10 @@ export const TICKET_ERRORS = {
     kind: 'invalid',
     message: "anonymous: only a resident's ticket (filed by them or on their behalf) can be anonymous",
   },
+  VISIBILITY_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: 'the reporter, the managing company, the committee, the secretary or an admin sets who sees a ticket',
+  },
   SUPPORT_RESIDENTS_ONLY: { kind: 'forbidden', message: 'only residents of the community support a ticket' },
   CANNOT_SUPPORT_OWN: { kind: 'conflict', message: 'the reporter cannot support their own ticket' },
   ALREADY_SUPPORTED: { kind: 'conflict', message: 'you already support this ticket' },

@@ -86,6 +86,11 @@ export type TicketTransferred = Event<
   { ticketId: string; fromCompanyId: string; toCompanyId: string; handoverId: string; transferredAt: string }
 >;
 export type TicketSupported = Event<'TicketSupported', { ticketId: string; supportedAt: string; by: ActorRef }>;
+/** Shown to the community's residents, or no longer (SPEC §4.7): by the reporter, or staff for a public-area problem. */
+export type TicketVisibilityChanged = Event<
+  'TicketVisibilityChanged',
+  { ticketId: string; visibility: Visibility; changedAt: string; by: ActorRef }
+>;
 /** On the duplicate: it is now `merged` into `intoTicketId` (terminal). */
 export type TicketMerged = Event<'TicketMerged', { ticketId: string; intoTicketId: string; mergedAt: string; by: ActorRef }>;
 /**
@@ -141,6 +146,7 @@ export type TicketEvent =
   | TicketSlaBreached
   | TicketTransferred
   | TicketSupported
+  | TicketVisibilityChanged
   | TicketMerged
   | TicketDuplicateMerged
   | TicketFollowedUp
@@ -163,6 +169,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketSlaBreached',
   'TicketTransferred',
   'TicketSupported',
+  'TicketVisibilityChanged',
   'TicketMerged',
   'TicketDuplicateMerged',
   'TicketFollowedUp',

@@ -116,6 +116,8 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
       return { ...state, companyId: event.data.toCompanyId };
     case 'TicketSupported':
       return { ...state, supporters: [...state.supporters, event.data.by.id] };
+    case 'TicketVisibilityChanged':
+      return { ...state, visibility: event.data.visibility };
     case 'TicketMerged':
       return { ...state, status: 'merged', mergedInto: event.data.intoTicketId };
     case 'TicketDuplicateMerged': {

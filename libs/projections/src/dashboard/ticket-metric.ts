@@ -54,6 +54,7 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketSlaBreached',
   'TicketTransferred',
   'TicketSupported',
+  'TicketVisibilityChanged',
   'TicketDuplicateMerged',
 ]);
 
@@ -151,6 +152,7 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketSlaBreached':
     case 'TicketTransferred':
     case 'TicketSupported':
+    case 'TicketVisibilityChanged':
     case 'TicketDuplicateMerged':
       // NOT_MEASURED: the projection does not read them; named here so a new type must be placed.
       return null;

@@ -25,6 +25,7 @@ const NOT_TIMED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketEscalated',
   'TicketTransferred',
   'TicketSupported',
+  'TicketVisibilityChanged',
   'TicketDuplicateMerged',
   'TicketFollowedUp',
 ]);
@@ -70,6 +71,7 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketEscalated':
     case 'TicketTransferred':
     case 'TicketSupported':
+    case 'TicketVisibilityChanged':
     case 'TicketDuplicateMerged':
     case 'TicketFollowedUp':
       return [];

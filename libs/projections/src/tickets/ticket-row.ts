@@ -205,6 +205,9 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
     case 'TicketSupported':
       next.support_count = row.support_count + 1;
       break;
+    case 'TicketVisibilityChanged':
+      next.visibility = e.data.visibility;
+      break;
     case 'TicketDuplicateMerged':
       // The decider names a supporter only when they were not counted already.
       if (e.data.supporterId !== null) next.support_count = row.support_count + 1;
