@@ -46,6 +46,11 @@ export class ServiceProcess {
     return service;
   }
 
+  /** The running child's process id (a benchmark reads its memory from /proc), or undefined when stopped. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async spawn(): Promise<void> {
     const child = spawn(process.execPath, [MAIN], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
