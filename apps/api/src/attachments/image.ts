@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
+// Every photo is decoded once: libvips' operation cache would only keep decoded pixels alive.
+sharp.cache(false);
+
 /** SPEC §4.6: what a photo may be, judged by its bytes (sharp's format), never by the declared type. */
 const ACCEPTED = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 type Accepted = keyof typeof ACCEPTED;
