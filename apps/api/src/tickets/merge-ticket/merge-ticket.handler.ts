@@ -62,9 +62,11 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
       causationId: `${ticketStream(ticketId)}@${result.version}`,
     };
     try {
-      await this.commands.execute(
+      const primary = await this.commands.execute(
         new RecordDuplicateMergedCommand(intoTicketId, ticketId, { id: ctx.actor.id, roles: ctx.actor.roles }, follow),
       );
+      // The answer's position covers both halves, so ?minPosition= with it reads the primary's too.
+      return { ...result, position: Math.max(result.position, primary.position) };
     } catch (error) {
       // The merge has happened (TicketMerged is stored): MergeProcess records the primary's half from the log.
       this.log.warn(
