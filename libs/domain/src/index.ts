@@ -34,3 +34,6 @@ export * from './handover/handover.defects';
 export * from './audit/audit';
 export * from './person/person';
 export * from './person/person.access';
+export * from './calendar/work-calendar';
+export * from './calendar/working-hours';
+export * from './calendar/business-time';
