@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@jinlin/database';
+import autocannon, { type Request } from 'autocannon';
 
 export type BenchDatabase = Readonly<{ url: string; server: string; drop: () => Promise<void> }>;
 
@@ -76,4 +77,42 @@ export function recordSection(section: string, markdown: string): void {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export type LoadRun = Readonly<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; ok: number }>;
+
+export type LoadOptions = Readonly<{
+  url: string;
+  token: string;
+  body: string;
+  seconds: number;
+  connections: number;
+  overallRate?: number;
+  /** Each request's own body, when requests must differ (e.g. each attaching its own uploads). */
+  setupRequest?: (request: Request) => Request;
+}>;
+
+/** autocannon POSTing JSON with a Bearer token; each client's own hrtime per response for the percentiles. */
+export async function postLoad(o: LoadOptions): Promise<LoadRun> {
+  const times: number[] = [];
+  const result = await autocannon({
+    url: o.url,
+    method: 'POST',
+    connections: o.connections,
+    duration: o.seconds,
+    overallRate: o.overallRate,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
+    body: o.body,
+    requests: o.setupRequest ? [{ setupRequest: o.setupRequest }] : undefined,
+    setupClient: (client) => client.on('response', (_status: number, _bytes: number, ms: number) => times.push(ms)),
+  });
+  times.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: result.errors,
+    non2xx: result.non2xx,
+    ok: result['2xx'],
+  };
 }

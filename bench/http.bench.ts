@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { ServiceProcess } from '@jinlin/testing';
 import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
-import { benchDatabase, fmt, machine, percentile, recordSection, throughput } from './bench-support';
+import { benchDatabase, fmt, machine, postLoad, recordSection, throughput, type LoadRun } from './bench-support';
 import { projectionLag } from './lag.bench';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
@@ -17,30 +16,9 @@ const body = JSON.stringify({
   channel: 'app',
 });
 
-type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
-
-/** autocannon for throughput; each client's own hrtime per response for the percentiles. */
-async function load(url: string, path: string, token: string, seconds: number, connections = 16, overallRate?: number): Promise<Run> {
-  const times: number[] = [];
-  const result = await autocannon({
-    url: `${url}${path}`,
-    method: 'POST',
-    connections,
-    duration: seconds,
-    overallRate,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-    setupClient: (client) => client.on('response', (_status: number, _bytes: number, ms: number) => times.push(ms)),
-  });
-  times.sort((a, b) => a - b);
-  return {
-    rps: result.requests.average,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
-}
+/** POST `path` under load (see postLoad): throughput and each response's own latency. */
+const load = (url: string, path: string, token: string, seconds: number, connections = 16, overallRate?: number) =>
+  postLoad({ url: `${url}${path}`, token, body, seconds, connections, overallRate });
 
 async function rawInserts(url: string, clients: number, seconds: number): Promise<number> {
   const pool = await Promise.all(
@@ -81,7 +59,7 @@ async function seed(url: string, admin: string): Promise<void> {
 }
 
 /** A second service on the same database that sends every append alone: what group commit is worth. */
-async function eachAppendAlone(databaseUrl: string, resident: string): Promise<Run> {
+async function eachAppendAlone(databaseUrl: string, resident: string): Promise<LoadRun> {
   const service = await ServiceProcess.start(databaseUrl, SECRET, {
     LOG_LEVEL: 'warn',
     TIMERS_RUN: 'false',

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { ServiceProcess } from '@jinlin/testing';
 import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
-import { benchDatabase, fmt, machine, percentile } from './bench-support';
+import { benchDatabase, fmt, machine, postLoad, type LoadRun } from './bench-support';
 
 /**
  * What photos cost a filing (SPEC §4.6): POST /tickets with three attachmentIds against the same
@@ -27,33 +26,16 @@ const filing = {
   channel: 'app',
 };
 
-type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number; ok: number };
-
-/** autocannon as bench:http runs it; `ids` hands each request its own uploads when given. */
-async function load(url: string, token: string, seconds: number, ids?: () => string[]): Promise<Run> {
-  const times: number[] = [];
-  const body = JSON.stringify(filing);
-  const result = await autocannon({
+/** POST /tickets as bench:http does; `ids` hands each request its own uploads when given. */
+function load(url: string, token: string, seconds: number, ids?: () => string[]): Promise<LoadRun> {
+  return postLoad({
     url: `${url}/tickets`,
-    method: 'POST',
+    token,
+    body: JSON.stringify(filing),
+    seconds,
     connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-    requests: ids
-      ? [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...filing, attachmentIds: ids() }) }) }]
-      : undefined,
-    setupClient: (client) => client.on('response', (_status: number, _bytes: number, ms: number) => times.push(ms)),
+    setupRequest: ids ? (request) => ({ ...request, body: JSON.stringify({ ...filing, attachmentIds: ids() }) }) : undefined,
   });
-  times.sort((a, b) => a - b);
-  return {
-    rps: result.requests.average,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    errors: result.errors,
-    non2xx: result.non2xx,
-    ok: result['2xx'],
-  };
 }
 
 async function post(url: string, path: string, token: string, payload: object): Promise<void> {
@@ -115,7 +97,7 @@ async function main(): Promise<void> {
     await sql.connect();
 
     await load(service.url, resident, 3); // warm-up, as bench:http
-    const runs: { label: string; run: Run; sets?: number }[] = [];
+    const runs: { label: string; run: LoadRun; sets?: number }[] = [];
     for (let round = 1; round <= 2; round++) {
       const without = await load(service.url, resident, SECONDS);
       runs.push({ label: `without photos, ${round === 1 ? '1st' : '2nd'}`, run: without });
