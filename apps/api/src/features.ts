@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PeopleModule } from './people/people.module';
 import { PlacesModule } from './places/places.module';
@@ -11,6 +12,7 @@ import { TicketsModule } from './tickets/tickets.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
 export const FEATURE_MODULES: Type[] = [
+  CalendarsModule,
   PeopleModule,
   ReferenceDataModule,
   TicketsModule,

@@ -23,6 +23,8 @@ export * from './ticket/ticket.access';
 export * from './ticket/ticket.photos';
 export * from './ticket/ticket.decide';
 export * from './ticket/ticket.system';
+export * from './ticket/ticket.sla';
+export * from './ticket/ticket.wait';
 export * from './ticket/ticket.privacy';
 export * from './ticket/ticket.merge';
 export * from './handover/handover.events';

@@ -1,4 +1,13 @@
-import type { CategoryCode, FileTicket, MergeCommands, Principal, SystemTicketCommand, TicketCommand } from '@jinlin/domain';
+import type {
+  CategoryCode,
+  FileTicket,
+  MergeCommands,
+  Principal,
+  ResumeTicket,
+  SystemTicketCommand,
+  TicketCommand,
+  WaitTicket,
+} from '@jinlin/domain';
 import { DEMO_MANAGER, DEMO_SECRETARY, DEMO_STAFF } from './demo-ids';
 import type { Dice } from './dice';
 import * as say from './demo-texts';
@@ -6,7 +15,7 @@ import * as say from './demo-texts';
 type Strip<C> = C extends { metadata: unknown } ? Omit<C, 'metadata'> : never;
 
 /** What a person sends about an existing ticket; who and when are added when it is sent. */
-export type DemoTicketCommand = Strip<Exclude<TicketCommand, FileTicket | SystemTicketCommand | MergeCommands>>;
+export type DemoTicketCommand = Strip<Exclude<TicketCommand, FileTicket | SystemTicketCommand | MergeCommands | WaitTicket | ResumeTicket>>;
 
 export type DemoStep = Readonly<{ at: string; actor: Principal; command: DemoTicketCommand }>;
 

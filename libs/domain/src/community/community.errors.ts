@@ -10,6 +10,9 @@ export const COMMUNITY_ERRORS = {
     message: (communityId?: string) => (communityId === undefined ? 'no such community' : `community ${communityId} is not registered`),
   },
   COMMUNITY_EXISTS: { kind: 'conflict', message: (communityId: string) => `community ${communityId} is already registered` },
+  /** SPEC §4.9's rules within a policy; the HTTP layer names each field before it gets here. */
+  INVALID_SLA_POLICY: { kind: 'invalid', message: (problems: string) => problems },
+  WORKING_HOURS_INVALID: { kind: 'invalid', message: (problems: string) => problems },
 } as const satisfies ErrorCatalogue;
 
 export type CommunityErrorCode = keyof typeof COMMUNITY_ERRORS;

@@ -1,4 +1,12 @@
-import { CATEGORIES, type CategoryCode, type SlaPolicy } from '../catalogue/categories';
+import {
+  CATEGORIES,
+  completePolicy,
+  slaPolicyProblems,
+  type CategoryCode,
+  type SlaPolicy,
+  type StoredSlaPolicy,
+} from '../catalogue/categories';
+import type { WorkingHours } from '../calendar/working-hours';
 import type { Command, Event } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole, type ActorRef } from '../shared/principal';
@@ -21,7 +29,8 @@ export type CommunityRegistered = Event<
 >;
 export type SlaPolicySet = Event<
   'SlaPolicySet',
-  { communityId: string; category: CategoryCode; policy: SlaPolicy; setAt: string; by: ActorRef }
+  /** Written before SPEC §4.9 without clock, warnAtPercent and ladder: read with their defaults. */
+  { communityId: string; category: CategoryCode; policy: StoredSlaPolicy; setAt: string; by: ActorRef }
 >;
 export type PropertyCompanyAppointed = Event<
   'PropertyCompanyAppointed',
@@ -42,7 +51,8 @@ export type RegisterCommunity = Command<
     companyExists: boolean;
   }
 >;
-export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: SlaPolicy }>;
+/** The fields a policy body leaves out take SPEC §4.9's defaults for the category. */
+export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: StoredSlaPolicy }>;
 /** Issued by the handover process when a handover completes; a repeat changes nothing. */
 export type AppointPropertyCompany = Command<'AppointPropertyCompany', { companyId: string; handoverId: string }>;
 export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany | SetBuilding;
@@ -57,6 +67,8 @@ export type Community =
       slaPolicies: Readonly<Partial<Record<CategoryCode, SlaPolicy>>>;
       /** By building code (SPEC §3); filing a ticket checks its place against them. */
       buildings?: Readonly<Record<string, Building>>;
+      /** SPEC §3: when business minutes run; absent means the default 08:30–17:30. */
+      workingHours?: WorkingHours;
     }>;
 
 export const slaFor = (community: Community, category: CategoryCode): SlaPolicy =>
@@ -76,7 +88,12 @@ export const communityDecider = {
           buildings: {},
         };
       case 'SlaPolicySet':
-        return state.exists ? { ...state, slaPolicies: { ...state.slaPolicies, [event.data.category]: event.data.policy } } : state;
+        return state.exists
+          ? {
+              ...state,
+              slaPolicies: { ...state.slaPolicies, [event.data.category]: completePolicy(event.data.category, event.data.policy) },
+            }
+          : state;
       case 'PropertyCompanyAppointed':
         return state.exists ? { ...state, propertyCompanyId: event.data.companyId } : state;
       case 'BuildingRegistered':
@@ -100,10 +117,13 @@ export const communityDecider = {
       }
       case 'SetSlaPolicy': {
         if (!state.exists) throw new DomainError('COMMUNITY_NOT_FOUND');
+        const problems = slaPolicyProblems(command.data.policy);
+        if (problems.length > 0) throw new DomainError('INVALID_SLA_POLICY', problems.join('; '));
+        const policy = completePolicy(command.data.category, command.data.policy);
         return [
           {
             type: 'SlaPolicySet',
-            data: { communityId: state.id, category: command.data.category, policy: command.data.policy, setAt: now, by: actorRef(actor) },
+            data: { communityId: state.id, category: command.data.category, policy, setAt: now, by: actorRef(actor) },
           },
         ];
       }

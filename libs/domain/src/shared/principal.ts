@@ -12,6 +12,9 @@ export type Principal = Readonly<{
 
 export type ActorRef = Readonly<{ id: string; roles: readonly Role[] }>;
 
+/** The service's own processes (SLA timer, automatic resume): named `system` in every timeline. */
+export const SYSTEM_PRINCIPAL: Principal = { id: 'system', roles: ['admin'], communities: [] };
+
 export const actorRef = (p: Principal): ActorRef => ({ id: p.id, roles: p.roles });
 
 export const hasRole = (p: Principal, ...roles: Role[]): boolean => roles.some((r) => p.roles.includes(r));

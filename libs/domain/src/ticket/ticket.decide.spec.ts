@@ -1,5 +1,6 @@
 import { DeciderSpec } from '@jinlin/testing';
 import type { Community } from '../community/community';
+import { completePolicy } from '../catalogue/categories';
 import type { Person, RegisteredPerson } from '../person/person.types';
 import type { Principal, Role } from '../shared/principal';
 import type { NamedPerson, TicketCommand } from './ticket.commands';
@@ -86,15 +87,28 @@ describe('filing', () => {
         companyId: 'jiayuan',
         reporterId: 'res-1',
         filedAt: T0,
-        sla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 },
+        sla: {
+          acknowledgeWithinMinutes: 120,
+          resolveWithinMinutes: 1440,
+          clock: 'continuous',
+          warnAtPercent: 80,
+          escalateAfterBreachMinutes: [0, 1440, 4320],
+        },
         acknowledgeBy: '2026-11-02T10:00:00.000Z',
         resolveBy: '2026-11-03T08:00:00.000Z',
+        // 80 % of 120 and of 1440 minutes, around the clock for a lift.
+        warnAt: { acknowledge: '2026-11-02T09:36:00.000Z', resolve: '2026-11-03T03:12:00.000Z' },
       }),
     });
   });
 
   it('when the community has its own SLA for the category, that policy fixes the deadlines', () => {
-    const strict: Community = { ...community, slaPolicies: { sanitation: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 60 } } };
+    const strict: Community = {
+      ...community,
+      slaPolicies: {
+        sanitation: completePolicy('sanitation', { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 60, clock: 'continuous' }),
+      },
+    };
     given([])
       .when(file(resident, { category: 'sanitation', community: strict }))
       .thenMatches([{ data: { acknowledgeBy: '2026-11-02T08:30:00.000Z', resolveBy: '2026-11-02T09:00:00.000Z' } as never }]);

@@ -1,5 +1,5 @@
 import type { ErrorCatalogue } from '../shared/error-catalogue';
-import type { EscalationLevel } from './ticket.events';
+import type { EscalationLevel, WaitingOn } from './ticket.events';
 import type { TicketStatus } from './ticket.state';
 
 export const TICKET_ERRORS = {
@@ -92,6 +92,12 @@ export const TICKET_ERRORS = {
     kind: 'conflict',
     message: (status: TicketStatus) => `a follow-up comes after the resolve (status: ${status})`,
   },
+  ALREADY_WAITING: { kind: 'conflict', message: (on: WaitingOn) => `the ticket is already waiting (on ${on}); resume it first` },
+  CANNOT_WAIT: {
+    kind: 'conflict',
+    message: (status: TicketStatus) => `a ticket waits only once acknowledged or in progress (status: ${status})`,
+  },
+  NOT_WAITING: { kind: 'conflict', message: (status: TicketStatus) => `the ticket is not waiting (status: ${status})` },
   /** A score is the resident's answer: there is none when nobody was reached. */
   SCORE_WITHOUT_REACH: { kind: 'invalid', message: 'score: only a follow-up that reached the resident has a score' },
 } as const satisfies ErrorCatalogue;

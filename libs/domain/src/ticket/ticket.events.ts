@@ -1,4 +1,4 @@
-import type { CategoryCode, SlaPolicy } from '../catalogue/categories';
+import type { CategoryCode, StoredSlaPolicy } from '../catalogue/categories';
 import type { Event } from '../shared/command';
 import type { ActorRef } from '../shared/principal';
 import type { TicketLocation } from './ticket.place';
@@ -39,9 +39,12 @@ export type TicketFiled = Event<
     channel: Channel;
     reporterId: string | null;
     filedAt: string;
-    sla: SlaPolicy;
+    /** The policy in force at filing; before SPEC §4.9 only its minutes (no warnings, no ladder). */
+    sla: StoredSlaPolicy;
     acknowledgeBy: string;
     resolveBy: string;
+    /** When `warnAtPercent` of each deadline has passed (SPEC §4.9); absent on tickets filed before. */
+    warnAt?: Readonly<{ acknowledge: string; resolve: string }>;
     by: ActorRef;
     /** Absent on tickets filed before SPEC §4.7: read as false and 'private'. */
     anonymous?: boolean;
@@ -73,7 +76,8 @@ export type TicketResolutionRejected = Event<
 export type TicketRated = Event<'TicketRated', { ticketId: string; score: number; comment: string | null; ratedAt: string; by: ActorRef }>;
 export type TicketEscalated = Event<
   'TicketEscalated',
-  { ticketId: string; level: EscalationLevel; reason: string; escalatedAt: string; by: ActorRef }
+  /** `cause: 'sla'`: by the system, `step` of the policy's escalateAfterBreachMinutes after a resolve breach. */
+  { ticketId: string; level: EscalationLevel; reason: string; escalatedAt: string; by: ActorRef; cause?: 'sla'; step?: number }
 >;
 export type TicketWithdrawn = Event<'TicketWithdrawn', { ticketId: string; reason: string | null; withdrawnAt: string; by: ActorRef }>;
 export type TicketAutoClosed = Event<'TicketAutoClosed', { ticketId: string; closedAt: string; resolvedAt: string }>;
@@ -101,6 +105,37 @@ export type TicketMerged = Event<'TicketMerged', { ticketId: string; intoTicketI
 export type TicketDuplicateMerged = Event<
   'TicketDuplicateMerged',
   { ticketId: string; duplicateId: string; supporterId: string | null; supporterAnonymous: boolean; mergedAt: string; by: ActorRef }
+>;
+
+/** SPEC §4.9: only a wait on the resident stops the clock; parts and third parties are the company's to chase. */
+export const WAITING_ON = ['resident', 'parts', 'third_party'] as const;
+export type WaitingOn = (typeof WAITING_ON)[number];
+
+export type TicketWaiting = Event<'TicketWaiting', { ticketId: string; on: WaitingOn; reason: string; waitingSince: string; by: ActorRef }>;
+/**
+ * The wait is over: by `resume`, by the reporter's comment on a wait on the resident (by the
+ * system), or by a resolve. `pausedSeconds`: what this wait adds to the ticket's paused time (0
+ * unless it was on the resident). `resolveBy` and `resolveWarnAt`: the deadline and its warning,
+ * pushed back by the pause, present only while still owed (not met, not breached, not warned).
+ */
+export type TicketResumed = Event<
+  'TicketResumed',
+  {
+    ticketId: string;
+    on: WaitingOn;
+    waitingSince: string;
+    resumedAt: string;
+    cause: 'resume' | 'reporter_comment' | 'resolve';
+    pausedSeconds: number;
+    resolveBy?: string;
+    resolveWarnAt?: string;
+    by: ActorRef;
+  }
+>;
+/** `warnAtPercent` of a deadline passed while it was unmet (SPEC §4.9); once per kind. */
+export type TicketSlaWarning = Event<
+  'TicketSlaWarning',
+  { ticketId: string; kind: 'acknowledge' | 'resolve'; warnAt: string; deadline: string; detectedAt: string }
 >;
 
 export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message'] as const;
@@ -151,7 +186,10 @@ export type TicketEvent =
   | TicketDuplicateMerged
   | TicketFollowedUp
   | TicketReopened
-  | TicketClosedByFollowUp;
+  | TicketClosedByFollowUp
+  | TicketWaiting
+  | TicketResumed
+  | TicketSlaWarning;
 
 export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketFiled',
@@ -175,4 +213,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEvent['type'][] = [
   'TicketFollowedUp',
   'TicketReopened',
   'TicketClosedByFollowUp',
+  'TicketWaiting',
+  'TicketResumed',
+  'TicketSlaWarning',
 ];

@@ -1,8 +1,12 @@
 import { firstResponseAfter } from './first-response';
-import type { CategoryCode } from '../catalogue/categories';
-import type { EscalationLevel, TicketEvent, Visibility } from './ticket.events';
+import { defaultClock, type CategoryCode, type SlaClock } from '../catalogue/categories';
+import type { EscalationLevel, TicketEvent, Visibility, WaitingOn } from './ticket.events';
 
-export type TicketStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
+export type TicketStatus = 'open' | 'acknowledged' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
+
+/** SPEC §4.2 rule 6: a wait is entered from, and returns to, one of these. */
+export type WaitFrom = 'acknowledged' | 'in_progress';
+export type Wait = Readonly<{ on: WaitingOn; since: string; returnTo: WaitFrom }>;
 
 export type FiledTicket = Readonly<{
   exists: true;
@@ -27,6 +31,14 @@ export type FiledTicket = Readonly<{
   acknowledgeBy: string;
   resolveBy: string;
   breached: Readonly<{ acknowledge: boolean; resolve: boolean }>;
+  /** SPEC §4.9: the clock the deadlines run by, their warnings, the ladder after a resolve breach. */
+  slaClock: SlaClock;
+  warnAt: Readonly<{ acknowledge: string | null; resolve: string | null }>;
+  warned: Readonly<{ acknowledge: boolean; resolve: boolean }>;
+  escalateAfterBreachMinutes: readonly number[];
+  /** The wait in progress (status `waiting`), and the seconds all waits on the resident took. */
+  waiting: Wait | null;
+  pausedSeconds: number;
   /** SPEC §4.7. */
   anonymous: boolean;
   visibility: Visibility;
@@ -64,6 +76,13 @@ export function evolveTicket(state: Ticket, event: TicketEvent): Ticket {
       acknowledgeBy: d.acknowledgeBy,
       resolveBy: d.resolveBy,
       breached: { acknowledge: false, resolve: false },
+      slaClock: d.sla.clock ?? defaultClock(d.category),
+      warnAt: { acknowledge: d.warnAt?.acknowledge ?? null, resolve: d.warnAt?.resolve ?? null },
+      warned: { acknowledge: false, resolve: false },
+      // Filed before the ladder existed: no automatic escalation, as when it was filed.
+      escalateAfterBreachMinutes: d.sla.escalateAfterBreachMinutes ?? [],
+      waiting: null,
+      pausedSeconds: 0,
       anonymous: d.anonymous ?? false,
       visibility: d.visibility ?? 'private',
       supporters: [],
@@ -85,13 +104,40 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
         acknowledged: true,
         status: state.status === 'open' ? 'acknowledged' : state.status,
       };
+    case 'TicketWaiting':
+      return {
+        ...state,
+        status: 'waiting',
+        waiting: {
+          on: event.data.on,
+          since: event.data.waitingSince,
+          returnTo: state.status === 'in_progress' ? 'in_progress' : 'acknowledged',
+        },
+      };
+    case 'TicketResumed': {
+      const { resolveBy, resolveWarnAt, pausedSeconds } = event.data;
+      return {
+        ...state,
+        status: state.waiting?.returnTo ?? state.status,
+        waiting: null,
+        pausedSeconds: state.pausedSeconds + pausedSeconds,
+        resolveBy: resolveBy ?? state.resolveBy,
+        warnAt: { ...state.warnAt, resolve: resolveWarnAt ?? state.warnAt.resolve },
+      };
+    }
+    case 'TicketSlaWarning':
+      return { ...state, warned: { ...state.warned, [event.data.kind]: true } };
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'TicketActionRecorded':
-      return { ...state, actions: state.actions + 1, status: 'in_progress' };
+      // Work done while waiting (a visit nobody answered) leaves the wait as it is.
+      return state.waiting
+        ? { ...state, actions: state.actions + 1, waiting: { ...state.waiting, returnTo: 'in_progress' } }
+        : { ...state, actions: state.actions + 1, status: 'in_progress' };
     case 'TicketResolved':
       return {
         ...state,
+        waiting: null,
         status: 'resolved',
         resolvedAt: event.data.resolvedAt,
         firstResolvedAt: state.firstResolvedAt ?? event.data.resolvedAt,
@@ -109,7 +155,7 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
     case 'TicketEscalated':
       return { ...state, escalationLevel: event.data.level };
     case 'TicketWithdrawn':
-      return { ...state, status: 'withdrawn' };
+      return { ...state, status: 'withdrawn', waiting: null };
     case 'TicketSlaBreached':
       return { ...state, breached: { ...state.breached, [event.data.kind]: true } };
     case 'TicketTransferred':
@@ -119,7 +165,7 @@ function evolveFiled(state: FiledTicket, event: Exclude<TicketEvent, { type: 'Ti
     case 'TicketVisibilityChanged':
       return { ...state, visibility: event.data.visibility };
     case 'TicketMerged':
-      return { ...state, status: 'merged', mergedInto: event.data.intoTicketId };
+      return { ...state, status: 'merged', waiting: null, mergedInto: event.data.intoTicketId };
     case 'TicketDuplicateMerged': {
       const { supporterId, duplicateId } = event.data;
       return {

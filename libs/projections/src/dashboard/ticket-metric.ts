@@ -154,6 +154,9 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketSupported':
     case 'TicketVisibilityChanged':
     case 'TicketDuplicateMerged':
+    case 'TicketWaiting':
+    case 'TicketResumed':
+    case 'TicketSlaWarning':
       // NOT_MEASURED: the projection does not read them; named here so a new type must be placed.
       return null;
     default:

@@ -74,6 +74,9 @@ export function deadlineChanges(event: TicketEvent): DeadlineChange[] {
     case 'TicketVisibilityChanged':
     case 'TicketDuplicateMerged':
     case 'TicketFollowedUp':
+    case 'TicketWaiting':
+    case 'TicketResumed':
+    case 'TicketSlaWarning':
       return [];
     default:
       return exhaustive(event, []);

@@ -215,6 +215,10 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
     case 'TicketMerged':
       Object.assign(next, { status: 'merged', merged_into: e.data.intoTicketId, merged_at: e.data.mergedAt });
       break;
+    case 'TicketWaiting':
+    case 'TicketResumed':
+    case 'TicketSlaWarning':
+      break; // issue 17: projected by the wait/resume work
     default:
       return exhaustive(e, next);
   }

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CategoryCode, SlaPolicy } from '@jinlin/domain';
+import type { CategoryCode, StoredSlaPolicy } from '@jinlin/domain';
 import type { CommandContext } from '../../commands/command-context';
 import type { CommandResult } from '../../commands/handle-command';
 
@@ -7,7 +7,7 @@ export class SetSlaPolicyCommand extends Command<CommandResult> {
   constructor(
     readonly communityId: string,
     readonly category: CategoryCode,
-    readonly policy: SlaPolicy,
+    readonly policy: StoredSlaPolicy,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -26,10 +26,10 @@ export class FileTicketHandler implements ICommandHandler<FileTicketCommand> {
     return this.photos.attach(attachmentIds, ctx, { ticketId, event: 'TicketFiled', internal: false }, (photos) => {
       const decide = this.tickets.decide(
         ctx,
-        ({ actor, now }, community) => ({
+        ({ actor, now, businessClock }, community) => ({
           type: 'FileTicket',
           data: { ticketId, ...report, ...photos, community: community!, ...(reporter ? { reporter } : {}) },
-          metadata: { actor, now },
+          metadata: { actor, now, businessClock },
         }),
         report.communityId,
       );
