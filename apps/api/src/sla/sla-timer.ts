@@ -1,7 +1,7 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@jinlin/domain';
+import { SYSTEM_PRINCIPAL } from '@jinlin/domain';
 import { findDueDeadlines, type DueDeadline } from '@jinlin/projections';
 import type { CommandContext } from '../commands/command-context';
 import { LeaderLoop } from '../timers/leader-loop';
@@ -12,14 +12,15 @@ export type SlaTimerOptions = Readonly<{ run: boolean; intervalMs: number; pageS
 
 export type TickReport = Readonly<{ due: number; recorded: number; failed: number; lastPosition: number }>;
 
-const SYSTEM: Principal = { id: 'system', roles: ['admin'], communities: [] };
-
 /**
- * Records what time alone decides: a missed deadline (TicketSlaBreached) and the automatic close
- * 7 days after an unanswered resolve (TicketAutoClosed). It only asks; each ticket answers with
- * at most one event, and none when the moment has not come or was already recorded, and the
- * store's expected-version check stops a racing instance from appending it twice. So a tick may
- * be repeated, overlap another, or die half-way: nothing is ever recorded twice.
+ * Records what time alone decides (SPEC §4.2 rule 4, §4.9): a warning at warnAtPercent of a
+ * deadline (TicketSlaWarning), a missed deadline (TicketSlaBreached), each step of the escalation
+ * ladder after a resolve breach (TicketEscalated by `system`), and the automatic close 7 days
+ * after an unanswered resolve (TicketAutoClosed). It only asks; each ticket answers with what has
+ * come due, nothing when the moment has not come or was already recorded (a late timer gets every
+ * missed step at once, in order), and the store's expected-version check stops a racing instance
+ * from appending it twice. So a tick may be repeated, overlap another, or die half-way: nothing is
+ * ever recorded twice, and no level is climbed twice.
  */
 export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('sla-timer');
@@ -55,7 +56,7 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.loop.runOnce();
   }
 
-  /** Asks every ticket with a deadline due at `now` (per the sla-deadlines projection) to record it. */
+  /** Asks every ticket with a deadline, warning or ladder step due at `now` (per the sla-deadlines projection) to record it. */
   async tick(now: Date): Promise<TickReport> {
     const pageSize = this.options.pageSize ?? 200;
     const report = { due: 0, recorded: 0, failed: 0, lastPosition: 0 };
@@ -81,7 +82,7 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** The position of what the ticket recorded, 0 for nothing, null when the attempt failed. */
   private async fire(deadline: DueDeadline, now: Date): Promise<number | null> {
     const ctx: CommandContext = {
-      actor: SYSTEM,
+      actor: SYSTEM_PRINCIPAL,
       now: now.toISOString(),
       correlationId: `sla-timer:${deadline.ticketId}:${deadline.kind}:${deadline.dueAt.toISOString()}`,
     };
