@@ -21,6 +21,18 @@ export type TestApp = Readonly<{
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase(label);
   await migrate(db.url);
+  const instance = await startInstance(db, env);
+  return {
+    ...instance,
+    close: async () => {
+      await instance.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Another service instance on a test app's database, as several share one in production; closing it leaves the database. */
+export async function startInstance(db: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     DATABASE_URL: db.url,
     JWT_SECRET: TEST_JWT_SECRET,
@@ -43,10 +55,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     db,
     app,
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
+    close: () => app.close(),
   };
 }
 
