@@ -62,13 +62,11 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
     const report = { due: 0, recorded: 0, failed: 0, lastPosition: 0 };
     for (let after: DueDeadline | null = null; !this.loop.stopping;) {
       const page = await findDueDeadlines(this.dataSource.manager, now, after, pageSize);
-      for (const group of chunks(page, this.options.parallel ?? 8)) {
-        const positions = await Promise.all(group.map((d) => this.fire(d, now)));
-        for (const p of positions) {
-          if (p === null) report.failed += 1;
-          else if (p > 0) report.recorded += 1;
-          report.lastPosition = Math.max(report.lastPosition, p ?? 0);
-        }
+      const positions = await atMost(this.options.parallel ?? 8, page, (d) => this.fire(d, now));
+      for (const p of positions) {
+        if (p === null) report.failed += 1;
+        else if (p > 0) report.recorded += 1;
+        report.lastPosition = Math.max(report.lastPosition, p ?? 0);
       }
       report.due += page.length;
       if (page.length < pageSize) break;
@@ -96,8 +94,16 @@ export class SlaTimer implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+/** `run` over every item, `width` at a time: the next one starts as soon as any finishes, not when a whole group has. */
+async function atMost<T, R>(width: number, items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
   return out;
 }
