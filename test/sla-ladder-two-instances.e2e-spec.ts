@@ -93,7 +93,7 @@ async function ok(reply: Promise<{ status: number; text: string; body: any }>) {
 /** Both instances' work lists have seen every event so far (one of them runs each projection). */
 async function caughtUp() {
   const head = Math.max(0, ...(await Promise.all(ids.map(async (id) => (await timeline(id)).at(-1)!.position))));
-  for (const i of [a, b]) expect(await i.engine.waitFor(head, 10_000)).toBe(true);
+  for (const i of [a, b]) expect(await i.engine.waitFor(head, 30_000)).toBe(true);
 }
 let ids: string[] = [];
 
@@ -136,7 +136,7 @@ it('when both instances tick the same instants at once, each level is climbed on
   for (const id of manual)
     expect(await escalations(id)).toEqual(['committee by system', `party_branch by ${USERS.committee.sub}`, 'neighbourhood by system']);
   for (const id of resolved) expect(await escalations(id)).toEqual(['committee by system']);
-});
+}, 120_000);
 
 it('when a late timer finds every step due, both instances asking at once still record each level once, in order', async () => {
   ids = [];
@@ -149,7 +149,7 @@ it('when a late timer finds every step due, both instances asking at once still 
     expect(await breaches(id)).toEqual(['acknowledge', 'resolve']);
     expect(await escalations(id)).toEqual(['committee by system', 'party_branch by system', 'neighbourhood by system']);
   }
-});
+}, 120_000);
 
 it('when both instances run their timer loops, one leads at a time and the ladder is climbed once per level', async () => {
   ids = [];
@@ -175,9 +175,9 @@ it('when both instances run their timer loops, one leads at a time and the ladde
   }
   for (const id of filed)
     expect(await escalations(id)).toEqual(['committee by system', 'party_branch by system', 'neighbourhood by system']);
-});
+}, 120_000);
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000) {
+async function eventually(check: () => Promise<boolean>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('not reached in time');
