@@ -5,6 +5,7 @@ import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
+import { WEBHOOK_ERRORS } from '../webhook/webhook.errors';
 import { DomainError, ERRORS } from './domain-error';
 import { SHARED_ERRORS } from './shared.errors';
 
@@ -17,6 +18,7 @@ const CATALOGUES = [
   AUDIT_ERRORS,
   PERSON_ERRORS,
   PLACE_ERRORS,
+  WEBHOOK_ERRORS,
 ];
 
 it('when the catalogues are merged, no code is declared in two of them', () => {

@@ -5,6 +5,7 @@ import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
+import { WEBHOOK_ERRORS } from '../webhook/webhook.errors';
 import type { DomainErrorKind, MessageValues } from './error-catalogue';
 import { SHARED_ERRORS } from './shared.errors';
 
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...AUDIT_ERRORS,
   ...PERSON_ERRORS,
   ...PLACE_ERRORS,
+  ...WEBHOOK_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
