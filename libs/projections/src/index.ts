@@ -16,6 +16,7 @@ import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } fro
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
 import { PEOPLE_MIGRATIONS, createPeopleProjections } from './people';
 import { PLACES_MIGRATIONS, createPlacesProjections } from './places';
+import { WEBHOOK_MIGRATIONS } from './webhooks';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -42,6 +43,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   TicketVisibility1764300080000,
   ...PLACES_MIGRATIONS,
   TicketFollowUps1764300070000,
+  ...WEBHOOK_MIGRATIONS,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain
@@ -62,3 +64,4 @@ export * from './handovers';
 export * from './sla';
 export * from './people';
 export * from './places';
+export * from './webhooks';

@@ -71,4 +71,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
     expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
+
+  it('webhooks retry for 24 hours with a 10 s timeout unless the WEBHOOK_ settings say otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      run: true,
+      pollMs: 250,
+      timeoutMs: 10_000,
+      retryWindowMs: 86_400_000,
+      retryBaseMs: 10_000,
+      retryMaxDelayMs: 3_600_000,
+      concurrency: 8,
+    });
+    expect(loadConfig({ WEBHOOK_RETRY_WINDOW_MS: '2000', WEBHOOKS_RUN: 'false' }).webhooks).toMatchObject({
+      retryWindowMs: 2000,
+      run: false,
+    });
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5' })).toThrow(/WEBHOOK_TIMEOUT_MS must be a whole number/);
+  });
 });

@@ -34,6 +34,16 @@ export type AppConfig = Readonly<{
   blobDir: string | null;
   /** An upload not attached this long after it came is deleted (24 h; shorter in tests). */
   unattachedUploadMaxAgeMs: number;
+  /** SPEC §9 webhook delivery: the 24 h window and the backoff are shorter in tests. */
+  webhooks: Readonly<{
+    run: boolean;
+    pollMs: number;
+    timeoutMs: number;
+    retryWindowMs: number;
+    retryBaseMs: number;
+    retryMaxDelayMs: number;
+    concurrency: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -133,6 +143,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
+    webhooks: {
+      run: flag('WEBHOOKS_RUN', true),
+      pollMs: int('WEBHOOK_POLL_MS', 250, 5, 60_000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxDelayMs: int('WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 10, 86_400_000),
+      concurrency: int('WEBHOOK_CONCURRENCY', 8, 1, 256),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -6,7 +6,7 @@ const given = DeciderSpec.for(webhookDecider);
 const NOW = '2026-12-03T08:00:00.000Z';
 const admin: Principal = { id: 'adm', roles: ['admin'], communities: [] };
 const manager: Principal = { id: 'mgr-1', roles: ['manager'], communities: [], companyId: 'jiayuan' };
-const by = { id: 'adm', roles: ['admin'] };
+const by = { id: 'adm', roles: admin.roles };
 
 const register = (over: Partial<RegisterWebhook['data']> = {}, actor = admin): RegisterWebhook => ({
   type: 'RegisterWebhook',
@@ -45,19 +45,25 @@ it('when an admin registers a webhook, it is recorded with a reference to its se
 it('when the events and communities repeat, each is recorded once', () =>
   given([])
     .when(register({ events: ['TicketFiled', 'TicketFiled'], communities: ['qianpu', 'qianpu'] }))
-    .thenMatches([{ data: { events: ['TicketFiled'], communities: ['qianpu'] } }]));
+    .thenMatches([{ data: { ...registered.data, events: ['TicketFiled'], communities: ['qianpu'] } } as WebhookEvent]));
 it('when a manager registers a webhook, it is refused', () => given([]).when(register({}, manager)).thenThrows('ADMIN_ONLY'));
 it('when the id was used before, registering is refused', () => given([registered]).when(register()).thenThrows('WEBHOOK_EXISTS'));
 it('when the URL is not http(s), it is refused', () =>
-  given([]).when(register({ url: 'ftp://example.com/x' })).thenThrows('WEBHOOK_URL_INVALID'));
+  given([])
+    .when(register({ url: 'ftp://example.com/x' }))
+    .thenThrows('WEBHOOK_URL_INVALID'));
 it('when the adapter refused the host, it is refused', () =>
   given([])
     .when(register({ lookups: { urlRefusal: 'link-local', unknownCommunities: [] } }))
     .thenThrows('WEBHOOK_URL_INVALID'));
 it('when the secret is short, it is refused', () =>
-  given([]).when(register({ secret: 'fifteen-chars!!' })).thenThrows('WEBHOOK_SECRET_TOO_SHORT'));
+  given([])
+    .when(register({ secret: 'fifteen-chars!!' }))
+    .thenThrows('WEBHOOK_SECRET_TOO_SHORT'));
 it('when an event type is unknown, it is refused', () =>
-  given([]).when(register({ events: ['TicketFiled', 'PersonRegistered'] })).thenThrows('WEBHOOK_UNKNOWN_EVENTS'));
+  given([])
+    .when(register({ events: ['TicketFiled', 'PersonRegistered'] }))
+    .thenThrows('WEBHOOK_UNKNOWN_EVENTS'));
 it('when a community is unknown, it is refused', () =>
   given([])
     .when(register({ lookups: { urlRefusal: null, unknownCommunities: ['nowhere'] } }))

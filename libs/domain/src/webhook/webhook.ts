@@ -66,14 +66,14 @@ export type DisableWebhook = Command<'DisableWebhook', { reason: string; eventId
 export type WebhookCommand = RegisterWebhook | DeleteWebhook | DisableWebhook;
 
 export type WebhookState = 'absent' | 'active' | 'disabled' | 'deleted';
-export type Webhook = Readonly<{ state: WebhookState; id: string | null }>;
+export type Webhook = Readonly<{ state: WebhookState; id: string | null; secretRef: string | null }>;
 
 export const webhookDecider = {
-  initialState: (): Webhook => ({ state: 'absent', id: null }),
+  initialState: (): Webhook => ({ state: 'absent', id: null, secretRef: null }),
   evolve(state: Webhook, event: WebhookEvent): Webhook {
     switch (event.type) {
       case 'WebhookRegistered':
-        return { state: 'active', id: event.data.webhookId };
+        return { state: 'active', id: event.data.webhookId, secretRef: event.data.secretRef };
       case 'WebhookDeleted':
         return { ...state, state: 'deleted' };
       case 'WebhookDisabled':
