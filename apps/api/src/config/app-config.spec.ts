@@ -80,7 +80,7 @@ describe('loadConfig', () => {
       retryWindowMs: 86_400_000,
       retryBaseMs: 10_000,
       retryMaxDelayMs: 3_600_000,
-      concurrency: 8,
+      concurrency: 16,
     });
     expect(loadConfig({ WEBHOOK_RETRY_WINDOW_MS: '2000', WEBHOOKS_RUN: 'false' }).webhooks).toMatchObject({
       retryWindowMs: 2000,

@@ -150,7 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
       retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
       retryMaxDelayMs: int('WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 10, 86_400_000),
-      concurrency: int('WEBHOOK_CONCURRENCY', 8, 1, 256),
+      concurrency: int('WEBHOOK_CONCURRENCY', 16, 1, 256),
     },
   };
   if (problems.length) throw new ConfigError(problems);

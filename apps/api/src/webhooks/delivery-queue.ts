@@ -43,12 +43,19 @@ export async function dueHeads(db: EntityManager, webhookId: string, limit: numb
   return rows.map((r) => ({ eventId: r.event_id, payload: r.payload, attempts: r.attempts, firstAttemptAt: r.first_attempt_at }));
 }
 
-export async function recordDelivered(db: EntityManager, webhookId: string, eventId: string, status: number): Promise<void> {
+/** Delivered, all of a batch in one statement (a busy lane sends many a second). */
+export async function recordDelivered(
+  db: EntityManager,
+  webhookId: string,
+  delivered: readonly { eventId: string; status: number }[],
+): Promise<void> {
+  if (delivered.length === 0) return;
   await db.query(
-    `UPDATE wh_deliveries SET status = 'delivered', attempts = attempts + 1, last_status = $3, last_error = NULL,
-       first_attempt_at = COALESCE(first_attempt_at, now()), delivered_at = now()
-     WHERE webhook_id = $1 AND event_id = $2 AND status = 'pending'`,
-    [webhookId, eventId, status],
+    `UPDATE wh_deliveries d SET status = 'delivered', attempts = d.attempts + 1, last_status = r.status, last_error = NULL,
+       first_attempt_at = COALESCE(d.first_attempt_at, now()), delivered_at = now()
+     FROM unnest($2::text[], $3::int[]) AS r(event_id, status)
+     WHERE d.webhook_id = $1 AND d.event_id = r.event_id AND d.status = 'pending'`,
+    [webhookId, delivered.map((d) => d.eventId), delivered.map((d) => d.status)],
   );
 }
 

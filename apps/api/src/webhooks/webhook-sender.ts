@@ -88,14 +88,20 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
         if (!target) return;
         const heads = await dueHeads(this.db.manager, webhookId, this.options.concurrency);
         if (heads.length === 0) return;
-        await Promise.all(heads.map((d) => this.deliver(target, d)));
+        const outcomes = await Promise.all(heads.map((d) => this.deliver(target, d)));
+        await recordDelivered(
+          this.db.manager,
+          webhookId,
+          outcomes.filter((o) => o !== null),
+        );
       }
     } catch (error) {
       this.log.error(`webhook ${webhookId}: lane failed: ${(error as Error).message}`, (error as Error).stack);
     }
   }
 
-  private async deliver(target: Target, d: DueDelivery): Promise<void> {
+  /** One attempt; a success is answered for the lane to record with the others, a failure is recorded here. */
+  private async deliver(target: Target, d: DueDelivery): Promise<{ eventId: string; status: number } | null> {
     const body = renderBody(target.format, d.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers = {
@@ -107,12 +113,13 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     let error: string;
     try {
       status = (await this.outbound.post(target.url, body, headers)).status;
-      if (status >= 200 && status < 300) return await recordDelivered(this.db.manager, target.id, d.eventId, status);
+      if (status >= 200 && status < 300) return { eventId: d.eventId, status };
       error = `HTTP ${status}`;
     } catch (e) {
       error = describe(e);
     }
     await this.failed(target, d, status, error);
+    return null;
   }
 
   private async failed(target: Target, d: DueDelivery, status: number | null, error: string): Promise<void> {

@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ServiceProcess } from '@jinlin/testing';
+import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
+import { benchDatabase, fmt, machine, percentile, postLoad, recordSection, type LoadRun } from './bench-support';
+
+/**
+ * `POST /tickets` with 3 webhooks registered (loopback receivers answering 200) against none, in
+ * one run on one service, and the delivery lag from the event's recorded time (its commit) to its
+ * receipt. The receivers run in this process, as autocannon does: on one machine both compete
+ * with the service for the CPU, which makes "on" look worse, not better.
+ */
+const SECONDS = Number(process.env.BENCH_NOTIFY_SECONDS ?? 15);
+const SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const HOOK_SECRET = 'bench-webhook-secret-0123';
+const body = JSON.stringify({
+  communityId: 'qianpu',
+  category: 'elevator',
+  title: '3号楼电梯停运',
+  description: '早上八点开始电梯不动了，老人下不了楼',
+  location: '3号楼',
+  channel: 'app',
+});
+
+type Receiver = { server: Server; url: string; lags: number[]; received: Set<string> };
+
+async function receiver(): Promise<Receiver> {
+  const lags: number[] = [];
+  const received = new Set<string>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const at = Date.now();
+      const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; recordedAt: string };
+      if (!received.has(event.id)) lags.push(at - Date.parse(event.recordedAt));
+      received.add(event.id);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, lags, received };
+}
+
+async function post(url: string, path: string, token: string, payload: object): Promise<void> {
+  const r = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(payload),
+  });
+  if (r.status !== 201) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+}
+
+/** Waits until every receiver has this many events (or 60 s pass); answers how long the drain took. */
+async function drain(receivers: Receiver[], expected: number, each: readonly number[] = receivers.map(() => expected)): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 60_000 && receivers.some((r, i) => r.received.size < each[i])) await new Promise((r) => setTimeout(r, 50));
+  return Date.now() - started;
+}
+
+/** The lags recorded since the last call, sorted, and the receivers' lists emptied. */
+function takeLags(receivers: Receiver[]): number[] {
+  const lags = receivers.flatMap((r) => r.lags.splice(0)).sort((a, b) => a - b);
+  return lags;
+}
+
+const row = (label: string, r: LoadRun, note = '') => `| ${label} | ${fmt(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${note} |`;
+
+async function main(): Promise<void> {
+  const db = await benchDatabase('notify');
+  const service = await ServiceProcess.start(db.url, SECRET, { LOG_LEVEL: 'warn', TIMERS_RUN: 'false' });
+  const receivers = [await receiver(), await receiver(), await receiver()];
+  try {
+    const admin = await signToken(SECRET, { sub: 'admin', roles: ['admin'], communities: [] });
+    const resident = await signToken(SECRET, { sub: 'res', roles: ['resident'], communities: ['qianpu'] });
+    await post(service.url, '/companies', admin, { id: 'jiayuan', name: '嘉园物业' });
+    await post(service.url, '/communities', admin, {
+      id: 'qianpu',
+      name: '前埔一里西小区',
+      subdistrict: '莲前街道',
+      neighbourhood: '前埔一里社区',
+      propertyCompanyId: 'jiayuan',
+    });
+    const load = () => postLoad({ url: `${service.url}/tickets`, token: resident, body, seconds: SECONDS, connections: 16 });
+    await postLoad({ url: `${service.url}/tickets`, token: resident, body, seconds: 3, connections: 16 }); // warm-up
+    const off = await load();
+    for (const [i, r] of receivers.entries()) {
+      await post(service.url, '/webhooks', admin, { id: `bench-${i}`, url: r.url, secret: HOOK_SECRET, events: ['TicketFiled'] });
+    }
+    await new Promise((r) => setTimeout(r, 1000)); // the projection reads the registrations before the load
+    const on = await load();
+    const drainMs = await drain(receivers, on.ok);
+    const full = takeLags(receivers);
+    // The lag as a receiver sees it when the service is not saturated: half the "off" rate.
+    const rate = Math.max(10, Math.round(off.rps / 2));
+    const before = receivers.map((r) => r.received.size);
+    const paced = await postLoad({ url: `${service.url}/tickets`, token: resident, body, seconds: 10, connections: 16, overallRate: rate });
+    await drain(
+      receivers,
+      0,
+      before.map((b) => b + paced.ok),
+    );
+    const half = takeLags(receivers);
+    const delivered = receivers.map((r) => r.received.size);
+    const lagRow = (label: string, lags: number[], note: string) =>
+      `| ${label} | | ${percentile(lags, 50).toFixed(0)} | ${percentile(lags, 99).toFixed(0)} | ${note} |`;
+    const table = [
+      '| measure | req/s | p50 ms | p99 ms | note |',
+      '| --- | ---: | ---: | ---: | --- |',
+      row(`POST /tickets, no webhooks, 16 connections, ${SECONDS} s`, off),
+      row(`the same with 3 webhooks (json, loopback receivers answering 200)`, on, `${(on.rps / off.rps).toFixed(2)}× off (target ≥ 0.8×)`),
+      lagRow(
+        `delivery lag, event recorded → receipt, the ${fmt(full.length)} deliveries of that run`,
+        full,
+        `drained ${(drainMs / 1000).toFixed(1)} s after the load ended`,
+      ),
+      lagRow(`delivery lag at ${rate} filings/s (half of "off"), 10 s, ${fmt(half.length)} deliveries`, half, ''),
+    ].join('\n');
+    const notes =
+      `Filings answered 201 in the "on" run: ${fmt(on.ok)}; delivered per receiver: ${delivered.map(fmt).join(', ')}. ` +
+      `Errors/non-2xx: off ${off.errors + off.non2xx}, on ${on.errors + on.non2xx}. NATS (SPEC §9) had not landed on main, so "on" is webhooks only.`;
+    process.stdout.write(`\n${table}\n\n${notes}\n`);
+    recordSection(
+      'notify',
+      `## tenth session — notifications (issue 18) (\`npm run bench:notify\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load and the 3 receivers in the bench process on the same machine. One service, one database: "off" first, then 3 webhooks registered, then "on".\n\n${table}\n\n${notes}`,
+    );
+  } finally {
+    await service.stop();
+    for (const r of receivers) r.server.close();
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});
