@@ -16,7 +16,10 @@ export async function webhooksWithDue(db: EntityManager): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** The webhook if it is still active (a deleted or disabled one is sent nothing more). */
+/**
+ * The webhook if it is active. What it names (URL, format, secret) never changes for an id, as
+ * ids are not reused, so a sender may keep it; dueHeads stops at once when it is no longer active.
+ */
 export async function activeTarget(db: EntityManager, id: string): Promise<Target | null> {
   const rows: Target[] = await db.query(
     `SELECT w.id, w.url, w.format, s.secret FROM wh_webhooks w JOIN wh_secrets s ON s.ref = w.secret_ref
@@ -29,11 +32,12 @@ export async function activeTarget(db: EntityManager, id: string): Promise<Targe
 /**
  * The deliveries to try now: of each ticket only its earliest one still pending, so a later event
  * of a ticket never overtakes an earlier one (one waiting for its retry holds its ticket back, and
- * only its ticket). Oldest first.
+ * only its ticket). Oldest first; none once the webhook is disabled or deleted.
  */
 export async function dueHeads(db: EntityManager, webhookId: string, limit: number): Promise<DueDelivery[]> {
   const rows: { event_id: string; payload: WebhookPayload; attempts: number; first_attempt_at: Date | null }[] = await db.query(
     `SELECT d.event_id, d.payload, d.attempts, d.first_attempt_at FROM wh_deliveries d
+     JOIN wh_webhooks w ON w.id = d.webhook_id AND w.status = 'active'
      WHERE d.webhook_id = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
        AND NOT EXISTS (SELECT 1 FROM wh_deliveries e WHERE e.webhook_id = d.webhook_id AND e.ticket_id = d.ticket_id
                        AND e.status = 'pending' AND e.stream_version < d.stream_version)

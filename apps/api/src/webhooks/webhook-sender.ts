@@ -3,7 +3,6 @@ import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } f
 import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@jinlin/domain';
-import type { ProjectionEngine, WebhooksProjection } from '@jinlin/projections';
 import type { AppConfig } from '../config/app-config';
 import { LeaderLoop } from '../timers/leader-loop';
 import { givesUp, retryDelay } from './backoff';
@@ -20,10 +19,14 @@ import {
 import { DisableWebhookCommand } from './disable-webhook/disable-webhook.command';
 import { renderBody } from './formats';
 import { Outbound, RefusedTarget } from './outbound';
+import { QueueListener } from './queue-listener';
 import type { SelfAddressOf } from './self-address';
 import { signature, WEBHOOK_HEADERS } from './signature';
 
 export type WebhookOptions = AppConfig['webhooks'];
+
+/** A webhook's sending in progress; `again`: more was queued while it ran. */
+type Lane = { again: boolean; done: Promise<void> };
 
 const SYSTEM: Principal = { id: 'system', roles: ['admin'], communities: [] };
 
@@ -38,32 +41,33 @@ const SYSTEM: Principal = { id: 'system', roles: ['admin'], communities: [] };
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('webhooks');
   private readonly loop: LeaderLoop<number>;
-  private readonly lanes = new Map<string, Promise<void>>();
+  private readonly lanes = new Map<string, Lane>();
+  private readonly targets = new Map<string, Target>();
   private readonly outbound: Outbound;
-  private unsubscribe: (() => void) | null = null;
+  private readonly listener: QueueListener;
 
   constructor(
     private readonly commands: CommandBus,
     private readonly db: DataSource,
-    private readonly engine: ProjectionEngine,
+    databaseUrl: string,
     self: SelfAddressOf,
     private readonly options: WebhookOptions,
   ) {
     this.outbound = new Outbound(self, options.timeoutMs);
     this.loop = new LeaderLoop(db, 'webhook-sender', options.pollMs, () => this.turn());
+    this.listener = new QueueListener(databaseUrl, () => this.loop.wake());
   }
 
   onApplicationBootstrap(): void {
     if (!this.options.run) return;
-    // Rows just queued are committed a moment after the projection says so: look then, not at the next poll.
-    this.unsubscribe = this.engine.find<WebhooksProjection>('webhooks')?.onQueued(() => setTimeout(() => this.loop.wake(), 5)) ?? null;
+    this.listener.start();
     this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.unsubscribe?.();
+    await this.listener.stop();
     await this.loop.stop();
-    await Promise.all(this.lanes.values());
+    await Promise.all([...this.lanes.values()].map((l) => l.done));
     await this.outbound.close();
   }
 
@@ -71,33 +75,50 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   private async turn(): Promise<number> {
     let started = 0;
     for (const id of await webhooksWithDue(this.db.manager)) {
-      if (this.lanes.has(id)) continue;
-      this.lanes.set(
-        id,
-        this.lane(id).finally(() => this.lanes.delete(id)),
-      );
+      const running = this.lanes.get(id);
+      if (running) {
+        running.again = true;
+        continue;
+      }
+      const lane = { again: false, done: Promise.resolve() };
+      lane.done = this.lane(id, lane).finally(() => this.lanes.delete(id));
+      this.lanes.set(id, lane);
       started += 1;
     }
     return started;
   }
 
-  private async lane(webhookId: string): Promise<void> {
+  /**
+   * Sends what is due, a batch at a time. A batch smaller than the limit means the queue is
+   * drained: the lane ends, unless a turn found more for it meanwhile (`again`), so a busy
+   * webhook costs two statements per batch and an idle one none.
+   */
+  private async lane(webhookId: string, lane: Lane): Promise<void> {
     try {
+      const target = await this.target(webhookId);
+      if (!target) return;
       while (!this.loop.stopping) {
-        const target = await activeTarget(this.db.manager, webhookId);
-        if (!target) return;
+        lane.again = false;
         const heads = await dueHeads(this.db.manager, webhookId, this.options.concurrency);
-        if (heads.length === 0) return;
         const outcomes = await Promise.all(heads.map((d) => this.deliver(target, d)));
         await recordDelivered(
           this.db.manager,
           webhookId,
           outcomes.filter((o) => o !== null),
         );
+        if (heads.length < this.options.concurrency && !lane.again) return;
       }
     } catch (error) {
       this.log.error(`webhook ${webhookId}: lane failed: ${(error as Error).message}`, (error as Error).stack);
     }
+  }
+
+  private async target(webhookId: string): Promise<Target | null> {
+    const known = this.targets.get(webhookId);
+    if (known) return known;
+    const found = await activeTarget(this.db.manager, webhookId);
+    if (found) this.targets.set(webhookId, found);
+    return found;
   }
 
   /** One attempt; a success is answered for the lane to record with the others, a failure is recorded here. */

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
 import { ReadYourWrites } from '../http/read-your-writes';
@@ -17,6 +16,9 @@ import { RegisterWebhookController } from './register-webhook/register-webhook.c
 import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
 import { SELF_ADDRESS, selfAddressOf, type SelfAddressOf } from './self-address';
 import { WebhookSender } from './webhook-sender';
+
+/** The database the app's data source was given (the embedded one included): the listener's own connection goes there. */
+const databaseUrlOf = (db: DataSource): string => String((db.options as { url?: string }).url);
 
 @Module({
   controllers: [RegisterWebhookController, ListWebhooksController, DeleteWebhookController, ListDeliveriesController],
@@ -34,9 +36,9 @@ import { WebhookSender } from './webhook-sender';
     },
     {
       provide: WebhookSender,
-      inject: [CommandBus, DataSource, PROJECTION_ENGINE, SELF_ADDRESS, APP_CONFIG],
-      useFactory: (commands: CommandBus, db: DataSource, engine: ProjectionEngine, self: SelfAddressOf, config: AppConfig) =>
-        new WebhookSender(commands, db, engine, self, config.webhooks),
+      inject: [CommandBus, DataSource, SELF_ADDRESS, APP_CONFIG],
+      useFactory: (commands: CommandBus, db: DataSource, self: SelfAddressOf, config: AppConfig) =>
+        new WebhookSender(commands, db, databaseUrlOf(db), self, config.webhooks),
     },
   ],
 })

@@ -4,6 +4,6 @@ import { WebhooksProjection } from './webhooks.projection';
 
 export const WEBHOOK_MIGRATIONS: MigrationClass[] = [Webhooks1764300094000];
 export const createWebhookProjections = () => [new WebhooksProjection()];
-export { WebhooksProjection } from './webhooks.projection';
+export { WebhooksProjection, WEBHOOK_QUEUE_CHANNEL } from './webhooks.projection';
 export * from './webhook-payload';
 export * from './webhook.queries';

@@ -10,6 +10,9 @@ type Hook = Readonly<{ id: string; events: string[] | null; communities: string[
 /** A ticket event to queue, with the ticket as it stood right after it. */
 type Queued = Readonly<{ e: StoredEvent<TicketEvent>; ticket: TicketRecord; hooks: readonly Hook[] }>;
 
+/** NOTIFY channel: deliveries were queued (the sender wakes instead of waiting for its poll). */
+export const WEBHOOK_QUEUE_CHANNEL = 'jinlin_webhooks';
+
 const isWebhookEvent = (e: StoredEvent<Handled>): e is StoredEvent<WebhookEvent> =>
   (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e.type);
 
@@ -28,14 +31,6 @@ export class WebhooksProjection implements Projection<Handled> {
   readonly name = 'webhooks';
   readonly handles: readonly Handled['type'][] = [...TICKET_EVENT_TYPES, ...WEBHOOK_EVENT_TYPES];
   readonly tables = ['wh_webhooks', 'wh_tickets'];
-  private readonly listeners = new Set<() => void>();
-
-  /** Called after a batch queued deliveries (before its commit: a listener looks again shortly). */
-  onQueued(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async apply(events: readonly StoredEvent<Handled>[], tx: EntityManager): Promise<void> {
     const active: Hook[] = await tx.query(`SELECT id, events, communities FROM wh_webhooks WHERE status = 'active'`);
     const hooks = new Map(active.map((h) => [h.id, h]));
@@ -63,7 +58,8 @@ export class WebhooksProjection implements Projection<Handled> {
     );
     if (queued.length === 0) return;
     await queue(queued, tx);
-    for (const listener of this.listeners) listener();
+    // Delivered to listeners when this transaction commits, on whichever instance sends.
+    await tx.query(`SELECT pg_notify($1, '')`, [WEBHOOK_QUEUE_CHANNEL]);
   }
 }
 
