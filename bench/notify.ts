@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { ServiceProcess } from '@jinlin/testing';
 import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
 import { benchDatabase, fmt, machine, percentile, postLoad, recordSection, type LoadRun } from './bench-support';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     ].join('\n');
     const notes =
       `Filings answered 201 in the "on" run: ${fmt(on.ok)}; delivered per receiver: ${delivered.map(fmt).join(', ')}. ` +
-      `Errors/non-2xx: off ${off.errors + off.non2xx}, on ${on.errors + on.non2xx}. NATS (SPEC §9) had not landed on main, so "on" is webhooks only.`;
+      `Errors/non-2xx: off ${off.errors + off.non2xx}, on ${on.errors + on.non2xx}. NATS (SPEC §9) had not landed on main, so "on" is webhooks only. Load average at the end: ${loadavg()[0].toFixed(1)} (other work on the machine makes the ratio noisy).`;
     process.stdout.write(`\n${table}\n\n${notes}\n`);
     recordSection(
       'notify',
