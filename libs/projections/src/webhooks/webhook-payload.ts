@@ -1,12 +1,6 @@
 import { maskIds, type TicketEvent } from '@jinlin/domain';
-import type { StoredEvent } from '@jinlin/event-store';
+import { eventId, type StoredEvent } from '@jinlin/event-store';
 import type { TicketRecord } from '../tickets/ticket-row';
-
-/**
- * An event's id for the outside world: its stream and its version there. Stable across repeats,
- * restarts and rebuilds, and the same whichever store adapter holds the log.
- */
-export const eventIdOf = (e: Pick<StoredEvent, 'streamId' | 'streamVersion'>): string => `${e.streamId}@${e.streamVersion}`;
 
 /** One Chinese word per event type, for the robots' one-line summary (a new type fails the build here). */
 export const EVENT_LABELS: Readonly<Record<TicketEvent['type'], string>> = {
@@ -64,7 +58,7 @@ export function webhookPayload(e: StoredEvent<TicketEvent>, ticket: TicketRecord
   const community = communityName ?? ticket.community_id;
   const hidden = new Set(ticket.anonymous && ticket.reporter_id ? [ticket.reporter_id] : []);
   return {
-    id: eventIdOf(e),
+    id: eventId(e),
     type: e.type,
     position: e.globalPosition,
     recordedAt: e.recordedAt.toISOString(),

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { TICKET_EVENT_TYPES, WEBHOOK_EVENT_TYPES, type TicketEvent, type WebhookEvent } from '@jinlin/domain';
-import type { StoredEvent } from '@jinlin/event-store';
+import { eventId, type StoredEvent } from '@jinlin/event-store';
 import { exhaustive, type Projection } from '../engine/projection';
 import { evolveTicketRow, type TicketRecord } from '../tickets/ticket-row';
-import { eventIdOf, webhookPayload } from './webhook-payload';
+import { webhookPayload } from './webhook-payload';
 
 type Handled = TicketEvent | WebhookEvent;
 type Hook = Readonly<{ id: string; events: string[] | null; communities: string[] | null }>;
@@ -89,7 +89,7 @@ async function queue(queued: readonly Queued[], tx: EntityManager): Promise<void
     const payload = webhookPayload(e, ticket, nameOf.get(ticket.community_id));
     return hooks.map((h) => ({
       webhook_id: h.id,
-      event_id: eventIdOf(e),
+      event_id: eventId(e),
       event_type: e.type,
       ticket_id: ticket.id,
       stream_version: e.streamVersion,
