@@ -39,3 +39,5 @@ export * from './person/person.access';
 export * from './calendar/work-calendar';
 export * from './calendar/working-hours';
 export * from './calendar/business-time';
+export * from './calendar/calendar.errors';
+export * from './calendar/calendar.decide';

@@ -1,4 +1,5 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
+import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...AUDIT_ERRORS,
   ...PERSON_ERRORS,
   ...PLACE_ERRORS,
+  ...CALENDAR_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
