@@ -71,4 +71,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
     expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
+
+  it('each instance re-reads the calendar every 10 seconds unless CALENDAR_REFRESH_MS says otherwise', () => {
+    expect(loadConfig({}).calendarRefreshMs).toBe(10_000);
+    expect(loadConfig({ CALENDAR_REFRESH_MS: '200' }).calendarRefreshMs).toBe(200);
+    expect(() => loadConfig({ CALENDAR_REFRESH_MS: '0' })).toThrow(/CALENDAR_REFRESH_MS must be a whole number from 50/);
+  });
 });
