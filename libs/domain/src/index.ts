@@ -41,3 +41,5 @@ export * from './calendar/work-calendar';
 export * from './calendar/working-hours';
 export * from './calendar/business-time';
 export * from './webhook/webhook';
+export * from './calendar/calendar.errors';
+export * from './calendar/calendar.decide';

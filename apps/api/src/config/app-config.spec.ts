@@ -89,6 +89,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5' })).toThrow(/WEBHOOK_TIMEOUT_MS must be a whole number/);
   });
 
+  it('each instance re-reads the calendar every 10 seconds unless CALENDAR_REFRESH_MS says otherwise', () => {
+    expect(loadConfig({}).calendarRefreshMs).toBe(10_000);
+    expect(loadConfig({ CALENDAR_REFRESH_MS: '200' }).calendarRefreshMs).toBe(200);
+    expect(() => loadConfig({ CALENDAR_REFRESH_MS: '0' })).toThrow(/CALENDAR_REFRESH_MS must be a whole number from 50/);
+  });
+
   it('NATS: off without NATS_URL; with it, the stream, the subject prefix and the windows have defaults and are checked', () => {
     expect(loadConfig({}).nats).toBeNull();
     expect(loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' }).nats).toEqual({

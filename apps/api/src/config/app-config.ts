@@ -15,6 +15,8 @@ export type AppConfig = Readonly<{
   poolSize: number;
   groupCommit: Readonly<{ batchesInFlight: number; batchMax: number }>;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
+  /** How often each instance re-reads the admins' calendar years: another instance's PUT is seen within this. */
+  calendarRefreshMs: number;
   benchEndpoints: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: string | null;
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
     groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 256) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
+    calendarRefreshMs: int('CALENDAR_REFRESH_MS', 10_000, 50, 3_600_000),
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
     metricsToken: env.METRICS_TOKEN || null,
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),

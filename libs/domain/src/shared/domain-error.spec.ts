@@ -1,4 +1,5 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
+import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
@@ -19,6 +20,7 @@ const CATALOGUES = [
   PERSON_ERRORS,
   PLACE_ERRORS,
   WEBHOOK_ERRORS,
+  CALENDAR_ERRORS,
 ];
 
 it('when the catalogues are merged, no code is declared in two of them', () => {

@@ -1,4 +1,5 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
+import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...PERSON_ERRORS,
   ...PLACE_ERRORS,
   ...WEBHOOK_ERRORS,
+  ...CALENDAR_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
