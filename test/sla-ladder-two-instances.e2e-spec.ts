@@ -1,9 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Principal, SlaPolicy } from '@jinlin/domain';
+import type { SlaPolicy } from '@jinlin/domain';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { TestDatabase } from '@jinlin/testing';
-import { SetSlaPolicyCommand } from '../apps/api/src/sla/set-sla-policy/set-sla-policy.command';
 import type { Clock } from '../apps/api/src/sla/sla-clock';
 import { SlaTimer } from '../apps/api/src/sla/sla-timer';
 import { http, startTestApp, type TestApp } from './support/test-app';
@@ -30,7 +29,6 @@ const POLICY: SlaPolicy = {
   warnAtPercent: 50,
   escalateAfterBreachMinutes: [0, 1, 3],
 };
-const admin: Principal = { id: USERS.admin.sub, roles: ['admin'], communities: [] };
 const LOOP = { run: false, intervalMs: 100 };
 
 /** The instance's own timer, and more of them over its own command bus and database. */
@@ -65,8 +63,7 @@ beforeAll(async () => {
   expect(b.timer).not.toBeInstanceOf(SlaTimer); // really another copy of the code
   k = await tokensFor(a.app);
   await seedWorld(a.app, k);
-  const ctx = { actor: admin, now: new Date().toISOString(), correlationId: 'sla-two-instances-policy' };
-  await a.app.app.get(CommandBus).execute(new SetSlaPolicyCommand('qianpu', 'elevator', POLICY, ctx));
+  await ok(http(a.app.url, 'PUT', '/communities/qianpu/sla-policies/elevator', { token: k.admin, body: POLICY }));
 }, 60_000);
 afterAll(async () => {
   await b?.app.close();
