@@ -7,6 +7,8 @@ import {
   PROJECTION_ENGINE_MIGRATIONS,
   READ_MODEL_ENTITIES as ENTITIES,
   READ_MODEL_MIGRATIONS,
+  NOTIFICATION_MIGRATIONS,
+  createNotificationProjections,
   createReadModelProjections,
   type Projection,
 } from '@jinlin/projections';
@@ -18,10 +20,11 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...READ_MODEL_MIGRATIONS,
   PersonalData1764300021000,
   Attachments1764300050000,
+  ...NOTIFICATION_MIGRATIONS,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];
 
 export function createProjections(): Projection[] {
-  return createReadModelProjections();
+  return [...createReadModelProjections(), ...createNotificationProjections()];
 }

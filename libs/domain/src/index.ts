@@ -39,3 +39,6 @@ export * from './person/person.access';
 export * from './calendar/work-calendar';
 export * from './calendar/working-hours';
 export * from './calendar/business-time';
+export * from './notification/notification.rules';
+export * from './notification/notification.summary';
+export * from './notification/notified-ticket';

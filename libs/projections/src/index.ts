@@ -62,3 +62,4 @@ export * from './handovers';
 export * from './sla';
 export * from './people';
 export * from './places';
+export * from './notifications';

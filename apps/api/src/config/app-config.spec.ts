@@ -71,4 +71,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
     expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
+
+  it('the notification stream beats every 15 s unless NOTIFICATIONS_HEARTBEAT_MS says otherwise', () => {
+    expect(loadConfig({}).notifications.heartbeatMs).toBe(15_000);
+    expect(loadConfig({ NOTIFICATIONS_HEARTBEAT_MS: '200' }).notifications.heartbeatMs).toBe(200);
+    expect(() => loadConfig({ NOTIFICATIONS_HEARTBEAT_MS: '10' })).toThrow(/NOTIFICATIONS_HEARTBEAT_MS must be a whole number from 50/);
+  });
 });

@@ -34,6 +34,8 @@ export type AppConfig = Readonly<{
   blobDir: string | null;
   /** An upload not attached this long after it came is deleted (24 h; shorter in tests). */
   unattachedUploadMaxAgeMs: number;
+  /** GET /notifications/stream: a comment this often keeps proxies from closing a quiet stream (15 s; shorter in tests). */
+  notifications: Readonly<{ heartbeatMs: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
+    notifications: { heartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

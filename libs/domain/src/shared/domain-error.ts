@@ -3,6 +3,7 @@ import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
+import { NOTIFICATION_ERRORS } from '../notification/notification.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
 import type { DomainErrorKind, MessageValues } from './error-catalogue';
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...AUDIT_ERRORS,
   ...PERSON_ERRORS,
   ...PLACE_ERRORS,
+  ...NOTIFICATION_ERRORS,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
