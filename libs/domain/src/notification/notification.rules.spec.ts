@@ -65,7 +65,10 @@ const comment = (who: ReturnType<typeof by>, internal = false): TicketEvent => (
   data: { ticketId: 't-1', text: '请尽快', internal, commentedAt: at, by: who },
 });
 const breached: TicketEvent = { type: 'TicketSlaBreached', data: { ticketId: 't-1', kind: 'resolve', deadline: at, detectedAt: at } };
-const warned: TicketEvent = { type: 'TicketSlaWarning', data: { ticketId: 't-1', kind: 'resolve', warnAt: at, deadline: at, detectedAt: at } };
+const warned: TicketEvent = {
+  type: 'TicketSlaWarning',
+  data: { ticketId: 't-1', kind: 'resolve', warnAt: at, deadline: at, detectedAt: at },
+};
 const waiting = (on: 'resident' | 'parts'): TicketEvent => ({
   type: 'TicketWaiting',
   data: { ticketId: 't-1', on, reason: '请提供照片', waitingSince: at, by: by('staff-1', 'staff') },
@@ -128,10 +131,19 @@ describe('who is told (SPEC §9)', () => {
   it('when a supporter of the ticket is also the actor, they are left out', () =>
     expect(tell({ ...resolved, data: { ...resolved.data, by: by('res-b', 'resident') } })).toEqual(['res-a']));
   it('when a recipient was erased, they are left out', () =>
-    expect(tell(filed, ticket, PEOPLE.map((p) => (p.id === 'staff-2' ? { ...p, erased: true } : p)))).toEqual(['mgr-1', 'staff-1']));
+    expect(
+      tell(
+        filed,
+        ticket,
+        PEOPLE.map((p) => (p.id === 'staff-2' ? { ...p, erased: true } : p)),
+      ),
+    ).toEqual(['mgr-1', 'staff-1']));
   it('when an event tells nobody (an action recorded), nobody is told', () =>
     expect(
-      tell({ type: 'TicketActionRecorded', data: { ticketId: 't-1', description: '换了配件', recordedAt: at, by: by('staff-1', 'staff') } }),
+      tell({
+        type: 'TicketActionRecorded',
+        data: { ticketId: 't-1', description: '换了配件', recordedAt: at, by: by('staff-1', 'staff') },
+      }),
     ).toEqual([]));
 });
 
@@ -146,7 +158,7 @@ describe('what the notifier knows of a ticket', () => {
     })!;
     expect(tell(breached, { ...moved, assigneeId: null })).toEqual(['com-1', 'mgr-9']);
   });
-  it("when a duplicate is merged in, its reporter becomes a supporter and hears of the resolve; the reporter is not counted twice", () => {
+  it('when a duplicate is merged in, its reporter becomes a supporter and hears of the resolve; the reporter is not counted twice', () => {
     const merged = (supporterId: string | null): TicketEvent => ({
       type: 'TicketDuplicateMerged',
       data: { ticketId: 't-1', duplicateId: 't-2', supporterId, supporterAnonymous: false, mergedAt: at, by: by('staff-1', 'staff') },

@@ -12,7 +12,9 @@ export const NOTIFIED_TICKET_EVENT_TYPES = [
 ] as const satisfies readonly TicketEvent['type'][];
 
 const withSupporter = (ticket: NotifiedTicket, id: string | null): NotifiedTicket =>
-  id === null || id === ticket.reporterId || ticket.supporters.includes(id) ? ticket : { ...ticket, supporters: [...ticket.supporters, id] };
+  id === null || id === ticket.reporterId || ticket.supporters.includes(id)
+    ? ticket
+    : { ...ticket, supporters: [...ticket.supporters, id] };
 
 /** Folds one event into what the notifier knows; an event of a ticket it never saw filed changes nothing. */
 export function evolveNotifiedTicket(ticket: NotifiedTicket | undefined, event: TicketEvent): NotifiedTicket | undefined {

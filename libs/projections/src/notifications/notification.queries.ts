@@ -49,7 +49,9 @@ export async function listNotifications(
  */
 export async function markNotificationRead(db: EntityManager, personId: string, id: string, at: Date): Promise<NotificationView | null> {
   const rows: Record[] = await db.query(
-    `UPDATE rm_notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].
+    `WITH marked AS (UPDATE rm_notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_id = $2 RETURNING ${COLUMNS})
+     SELECT * FROM marked`,
     [id, personId, at],
   );
   return rows.length ? view(rows[0]) : null;

@@ -51,7 +51,9 @@ export class NotifierContext {
     ]);
     return new NotifierContext(
       new Map(tickets.map((t) => [t.ticket_id, ticketOf(t)])),
-      new Map(people.map((p) => [p.id, { id: p.id, roles: p.roles, communities: p.communities, companyId: p.company_id, erased: p.erased }])),
+      new Map(
+        people.map((p) => [p.id, { id: p.id, roles: p.roles, communities: p.communities, companyId: p.company_id, erased: p.erased }]),
+      ),
       new Map(names.map((c) => [c.id, c.name])),
       position,
     );
