@@ -120,9 +120,10 @@ describe('read marks', () => {
 });
 
 /** An SSE client over fetch: collects the text as it comes and waits until a condition holds. */
-async function connect(who: UserName, lastEventId?: string) {
+async function connect(who: UserName | { cookie: string }, lastEventId?: string) {
   const controller = new AbortController();
-  const headers: Record<string, string> = { authorization: `Bearer ${k[who]}`, accept: 'text/event-stream' };
+  const credentials = typeof who === 'string' ? { authorization: `Bearer ${k[who]}` } : who;
+  const headers: Record<string, string> = { ...credentials, accept: 'text/event-stream' };
   if (lastEventId) headers['last-event-id'] = lastEventId;
   const res = await fetch(`${t.url}/notifications/stream`, { headers, signal: controller.signal });
   expect(res.status).toBe(200);
@@ -142,7 +143,10 @@ async function connect(who: UserName, lastEventId?: string) {
       text += decoder.decode(chunk.value, { stream: true });
     }
   };
-  return { until, events, text: () => text, close: () => controller.abort() };
+  const ended = async () => {
+    for (;;) if ((await reader.read()).done) return true;
+  };
+  return { until, events, ended, text: () => text, close: () => controller.abort() };
 }
 
 describe('the live stream', () => {
@@ -180,6 +184,20 @@ describe('the live stream', () => {
     await stream.until(() => stream.text().split(': heartbeat').length > 2);
     expect(stream.events()).toEqual([]);
     stream.close();
+  });
+
+  it('when the web app signs in with a cookie, the stream runs; when that session signs out, the stream ends', async () => {
+    const password = 'lantern by the west gate';
+    const body = { id: 'zhou-s', name: '周叔', roles: ['resident'], communities: ['qianpu'], username: 'zhou', password };
+    expect((await http(t.url, 'POST', '/people', { token: k.admin, body })).status).toBe(201);
+    const signIn = await http(t.url, 'POST', '/auth/sign-in', { body: { username: 'zhou', password } });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
+    const stream = await connect({ cookie });
+    await stream.until(() => stream.text().includes(': heartbeat'));
+    const out = await http(t.url, 'POST', '/auth/sign-out', { headers: { cookie, 'x-csrf-token': signIn.body.csrfToken } });
+    expect(out.status).toBe(204);
+    expect(await stream.ended()).toBe(true);
   });
 
   it('when Last-Event-ID is not an id, it answers 400 naming it', async () => {
