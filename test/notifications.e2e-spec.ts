@@ -15,7 +15,7 @@ let last = 0;
 type Item = { id: string; type: string; ticketId: string; summary: string; createdAt: string; readAt: string | null };
 
 beforeAll(async () => {
-  t = await startTestApp('notifications', { NOTIFICATIONS_HEARTBEAT_MS: '100' });
+  t = await startTestApp('notifications', { NOTIFICATIONS_HEARTBEAT_MS: '100', READ_YOUR_WRITES_TIMEOUT_MS: '20000' });
   k = await tokensFor(t);
   await seedWorld(t, k);
 });

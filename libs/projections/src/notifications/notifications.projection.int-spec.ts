@@ -180,3 +180,16 @@ it("when the batch commits, each recipient's id is heard on the channel", async 
     await listener.end();
   }
 });
+
+const resolved = (ticketId: string): NotifierEvent => ({
+  type: 'TicketResolved',
+  data: { ticketId, resolution: '已修复', resolvedAt: at, by: { id: 'm1', roles: ['manager'] } },
+});
+
+it('when a ticket filed in an earlier batch is resolved, its reporter is told; once erased, no more', async () => {
+  await apply(stored([resolved('t2')]));
+  expect((await toldOf('t2')).filter((r) => r.event_type === 'TicketResolved').map((r) => r.recipient_id)).toEqual(['r-1']);
+  await apply(stored([{ type: 'PersonalDataErased', data: { personId: 'r-1', erasedAt: at, by: admin } }]));
+  await apply(stored([resolved('t1')]));
+  expect((await toldOf('t1')).filter((r) => r.event_type === 'TicketResolved')).toEqual([]);
+});

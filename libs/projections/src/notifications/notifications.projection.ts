@@ -101,15 +101,25 @@ function keysOf(events: readonly StoredEvent<NotifierEvent>[]): ContextKeys {
         keys.companies.add(e.data.companyId);
         keys.communities.add(e.data.communityId);
         keys.tickets.add(e.data.ticketId);
+        if (e.data.reporterId) keys.people.add(e.data.reporterId);
         break;
       case 'TicketTransferred':
         keys.companies.add(e.data.toCompanyId);
         keys.tickets.add(e.data.ticketId);
         break;
       case 'TicketAssigned':
-      case 'TicketEscalated':
+        keys.people.add(e.data.assigneeId);
+        keys.tickets.add(e.data.ticketId);
+        break;
       case 'TicketSupported':
+        keys.people.add(e.data.by.id);
+        keys.tickets.add(e.data.ticketId);
+        break;
       case 'TicketDuplicateMerged':
+        if (e.data.supporterId) keys.people.add(e.data.supporterId);
+        keys.tickets.add(e.data.ticketId);
+        break;
+      case 'TicketEscalated':
       case 'TicketSlaWarning':
       case 'TicketSlaBreached':
       case 'TicketResolved':

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { DirectoryPerson, EscalationLevel, NotifiedTicket, PersonEvent, Role } from '@jinlin/domain';
+import {
+  OVERSEER_ROLES,
+  type DirectoryPerson,
+  type EscalationLevel,
+  type NotifiedTicket,
+  type PersonEvent,
+  type Role,
+} from '@jinlin/domain';
 
 type TicketRecord = {
   ticket_id: string;
@@ -41,10 +48,13 @@ export class NotifierContext {
     const tickets: TicketRecord[] = await tx.query(`SELECT * FROM rm_notification_tickets WHERE ticket_id = ANY($1)`, [keys.tickets]);
     const companies = [...new Set([...keys.companies, ...tickets.map((t) => t.company_id)])];
     const communities = [...new Set([...keys.communities, ...tickets.map((t) => t.community_id)])];
+    const named = [...keys.people, ...tickets.flatMap((t) => [t.reporter_id, t.assignee_id, ...t.supporters].filter((id) => id !== null))];
+    // The companies' people and the communities' overseers by role; residents only by name (a
+    // reporter, a supporter): an estate's thousand households are not read for every batch.
     const people: PersonRecord[] = await tx.query(
       `SELECT id, roles, communities, company_id, erased FROM rm_notification_people
-        WHERE company_id = ANY($1) OR communities && $2::text[] OR id = ANY($3)`,
-      [companies, communities, keys.people],
+        WHERE company_id = ANY($1) OR (communities && $2::text[] AND roles && $3::text[]) OR id = ANY($4)`,
+      [companies, communities, OVERSEER_ROLES, [...new Set(named)]],
     );
     const names: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM rm_notification_communities WHERE id = ANY($1)`, [
       communities,
@@ -88,10 +98,14 @@ export class NotifierContext {
     this.byCompany = this.byCommunity = null;
   }
 
-  /** The people an event of this ticket may concern: its company's and its community's. */
+  /** The people an event of this ticket may concern: its company's, its community's, and those it names. */
   peopleOf(ticket: NotifiedTicket): DirectoryPerson[] {
     if (!this.byCompany || !this.byCommunity) this.index();
-    return [...new Set([...(this.byCompany!.get(ticket.companyId) ?? []), ...(this.byCommunity!.get(ticket.communityId) ?? [])])];
+    const named = [ticket.reporterId, ticket.assigneeId, ...ticket.supporters].flatMap((id) => {
+      const p = id === null ? undefined : this.people.get(id);
+      return p ? [p] : [];
+    });
+    return [...new Set([...(this.byCompany!.get(ticket.companyId) ?? []), ...(this.byCommunity!.get(ticket.communityId) ?? []), ...named])];
   }
 
   async save(tx: EntityManager): Promise<void> {

@@ -36,6 +36,7 @@ export class LiveStream {
     // A comment every beat keeps proxies from closing a quiet stream, and reads once in case a wake was lost.
     this.heartbeat = setInterval(() => void this.beat(), options.heartbeatMs);
     res.on('close', () => this.close());
+    res.on('error', () => this.close());
   }
 
   wake(): void {
