@@ -36,6 +36,22 @@ export type AppConfig = Readonly<{
   unattachedUploadMaxAgeMs: number;
   /** GET /notifications/stream: a comment this often keeps proxies from closing a quiet stream (15 s; shorter in tests). */
   notifications: Readonly<{ heartbeatMs: number }>;
+  /** SPEC §9: with NATS_URL every event goes to JetStream; null: no NATS at all. */
+  nats: NatsConfig | null;
+  /** OpenTelemetry traces go to OTEL_EXPORTER_OTLP_ENDPOINT; null: no exporter, no spans. */
+  otlpEndpoint: string | null;
+}>;
+
+export type NatsConfig = Readonly<{
+  url: string;
+  /** JetStream stream, created when absent; its subjects are `<subjectPrefix>.>`. */
+  stream: string;
+  /** Events go to `<subjectPrefix>.<communityId>.<type>`. */
+  subjectPrefix: string;
+  /** How long JetStream remembers a Nats-Msg-Id to drop a repeat (set on the stream when we create it). */
+  duplicateWindowMs: number;
+  /** How long one publish waits for JetStream's ack before the batch is retried. */
+  ackTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -99,6 +115,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'kdb:',
     'kdb+discover:',
   ]);
+  const natsUrl = url('NATS_URL', ['nats:', 'tls:']);
+  const natsStream = env.NATS_STREAM || 'JINLIN_EVENTS';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(natsStream))
+    problems.push(`NATS_STREAM must be 1-64 characters of A-Z, a-z, 0-9, _ and -, got "${natsStream}"`);
+  const natsPrefix = env.NATS_SUBJECT_PREFIX || 'jinlin.events';
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(natsPrefix)) {
+    problems.push(`NATS_SUBJECT_PREFIX must be dot-separated tokens of A-Z, a-z, 0-9, _ and - (no wildcards), got "${natsPrefix}"`);
+  }
+  const otlpEndpoint = url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
   if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
   if (env.APPENDS_IN_FLIGHT !== undefined) {
     // Renamed rather than kept: it counted batches, not appends, and 1 never turned batching off.
@@ -136,6 +161,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
     notifications: { heartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000) },
+    nats: natsUrl
+      ? {
+          url: natsUrl,
+          stream: natsStream,
+          subjectPrefix: natsPrefix,
+          duplicateWindowMs: int('NATS_DUPLICATE_WINDOW_MS', 600_000, 1000, 7 * 86_400_000),
+          ackTimeoutMs: int('NATS_ACK_TIMEOUT_MS', 5000, 100, 600_000),
+        }
+      : null,
+    otlpEndpoint,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
