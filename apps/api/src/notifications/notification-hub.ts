@@ -2,7 +2,6 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-
 import { NOTIFICATIONS_CHANNEL } from '@jinlin/projections';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
