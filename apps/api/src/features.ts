@@ -10,6 +10,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
 export const FEATURE_MODULES: Type[] = [
@@ -24,4 +25,5 @@ export const FEATURE_MODULES: Type[] = [
   AttachmentsModule,
   PlacesModule,
   NotificationsModule,
+  WebhooksModule,
 ];

@@ -2,6 +2,7 @@ import type { EntityClass, MigrationClass } from './engine/classes';
 export type { EntityClass, MigrationClass } from './engine/classes';
 import { ProjectionCheckpoints1764300001000 } from './engine/migrations/1764300001000-projection-checkpoints';
 import { ReferenceData1764300002000 } from './reference-data/1764300002000-reference-data';
+import { CommunityWorkingHours1764300090000 } from './reference-data/1764300090000-community-working-hours';
 import { CommunityRow } from './reference-data/reference-data.entities';
 import { ReferenceDataProjection } from './reference-data/reference-data.projection';
 import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
@@ -16,6 +17,7 @@ import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } fro
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
 import { PEOPLE_MIGRATIONS, createPeopleProjections } from './people';
 import { PLACES_MIGRATIONS, createPlacesProjections } from './places';
+import { WEBHOOK_MIGRATIONS } from './webhooks';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -42,6 +44,8 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   TicketVisibility1764300080000,
   ...PLACES_MIGRATIONS,
   TicketFollowUps1764300070000,
+  CommunityWorkingHours1764300090000,
+  ...WEBHOOK_MIGRATIONS,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain
@@ -63,3 +67,4 @@ export * from './sla';
 export * from './people';
 export * from './places';
 export * from './notifications';
+export * from './webhooks';

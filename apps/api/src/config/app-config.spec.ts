@@ -78,6 +78,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NOTIFICATIONS_HEARTBEAT_MS: '10' })).toThrow(/NOTIFICATIONS_HEARTBEAT_MS must be a whole number from 50/);
   });
 
+  it('webhooks retry for 24 hours with a 10 s timeout unless the WEBHOOK_ settings say otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      run: true,
+      pollMs: 250,
+      timeoutMs: 10_000,
+      retryWindowMs: 86_400_000,
+      retryBaseMs: 10_000,
+      retryMaxDelayMs: 3_600_000,
+      concurrency: 16,
+    });
+    expect(loadConfig({ WEBHOOK_RETRY_WINDOW_MS: '2000', WEBHOOKS_RUN: 'false' }).webhooks).toMatchObject({
+      retryWindowMs: 2000,
+      run: false,
+    });
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5' })).toThrow(/WEBHOOK_TIMEOUT_MS must be a whole number/);
+  });
+
+  it('each instance re-reads the calendar every 10 seconds unless CALENDAR_REFRESH_MS says otherwise', () => {
+    expect(loadConfig({}).calendarRefreshMs).toBe(10_000);
+    expect(loadConfig({ CALENDAR_REFRESH_MS: '200' }).calendarRefreshMs).toBe(200);
+    expect(() => loadConfig({ CALENDAR_REFRESH_MS: '0' })).toThrow(/CALENDAR_REFRESH_MS must be a whole number from 50/);
+  });
+
   it('NATS: off without NATS_URL; with it, the stream, the subject prefix and the windows have defaults and are checked', () => {
     expect(loadConfig({}).nats).toBeNull();
     expect(loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' }).nats).toEqual({

@@ -15,6 +15,8 @@ export type AppConfig = Readonly<{
   poolSize: number;
   groupCommit: Readonly<{ batchesInFlight: number; batchMax: number }>;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
+  /** How often each instance re-reads the admins' calendar years: another instance's PUT is seen within this. */
+  calendarRefreshMs: number;
   benchEndpoints: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: string | null;
@@ -36,6 +38,16 @@ export type AppConfig = Readonly<{
   unattachedUploadMaxAgeMs: number;
   /** GET /notifications/stream: a comment this often keeps proxies from closing a quiet stream (15 s; shorter in tests). */
   notifications: Readonly<{ heartbeatMs: number }>;
+  /** SPEC §9 webhook delivery: the 24 h window and the backoff are shorter in tests. */
+  webhooks: Readonly<{
+    run: boolean;
+    pollMs: number;
+    timeoutMs: number;
+    retryWindowMs: number;
+    retryBaseMs: number;
+    retryMaxDelayMs: number;
+    concurrency: number;
+  }>;
   /** SPEC §9: with NATS_URL every event goes to JetStream; null: no NATS at all. */
   nats: NatsConfig | null;
   /** OpenTelemetry traces go to OTEL_EXPORTER_OTLP_ENDPOINT; null: no exporter, no spans. */
@@ -152,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
     groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 256) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
+    calendarRefreshMs: int('CALENDAR_REFRESH_MS', 10_000, 50, 3_600_000),
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
     metricsToken: env.METRICS_TOKEN || null,
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
@@ -161,6 +174,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
     notifications: { heartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000) },
+    webhooks: {
+      run: flag('WEBHOOKS_RUN', true),
+      pollMs: int('WEBHOOK_POLL_MS', 250, 5, 60_000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxDelayMs: int('WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 10, 86_400_000),
+      concurrency: int('WEBHOOK_CONCURRENCY', 16, 1, 256),
+    },
     nats: natsUrl
       ? {
           url: natsUrl,

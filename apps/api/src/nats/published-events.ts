@@ -1,4 +1,4 @@
-import type { AuditEvent, CommunityEvent, CompanyEvent, HandoverEvent, PersonEvent, TicketEvent } from '@jinlin/domain';
+import type { AuditEvent, CalendarEvent, CommunityEvent, CompanyEvent, HandoverEvent, PersonEvent, TicketEvent } from '@jinlin/domain';
 
 /**
  * Every event type of the log, so that every event goes out. Person events are in: they carry ids,
@@ -6,7 +6,7 @@ import type { AuditEvent, CommunityEvent, CompanyEvent, HandoverEvent, PersonEve
  * unions fails the build here until it is listed; an event type of a new union must be added to
  * the union by hand.
  */
-export type PublishedEvent = TicketEvent | CommunityEvent | HandoverEvent | PersonEvent | CompanyEvent | AuditEvent;
+export type PublishedEvent = TicketEvent | CommunityEvent | HandoverEvent | PersonEvent | CompanyEvent | AuditEvent | CalendarEvent;
 
 const TYPES: Record<PublishedEvent['type'], true> = {
   TicketFiled: true,
@@ -38,6 +38,7 @@ const TYPES: Record<PublishedEvent['type'], true> = {
   PropertyCompanyAppointed: true,
   BuildingRegistered: true,
   BuildingChanged: true,
+  WorkingHoursSet: true,
   HandoverStarted: true,
   HandoverStepPlanned: true,
   HandoverStepCompleted: true,
@@ -50,6 +51,7 @@ const TYPES: Record<PublishedEvent['type'], true> = {
   PersonalDataErased: true,
   CompanyRegistered: true,
   LogSealed: true,
+  CalendarYearSet: true,
 };
 
 export const PUBLISHED_TYPES = Object.keys(TYPES) as PublishedEvent['type'][];

@@ -4,7 +4,7 @@ import { Notifications1764300093000 } from './1764300093000-notifications';
 import { NotificationsProjection } from './notifications.projection';
 
 export * from './notification.queries';
-export { NOTIFICATIONS_CHANNEL, eventIdOf, NotificationsProjection } from './notifications.projection';
+export { NOTIFICATIONS_CHANNEL, NotificationsProjection } from './notifications.projection';
 
 export const NOTIFICATION_MIGRATIONS: MigrationClass[] = [Notifications1764300093000];
 export const createNotificationProjections = (): Projection[] => [new NotificationsProjection()];

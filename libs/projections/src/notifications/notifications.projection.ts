@@ -10,7 +10,7 @@ import {
   type PersonEvent,
   type TicketEvent,
 } from '@jinlin/domain';
-import type { StoredEvent } from '@jinlin/event-store';
+import { eventId, type StoredEvent } from '@jinlin/event-store';
 import { exhaustive, type Projection } from '../engine/projection';
 import { NotifierContext, type ContextKeys } from './notifier-context';
 
@@ -22,9 +22,6 @@ type NotifierTicketEvent = Extract<
   { type: (typeof NOTIFYING_EVENT_TYPES)[number] | (typeof NOTIFIED_TICKET_EVENT_TYPES)[number] }
 >;
 export type NotifierEvent = NotifierTicketEvent | PersonEvent | CommunityRegistered;
-
-/** Stable across stores and rebuilds (a stream's version never changes): what a repeat of an event is known by. */
-export const eventIdOf = (e: Pick<StoredEvent, 'streamId' | 'streamVersion'>): string => `${e.streamId}@${e.streamVersion}`;
 
 type Row = { recipient: string; eventId: string; position: number; type: string; ticketId: string; summary: string; at: string };
 
@@ -77,7 +74,7 @@ export class NotificationsProjection implements Projection<NotifierEvent> {
     if (ticket !== before) ctx.setTicket(ticket);
     if (!tells(e.type)) return [];
     const summary = summaryOf(e, ticket, ctx.communityName(ticket.communityId));
-    const base = { eventId: eventIdOf(e), position: e.globalPosition, type: e.type, ticketId: ticket.ticketId, summary };
+    const base = { eventId: eventId(e), position: e.globalPosition, type: e.type, ticketId: ticket.ticketId, summary };
     const at = e.recordedAt.toISOString();
     return recipientsOf(e, ticket, ctx.peopleOf(ticket)).map((recipient) => ({ ...base, recipient, at }));
   }
