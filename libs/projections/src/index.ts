@@ -66,4 +66,5 @@ export * from './handovers';
 export * from './sla';
 export * from './people';
 export * from './places';
+export * from './notifications';
 export * from './webhooks';
