@@ -1,4 +1,5 @@
 import { CommandBus, type Command } from '@nestjs/cqrs';
+import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import type { Principal } from '@jinlin/domain';
 import type { CommandContext } from '../apps/api/src/commands/command-context';
 import type { CommandResult } from '../apps/api/src/commands/handle-command';
@@ -210,6 +211,19 @@ describe('waiting on the resident, in business minutes (sanitation), at chosen t
     expect(before).not.toContain(onResident);
     const { position } = await resumeOnMonday(onResident);
     expect(await overdueIds(position)).toEqual(expect.arrayContaining([onParts, onResident]));
+  });
+
+  it('when the monthly report lists tickets on hold, they read 等待中, overdue only where the clock runs', async () => {
+    const onResident = await waitingSinceFriday('resident');
+    const onParts = await waitingSinceFriday('parts');
+    const position = (await timeline(onParts)).at(-1)!.position;
+    expect(await t.app.get<ProjectionEngine>(PROJECTION_ENGINE).waitFor(position, 10_000)).toBe(true);
+    const report = await http(t.url, 'GET', '/reports/monthly?communityId=qianpu&month=2026-11', { token: k.secretary });
+    expect(report.status).toBe(200);
+    const row = (id: string) => report.text.split(/\r?\n/).find((line) => line.startsWith(id));
+    // Status is the fifth column, overdue (当前超期) the last.
+    expect(row(onResident)).toMatch(/^[^,]+,[^,]+,[^,]+,[^,]+,等待中,.*,否$/);
+    expect(row(onParts)).toMatch(/^[^,]+,[^,]+,[^,]+,[^,]+,等待中,.*,是$/);
   });
 });
 
