@@ -4,7 +4,8 @@ import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import { systemClock } from '../apps/api/src/sla/sla-clock';
 import { SlaTimer } from '../apps/api/src/sla/sla-timer';
 import { http, startTestApp, type TestApp } from './support/test-app';
-import { seedWorld, ticketBody, tokensFor, type Tokens } from './support/world';
+import { fakeDateFrom, lateness, shanghai } from './support/fake-date';
+import { seedWorld, ticketBody, tokensFor, USERS, type Tokens } from './support/world';
 
 /**
  * SLA policies over HTTP, and the timer that records missed deadlines and automatic closes. The
@@ -61,15 +62,24 @@ const recorded = async (id: string, type: string, kind?: string) =>
 const lastPosition = async (id: string) => (await timeline(id)).at(-1)!.position;
 
 describe('SLA policies', () => {
-  const policy = (acknowledgeWithinMinutes: unknown, resolveWithinMinutes: unknown) => ({ acknowledgeWithinMinutes, resolveWithinMinutes });
+  const policy = (acknowledgeWithinMinutes: unknown, resolveWithinMinutes: unknown, more: Record<string, unknown> = {}) => ({
+    acknowledgeWithinMinutes,
+    resolveWithinMinutes,
+    ...more,
+  });
+  /** Around the clock, so that a deadline is filing time plus the minutes, whatever the hour of the run. */
+  const wallClock = { clock: 'continuous' };
+  const community = async (id: string, minPosition: number) =>
+    (await http(t.url, 'GET', `/communities/${id}?minPosition=${minPosition}`, { token: k.admin })).body;
 
   it('when an admin sets a policy, tickets filed afterwards get its deadlines and earlier tickets keep theirs', async () => {
-    const first = await put('/communities/xingang/sla-policies/noise', k.admin, policy(30, 240));
+    const first = await put('/communities/xingang/sla-policies/noise', k.admin, policy(30, 240, wallClock));
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ id: 'xingang', version: 2, position: expect.any(Number) });
     expect(first.headers.get('etag')).toBe('"2"');
-    const community = await http(t.url, 'GET', `/communities/xingang?minPosition=${first.body.position}`, { token: k.admin });
-    expect(community.body.slaPolicies.noise).toEqual(policy(30, 240));
+    expect((await community('xingang', first.body.position)).slaPolicies.noise).toEqual(
+      policy(30, 240, { ...wallClock, warnAtPercent: 80, escalateAfterBreachMinutes: [0, 1440, 4320] }),
+    );
 
     const before = await fileTicket({ communityId: 'xingang', category: 'noise' }, k.residentX);
     expect(before.deadlines).toEqual({
@@ -77,7 +87,7 @@ describe('SLA policies', () => {
       resolveBy: at(before.filedAt, 240 * MINUTE).toISOString(),
     });
 
-    const second = await put('/communities/xingang/sla-policies/noise', k.admin, policy(60, 480));
+    const second = await put('/communities/xingang/sla-policies/noise', k.admin, policy(60, 480, wallClock));
     expect(second.body.version).toBe(3);
     expect((await ticket(before.id, second.body.position)).deadlines).toEqual(before.deadlines);
     const after = await fileTicket({ communityId: 'xingang', category: 'noise' }, k.residentX);
@@ -111,10 +121,37 @@ describe('SLA policies', () => {
     ['a number as text', policy(60, '600'), 'resolveWithinMinutes'],
     ['a missing field', { acknowledgeWithinMinutes: 60 }, 'resolveWithinMinutes'],
     ['an unknown field', { ...policy(60, 600), escalateAfterMinutes: 5 }, 'escalateAfterMinutes'],
+    ['an unknown clock', policy(60, 600, { clock: 'lunar' }), 'clock'],
+    ['a warning at 0 percent', policy(60, 600, { warnAtPercent: 0 }), 'warnAtPercent'],
+    ['a warning at 100 percent', policy(60, 600, { warnAtPercent: 100 }), 'warnAtPercent'],
+    ['a fractional percent', policy(60, 600, { warnAtPercent: 50.5 }), 'warnAtPercent'],
+    ['a negative escalation step', policy(60, 600, { escalateAfterBreachMinutes: [-1, 60] }), 'escalateAfterBreachMinutes'],
+    ['unsorted escalation steps', policy(60, 600, { escalateAfterBreachMinutes: [60, 0] }), 'escalateAfterBreachMinutes'],
+    [
+      'five escalation steps for four levels',
+      policy(60, 600, { escalateAfterBreachMinutes: [0, 1, 2, 3, 4] }),
+      'escalateAfterBreachMinutes',
+    ],
+    ['escalation minutes that are not a list', policy(60, 600, { escalateAfterBreachMinutes: 60 }), 'escalateAfterBreachMinutes'],
   ])('when the body has %s, it answers 400 naming the field', async (_, body, field) => {
     const r = await put('/communities/xingang/sla-policies/parking', k.admin, body);
     expect(r.status).toBe(400);
     expect(r.body.errors.join(' ')).toContain(field);
+  });
+
+  it('when a policy gives every field, the community shows it as given', async () => {
+    const full = policy(45, 900, { clock: 'business', warnAtPercent: 50, escalateAfterBreachMinutes: [30, 30, 600] });
+    const r = await put('/communities/xingang/sla-policies/fees', k.admin, full);
+    expect(r.status).toBe(200);
+    expect((await community('xingang', r.body.position)).slaPolicies.fees).toEqual(full);
+  });
+
+  it("when a policy leaves the new fields out, the category's defaults fill them", async () => {
+    const r = await put('/communities/xingang/sla-policies/elevator', k.admin, policy(30, 240));
+    const shown = (await community('xingang', r.body.position)).slaPolicies.elevator;
+    expect(shown).toEqual(policy(30, 240, { clock: 'continuous', warnAtPercent: 80, escalateAfterBreachMinutes: [0, 1440, 4320] }));
+    const q = await put('/communities/xingang/sla-policies/greenery', k.admin, policy(30, 240));
+    expect((await community('xingang', q.body.position)).slaPolicies.greenery.clock).toBe('business');
   });
 
   it('when the minutes are at the bounds (1 and 525600), the policy is accepted', async () => {
@@ -130,6 +167,43 @@ describe('SLA policies', () => {
       minimum: 1,
       maximum: 525_600,
     });
+  });
+});
+
+describe('business and continuous clocks', () => {
+  /** A ticket filed at a chosen local time (only Date is faked) under the policy given for its category. */
+  async function fileAt(local: string, category: string, more: Record<string, unknown>) {
+    fakeDateFrom(local);
+    try {
+      const [admin, resident] = [await t.token(USERS.admin), await t.token(USERS.residentX)];
+      expect((await put(`/communities/xingang/sla-policies/${category}`, admin, { ...more })).status).toBe(200);
+      jest.setSystemTime(shanghai(local));
+      const filed = await post('/tickets', resident, ticketBody({ communityId: 'xingang', category }));
+      expect(filed.status).toBe(201);
+      const read = await http(t.url, 'GET', `/tickets/${filed.body.id}?minPosition=${filed.body.position}`, { token: admin });
+      return { deadlines: read.body.deadlines, due: lateness(local, read.body.filedAt) };
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+  const hourAndTen = (clock: string) => ({ acknowledgeWithinMinutes: 60, resolveWithinMinutes: 600, clock });
+
+  it('when a business policy meets a weekend, its minutes stop at 17:30 on Friday and go on at 08:30 on Monday', async () => {
+    const x = await fileAt('2026-12-04T17:00', 'parking', hourAndTen('business'));
+    // 30 minutes on Friday; an hour is due Monday 09:00; ten hours run through Monday into Tuesday.
+    expect(x.deadlines).toEqual({ acknowledgeBy: x.due('2026-12-07T09:00'), resolveBy: x.due('2026-12-08T09:00') });
+  });
+
+  it('when a business policy meets a night, its minutes start at 08:30 the next morning', async () => {
+    const x = await fileAt('2026-12-09T20:00', 'parking', hourAndTen('business'));
+    // Filed after hours, however late: the minutes start at 08:30 sharp.
+    const exactly = (local: string) => new Date(shanghai(local)).toISOString();
+    expect(x.deadlines).toEqual({ acknowledgeBy: exactly('2026-12-10T09:30'), resolveBy: exactly('2026-12-11T09:30') });
+  });
+
+  it('when the same policy runs around the clock, Friday evening and the weekend count', async () => {
+    const x = await fileAt('2026-12-04T17:00', 'noise', hourAndTen('continuous'));
+    expect(x.deadlines).toEqual({ acknowledgeBy: x.due('2026-12-04T18:00'), resolveBy: x.due('2026-12-05T03:00') });
   });
 });
 

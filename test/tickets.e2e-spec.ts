@@ -316,7 +316,19 @@ describe('reference data', () => {
       code: 'elevator',
       nameZh: '电梯',
       nameEn: 'Elevator',
-      defaultSla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 },
+      defaultSla: {
+        acknowledgeWithinMinutes: 120,
+        resolveWithinMinutes: 1440,
+        clock: 'continuous',
+        warnAtPercent: 80,
+        escalateAfterBreachMinutes: [0, 1440, 4320],
+      },
+    });
+    // SPEC §4.9: the rest count business minutes (working hours on working days).
+    expect(r.body.items.find((c: { code: string }) => c.code === 'sanitation').defaultSla).toMatchObject({
+      acknowledgeWithinMinutes: 1440,
+      resolveWithinMinutes: 4320,
+      clock: 'business',
     });
   });
 });

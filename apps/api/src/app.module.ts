@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -23,6 +23,8 @@ import { METRICS, createMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { READ_MODEL_ENTITIES } from './read-models';
 import { FEATURE_MODULES } from './features';
+import { HttpTraceInterceptor } from './telemetry/http-trace.interceptor';
+import { tracing } from './telemetry/telemetry';
 
 export type AppOptions = Readonly<{ config: AppConfig; databaseUrl: string; jwt: JwtSetup }>;
 
@@ -66,6 +68,7 @@ export class AppModule {
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
+        ...(tracing() ? [{ provide: APP_INTERCEPTOR, useClass: HttpTraceInterceptor }] : []),
         {
           provide: METRICS,
           inject: [PROJECTION_ENGINE, EVENT_STORE],

@@ -9,6 +9,7 @@ import { HandoversModule } from './handovers/handovers.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Feature modules (one folder per feature), wired into the app here. */
 export const FEATURE_MODULES: Type[] = [
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: Type[] = [
   AuditModule,
   AttachmentsModule,
   PlacesModule,
+  WebhooksModule,
 ];

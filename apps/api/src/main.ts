@@ -7,6 +7,7 @@ import { createLogger } from './infrastructure/logger';
 import { migrate } from './infrastructure/migrate';
 import { printDemoTokens } from './infrastructure/demo-tokens';
 import { loadDemoIfEmpty } from './demo/auto-demo';
+import { startTelemetry } from './telemetry/telemetry';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
+  const telemetry = startTelemetry({ otlpEndpoint: config.otlpEndpoint });
   const database = await resolveDatabase(config, log);
   const ran = await migrate(database.url);
   if (ran.length) log.info({ migrations: ran }, 'migrations applied');
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   const stop = async (signal: NodeJS.Signals) => {
     await close();
     await database.embedded?.stop();
+    await telemetry?.shutdown();
     log.info({ signal }, 'jinlin stopped');
     process.exit(0);
   };

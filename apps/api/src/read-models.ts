@@ -2,12 +2,14 @@ import type { EntityClass, MigrationClass } from '@jinlin/projections';
 import { Attachments1764300050000 } from './attachments/1764300050000-attachments';
 import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
 import { PersonalDataRow } from './people/personal-data/personal-data.entity';
+import { WebhookSecrets1764300094100 } from './webhooks/1764300094100-webhook-secrets';
 import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
 import {
   PROJECTION_ENGINE_MIGRATIONS,
   READ_MODEL_ENTITIES as ENTITIES,
   READ_MODEL_MIGRATIONS,
   createReadModelProjections,
+  createWebhookProjections,
   type Projection,
 } from '@jinlin/projections';
 
@@ -18,10 +20,11 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...READ_MODEL_MIGRATIONS,
   PersonalData1764300021000,
   Attachments1764300050000,
+  WebhookSecrets1764300094100,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];
 
 export function createProjections(): Projection[] {
-  return createReadModelProjections();
+  return [...createReadModelProjections(), ...createWebhookProjections()];
 }

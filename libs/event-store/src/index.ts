@@ -6,6 +6,7 @@ export * from './errors';
 export * from './upcasters';
 export * from './aggregate-stream';
 export * from './seals';
+export * from './event-id';
 export * from './postgres/postgres-event-store';
 export * from './kurrentdb/kurrent-event-store';
 

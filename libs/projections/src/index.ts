@@ -2,6 +2,7 @@ import type { EntityClass, MigrationClass } from './engine/classes';
 export type { EntityClass, MigrationClass } from './engine/classes';
 import { ProjectionCheckpoints1764300001000 } from './engine/migrations/1764300001000-projection-checkpoints';
 import { ReferenceData1764300002000 } from './reference-data/1764300002000-reference-data';
+import { CommunityWorkingHours1764300090000 } from './reference-data/1764300090000-community-working-hours';
 import { CommunityRow } from './reference-data/reference-data.entities';
 import { ReferenceDataProjection } from './reference-data/reference-data.projection';
 import { Tickets1764300003000 } from './tickets/1764300003000-tickets';
@@ -17,6 +18,7 @@ import { HANDOVER_ENTITIES, HANDOVER_MIGRATIONS, createHandoverProjections } fro
 import { SLA_MIGRATIONS, createSlaProjections } from './sla';
 import { PEOPLE_MIGRATIONS, createPeopleProjections } from './people';
 import { PLACES_MIGRATIONS, createPlacesProjections } from './places';
+import { WEBHOOK_MIGRATIONS } from './webhooks';
 
 export * from './engine/projection';
 export * from './engine/projection-engine';
@@ -43,6 +45,8 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   TicketVisibility1764300080000,
   ...PLACES_MIGRATIONS,
   TicketFollowUps1764300070000,
+  CommunityWorkingHours1764300090000,
+  ...WEBHOOK_MIGRATIONS,
   TicketWaiting1764300091000,
 ];
 /**
@@ -64,3 +68,4 @@ export * from './handovers';
 export * from './sla';
 export * from './people';
 export * from './places';
+export * from './webhooks';

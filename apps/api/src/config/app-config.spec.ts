@@ -71,4 +71,52 @@ describe('loadConfig', () => {
     expect(loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '0' }).unattachedUploadMaxAgeMs).toBe(0);
     expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
+
+  it('webhooks retry for 24 hours with a 10 s timeout unless the WEBHOOK_ settings say otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      run: true,
+      pollMs: 250,
+      timeoutMs: 10_000,
+      retryWindowMs: 86_400_000,
+      retryBaseMs: 10_000,
+      retryMaxDelayMs: 3_600_000,
+      concurrency: 16,
+    });
+    expect(loadConfig({ WEBHOOK_RETRY_WINDOW_MS: '2000', WEBHOOKS_RUN: 'false' }).webhooks).toMatchObject({
+      retryWindowMs: 2000,
+      run: false,
+    });
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5' })).toThrow(/WEBHOOK_TIMEOUT_MS must be a whole number/);
+  });
+
+  it('each instance re-reads the calendar every 10 seconds unless CALENDAR_REFRESH_MS says otherwise', () => {
+    expect(loadConfig({}).calendarRefreshMs).toBe(10_000);
+    expect(loadConfig({ CALENDAR_REFRESH_MS: '200' }).calendarRefreshMs).toBe(200);
+    expect(() => loadConfig({ CALENDAR_REFRESH_MS: '0' })).toThrow(/CALENDAR_REFRESH_MS must be a whole number from 50/);
+  });
+
+  it('NATS: off without NATS_URL; with it, the stream, the subject prefix and the windows have defaults and are checked', () => {
+    expect(loadConfig({}).nats).toBeNull();
+    expect(loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' }).nats).toEqual({
+      url: 'nats://127.0.0.1:4222',
+      stream: 'JINLIN_EVENTS',
+      subjectPrefix: 'jinlin.events',
+      duplicateWindowMs: 600_000,
+      ackTimeoutMs: 5000,
+    });
+    expect(loadConfig({ NATS_URL: 'nats://n:4222', NATS_STREAM: 'T_1', NATS_SUBJECT_PREFIX: 'test.x1.events' }).nats).toMatchObject({
+      stream: 'T_1',
+      subjectPrefix: 'test.x1.events',
+    });
+    expect(() => loadConfig({ NATS_URL: 'http://127.0.0.1:4222' })).toThrow(/NATS_URL must use nats: or tls:/);
+    expect(() => loadConfig({ NATS_URL: 'nats://n:4222', NATS_STREAM: 'a.b' })).toThrow(/NATS_STREAM must be/);
+    expect(() => loadConfig({ NATS_URL: 'nats://n:4222', NATS_SUBJECT_PREFIX: 'jinlin.>' })).toThrow(/NATS_SUBJECT_PREFIX must be/);
+    expect(() => loadConfig({ NATS_URL: 'nats://n:4222', NATS_ACK_TIMEOUT_MS: '0' })).toThrow(/NATS_ACK_TIMEOUT_MS must be/);
+  });
+
+  it('OpenTelemetry: no exporter unless OTEL_EXPORTER_OTLP_ENDPOINT is set, and then it must be http(s)', () => {
+    expect(loadConfig({}).otlpEndpoint).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }).otlpEndpoint).toBe('http://127.0.0.1:4318');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://x' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must use http: or https:/);
+  });
 });

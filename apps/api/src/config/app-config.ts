@@ -15,6 +15,8 @@ export type AppConfig = Readonly<{
   poolSize: number;
   groupCommit: Readonly<{ batchesInFlight: number; batchMax: number }>;
   timers: Readonly<{ run: boolean; intervalMs: number }>;
+  /** How often each instance re-reads the admins' calendar years: another instance's PUT is seen within this. */
+  calendarRefreshMs: number;
   benchEndpoints: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: string | null;
@@ -34,6 +36,32 @@ export type AppConfig = Readonly<{
   blobDir: string | null;
   /** An upload not attached this long after it came is deleted (24 h; shorter in tests). */
   unattachedUploadMaxAgeMs: number;
+  /** SPEC §9 webhook delivery: the 24 h window and the backoff are shorter in tests. */
+  webhooks: Readonly<{
+    run: boolean;
+    pollMs: number;
+    timeoutMs: number;
+    retryWindowMs: number;
+    retryBaseMs: number;
+    retryMaxDelayMs: number;
+    concurrency: number;
+  }>;
+  /** SPEC §9: with NATS_URL every event goes to JetStream; null: no NATS at all. */
+  nats: NatsConfig | null;
+  /** OpenTelemetry traces go to OTEL_EXPORTER_OTLP_ENDPOINT; null: no exporter, no spans. */
+  otlpEndpoint: string | null;
+}>;
+
+export type NatsConfig = Readonly<{
+  url: string;
+  /** JetStream stream, created when absent; its subjects are `<subjectPrefix>.>`. */
+  stream: string;
+  /** Events go to `<subjectPrefix>.<communityId>.<type>`. */
+  subjectPrefix: string;
+  /** How long JetStream remembers a Nats-Msg-Id to drop a repeat (set on the stream when we create it). */
+  duplicateWindowMs: number;
+  /** How long one publish waits for JetStream's ack before the batch is retried. */
+  ackTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -97,6 +125,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'kdb:',
     'kdb+discover:',
   ]);
+  const natsUrl = url('NATS_URL', ['nats:', 'tls:']);
+  const natsStream = env.NATS_STREAM || 'JINLIN_EVENTS';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(natsStream))
+    problems.push(`NATS_STREAM must be 1-64 characters of A-Z, a-z, 0-9, _ and -, got "${natsStream}"`);
+  const natsPrefix = env.NATS_SUBJECT_PREFIX || 'jinlin.events';
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(natsPrefix)) {
+    problems.push(`NATS_SUBJECT_PREFIX must be dot-separated tokens of A-Z, a-z, 0-9, _ and - (no wildcards), got "${natsPrefix}"`);
+  }
+  const otlpEndpoint = url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
   if (eventStore === 'eventstoredb' && !eventStoreDbUrl) problems.push('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb');
   if (env.APPENDS_IN_FLIGHT !== undefined) {
     // Renamed rather than kept: it counted batches, not appends, and 1 never turned batching off.
@@ -125,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     poolSize: int('DB_POOL_SIZE', 16, 1, 500),
     groupCommit: { batchesInFlight: int('APPEND_BATCHES_IN_FLIGHT', 2, 1, 500), batchMax: int('APPEND_BATCH_MAX', 64, 1, 256) },
     timers: { run: flag('TIMERS_RUN', true), intervalMs: int('TIMERS_INTERVAL_MS', 15_000, 100, 3_600_000) },
+    calendarRefreshMs: int('CALENDAR_REFRESH_MS', 10_000, 50, 3_600_000),
     benchEndpoints: flag('BENCH_ENDPOINTS', false),
     metricsToken: env.METRICS_TOKEN || null,
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', 30_000, 100, 300_000),
@@ -133,6 +171,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
+    webhooks: {
+      run: flag('WEBHOOKS_RUN', true),
+      pollMs: int('WEBHOOK_POLL_MS', 250, 5, 60_000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxDelayMs: int('WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 10, 86_400_000),
+      concurrency: int('WEBHOOK_CONCURRENCY', 16, 1, 256),
+    },
+    nats: natsUrl
+      ? {
+          url: natsUrl,
+          stream: natsStream,
+          subjectPrefix: natsPrefix,
+          duplicateWindowMs: int('NATS_DUPLICATE_WINDOW_MS', 600_000, 1000, 7 * 86_400_000),
+          ackTimeoutMs: int('NATS_ACK_TIMEOUT_MS', 5000, 100, 600_000),
+        }
+      : null,
+    otlpEndpoint,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

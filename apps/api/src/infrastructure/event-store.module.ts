@@ -2,6 +2,8 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { createEventStore } from './create-event-store';
 import type { AppConfig } from '../config/app-config';
+import { tracedEventStore } from '../telemetry/spans';
+import { tracing } from '../telemetry/telemetry';
 
 class EventStoreCloser implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -19,7 +21,10 @@ export class EventStoreModule {
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => createEventStore(config, databaseUrl),
+          useFactory: (): EventStore => {
+            const store = createEventStore(config, databaseUrl);
+            return tracing() ? tracedEventStore(store) : store;
+          },
         },
         EventStoreCloser,
       ],

@@ -8,6 +8,10 @@ import { createProjections } from '../read-models';
 import { createLogger } from './logger';
 import { HandoverProcess, type WaitFor } from '../handovers/handover-process';
 import { MergeProcess } from '../tickets/merge-ticket/merge-process';
+import { NATS_PUBLISHER, natsPublisherProvider } from '../nats/nats.provider';
+import type { NatsPublisher } from '../nats/nats-publisher';
+import { traceApply } from '../telemetry/spans';
+import { tracing } from '../telemetry/telemetry';
 
 /** Stops before the data source and the event store close (they go in onApplicationShutdown). */
 class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,14 +35,20 @@ export class ProjectionsModule {
     return {
       module: ProjectionsModule,
       providers: [
+        natsPublisherProvider(config),
         {
           provide: PROJECTION_ENGINE,
-          inject: [EVENT_STORE, DataSource, CommandBus],
-          useFactory: (store: EventStore, dataSource: DataSource, commands: CommandBus) => {
+          inject: [EVENT_STORE, DataSource, CommandBus, NATS_PUBLISHER],
+          useFactory: (store: EventStore, dataSource: DataSource, commands: CommandBus, nats: NatsPublisher | null) => {
             // The handover process waits on the ticket projection of the same engine.
             const waitFor: WaitFor = (position, timeoutMs, names) => engine.waitFor(position, timeoutMs, names);
             const engine: ProjectionEngine = new ProjectionEngine(
-              [...createProjections(), new HandoverProcess(commands, store, dataSource, waitFor), new MergeProcess(commands)],
+              [
+                ...createProjections(),
+                new HandoverProcess(commands, store, dataSource, waitFor),
+                new MergeProcess(commands),
+                ...(nats ? [nats] : []),
+              ],
               store,
               dataSource,
               {
@@ -47,6 +57,7 @@ export class ProjectionsModule {
                 gatherMs: config.projections.gatherMs,
                 lockRetryMs: Math.min(Math.max(config.projections.pollMs, 200), 1000),
                 onError: (projection, err) => log.error({ projection, err }, 'projection failed; retrying'),
+                aroundApply: tracing() ? traceApply : undefined,
               },
             );
             return engine;

@@ -10,6 +10,8 @@ import { RegisterCommunityController } from './register-community/register-commu
 import { RegisterCommunityHandler } from './register-community/register-community.handler';
 import { RegisterCompanyController } from './register-company/register-company.controller';
 import { RegisterCompanyHandler } from './register-company/register-company.handler';
+import { SetWorkingHoursController } from './set-working-hours/set-working-hours.controller';
+import { SetWorkingHoursHandler } from './set-working-hours/set-working-hours.handler';
 
 @Module({
   imports: [TicketsModule],
@@ -19,7 +21,15 @@ import { RegisterCompanyHandler } from './register-company/register-company.hand
     ListCommunitiesController,
     GetCommunityController,
     ListCategoriesController,
+    SetWorkingHoursController,
   ],
-  providers: [RegisterCompanyHandler, RegisterCommunityHandler, ListCommunitiesHandler, GetCommunityHandler, ListCategoriesHandler],
+  providers: [
+    RegisterCompanyHandler,
+    RegisterCommunityHandler,
+    ListCommunitiesHandler,
+    GetCommunityHandler,
+    ListCategoriesHandler,
+    SetWorkingHoursHandler,
+  ],
 })
 export class ReferenceDataModule {}

@@ -43,6 +43,11 @@ export class LeaderLoop<T> {
     await this.leader.release();
   }
 
+  /** Ends the pause now: something to do has come (a sleeping loop otherwise waits out its interval). */
+  wake(): void {
+    this.pauses.wake();
+  }
+
   /** One turn if this instance leads; null when another one does. */
   async runOnce(): Promise<T | null> {
     if (!(await this.leader.acquire())) return null;

@@ -13,6 +13,7 @@ export const COMMUNITY_ERRORS = {
   /** SPEC §4.9's rules within a policy; the HTTP layer names each field before it gets here. */
   INVALID_SLA_POLICY: { kind: 'invalid', message: (problems: string) => problems },
   WORKING_HOURS_INVALID: { kind: 'invalid', message: (problems: string) => problems },
+  WORKING_HOURS_NOT_ALLOWED: { kind: 'forbidden', message: 'working hours are set by an admin or a manager of the managing company' },
 } as const satisfies ErrorCatalogue;
 
 export type CommunityErrorCode = keyof typeof COMMUNITY_ERRORS;

@@ -6,7 +6,7 @@ import {
   type SlaPolicy,
   type StoredSlaPolicy,
 } from '../catalogue/categories';
-import type { WorkingHours } from '../calendar/working-hours';
+import { workingHoursProblems, type WorkingHours } from '../calendar/working-hours';
 import type { Command, Event } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
 import { actorRef, hasRole, type ActorRef } from '../shared/principal';
@@ -36,7 +36,9 @@ export type PropertyCompanyAppointed = Event<
   'PropertyCompanyAppointed',
   { communityId: string; companyId: string; previousCompanyId: string; handoverId: string; appointedAt: string }
 >;
-export type CommunityEvent = CommunityRegistered | SlaPolicySet | PropertyCompanyAppointed | BuildingEvent;
+/** SPEC §3: from now on, business minutes in this community run within these hours. */
+export type WorkingHoursSet = Event<'WorkingHoursSet', { communityId: string; start: string; end: string; setAt: string; by: ActorRef }>;
+export type CommunityEvent = CommunityRegistered | SlaPolicySet | PropertyCompanyAppointed | BuildingEvent | WorkingHoursSet;
 
 export type RegisterCommunity = Command<
   'RegisterCommunity',
@@ -55,7 +57,8 @@ export type RegisterCommunity = Command<
 export type SetSlaPolicy = Command<'SetSlaPolicy', { category: CategoryCode; policy: StoredSlaPolicy }>;
 /** Issued by the handover process when a handover completes; a repeat changes nothing. */
 export type AppointPropertyCompany = Command<'AppointPropertyCompany', { companyId: string; handoverId: string }>;
-export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany | SetBuilding;
+export type SetWorkingHours = Command<'SetWorkingHours', WorkingHours>;
+export type CommunityCommand = RegisterCommunity | SetSlaPolicy | AppointPropertyCompany | SetBuilding | SetWorkingHours;
 
 export type Community =
   | Readonly<{ exists: false }>
@@ -99,6 +102,8 @@ export const communityDecider = {
       case 'BuildingRegistered':
       case 'BuildingChanged':
         return state.exists ? { ...state, buildings: evolveBuildings(state.buildings, event) } : state;
+      case 'WorkingHoursSet':
+        return state.exists ? { ...state, workingHours: { start: event.data.start, end: event.data.end } } : state;
       default:
         return state;
     }
@@ -107,6 +112,7 @@ export const communityDecider = {
     const { actor, now } = command.metadata;
     if (command.type === 'AppointPropertyCompany') return appoint(command, state);
     if (command.type === 'SetBuilding') return decideBuilding(command, state);
+    if (command.type === 'SetWorkingHours') return setWorkingHours(command, state);
     if (!hasRole(actor, 'admin')) throw new DomainError('ADMIN_ONLY', 'communities and SLA policies');
     switch (command.type) {
       case 'RegisterCommunity': {
@@ -130,6 +136,19 @@ export const communityDecider = {
     }
   },
 };
+
+/** Admin, or a manager of the company managing the community now; the same hours again append nothing. */
+function setWorkingHours(command: SetWorkingHours, state: Community): CommunityEvent[] {
+  const { actor, now } = command.metadata;
+  if (!state.exists) throw new DomainError('COMMUNITY_NOT_FOUND');
+  const manages = hasRole(actor, 'manager') && actor.companyId === state.propertyCompanyId;
+  if (!hasRole(actor, 'admin') && !manages) throw new DomainError('WORKING_HOURS_NOT_ALLOWED');
+  const problems = workingHoursProblems(command.data);
+  if (problems.length > 0) throw new DomainError('WORKING_HOURS_INVALID', problems.join('; '));
+  const { start, end } = command.data;
+  if (state.workingHours?.start === start && state.workingHours.end === end) return [];
+  return [{ type: 'WorkingHoursSet', data: { communityId: state.id, start, end, setAt: now, by: actorRef(actor) } }];
+}
 
 function appoint(command: AppointPropertyCompany, state: Community): CommunityEvent[] {
   if (!state.exists) throw new DomainError('COMMUNITY_NOT_FOUND');

@@ -1,10 +1,12 @@
 import { AUDIT_ERRORS } from '../audit/audit.errors';
+import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
+import { WEBHOOK_ERRORS } from '../webhook/webhook.errors';
 import { DomainError, ERRORS } from './domain-error';
 import { SHARED_ERRORS } from './shared.errors';
 
@@ -17,6 +19,8 @@ const CATALOGUES = [
   AUDIT_ERRORS,
   PERSON_ERRORS,
   PLACE_ERRORS,
+  WEBHOOK_ERRORS,
+  CALENDAR_ERRORS,
 ];
 
 it('when the catalogues are merged, no code is declared in two of them', () => {

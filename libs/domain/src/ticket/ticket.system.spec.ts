@@ -3,6 +3,7 @@ import type { Community } from '../community/community';
 import type { Principal } from '../shared/principal';
 import type { TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decide';
+import { nextEscalationAt } from './ticket.system';
 import type { TicketEvent } from './ticket.events';
 
 const given = DeciderSpec.for(ticketDecider);
@@ -136,5 +137,136 @@ describe('transfer on handover', () => {
       data: { ticketId: 't-1', confirmedAt: T0, by: { id: 'res-1', roles: ['resident'] } },
     };
     given([filed, acted, resolved, confirmed]).when(transfer).then([]);
+  });
+});
+
+describe('SLA warnings (SPEC §4.9: once, at warnAtPercent of a deadline, unmet)', () => {
+  const warn = (kind: 'acknowledge' | 'resolve', now: string) => at(now, { type: 'WarnSla', data: { kind } } as never);
+  // The lift's default: 120 minutes to answer, 80 % of them is 96.
+  it('when 80 % of the acknowledge deadline has passed with no response, the warning is recorded', () =>
+    given([filed])
+      .when(warn('acknowledge', '2026-11-02T09:36:00.000Z'))
+      .then([
+        {
+          type: 'TicketSlaWarning',
+          data: {
+            ticketId: 't-1',
+            kind: 'acknowledge',
+            warnAt: '2026-11-02T09:36:00.000Z',
+            deadline: '2026-11-02T10:00:00.000Z',
+            detectedAt: '2026-11-02T09:36:00.000Z',
+          },
+        },
+      ]));
+  it('when the warning time has not come, nothing happens', () =>
+    given([filed]).when(warn('acknowledge', '2026-11-02T09:35:59.999Z')).then([]));
+  it('when the company answered before the warning time, nothing happens', () =>
+    given([filed, acked]).when(warn('acknowledge', '2026-11-02T09:40:00.000Z')).then([]));
+  it('when the warning was recorded, it is not recorded again', () => {
+    const [warning] = ticketDecider.decide(
+      warn('acknowledge', '2026-11-02T09:40:00.000Z'),
+      [filed].reduce(ticketDecider.evolve, ticketDecider.initialState()),
+    );
+    given([filed, warning]).when(warn('acknowledge', '2026-11-02T09:50:00.000Z')).then([]);
+  });
+  it('when the ticket was filed before warnings existed, it is never warned', () => {
+    const { warnAt: _, ...old } = (filed as Extract<TicketEvent, { type: 'TicketFiled' }>).data;
+    given([{ type: 'TicketFiled', data: old }])
+      .when(warn('acknowledge', '2026-11-02T09:50:00.000Z'))
+      .then([]);
+  });
+});
+
+describe('the escalation ladder (default [0, 1440, 4320] after a resolve breach)', () => {
+  const resolveBy = '2026-11-03T08:00:00.000Z'; // the lift's 24 hours
+  const plus = (minutes: number) => new Date(Date.parse(resolveBy) + minutes * 60_000).toISOString();
+  const climb = (now: string) => at(now, { type: 'EscalateOverdue', data: {} } as never);
+  const breached: TicketEvent = {
+    type: 'TicketSlaBreached',
+    data: { ticketId: 't-1', kind: 'resolve', deadline: resolveBy, detectedAt: resolveBy },
+  };
+  const escalated = (level: 'committee' | 'party_branch' | 'neighbourhood', step: number, now: string): TicketEvent => ({
+    type: 'TicketEscalated',
+    data: {
+      ticketId: 't-1',
+      level,
+      reason: expect.stringContaining(resolveBy) as unknown as string,
+      escalatedAt: now,
+      by: { id: 'system', roles: ['admin'] },
+      cause: 'sla',
+      step,
+    },
+  });
+  const stateOf = (events: TicketEvent[]) => events.reduce(ticketDecider.evolve, ticketDecider.initialState());
+
+  it('when the resolve breach is recorded, the committee is called at once, by the system', () =>
+    given([filed, acked, breached])
+      .when(climb(plus(0)))
+      .then([escalated('committee', 0, plus(0))]));
+
+  it('when a day has passed since the breach, the party branch is called; three days, the 社区', () => {
+    const first = escalated('committee', 0, plus(0));
+    given([filed, acked, breached, first])
+      .when(climb(plus(1439)))
+      .then([]);
+    given([filed, acked, breached, first])
+      .when(climb(plus(1440)))
+      .then([escalated('party_branch', 1, plus(1440))]);
+    const second = escalated('party_branch', 1, plus(1440));
+    given([filed, acked, breached, first, second])
+      .when(climb(plus(4320)))
+      .then([escalated('neighbourhood', 2, plus(4320))]);
+  });
+
+  it('when the timer was down for three days, each missed level is recorded once, in order', () =>
+    given([filed, acked, breached])
+      .when(climb(plus(5000)))
+      .then([escalated('committee', 0, plus(5000)), escalated('party_branch', 1, plus(5000)), escalated('neighbourhood', 2, plus(5000))]));
+
+  it('when the committee already escalated to the party branch, the system does not repeat or lower it', () => {
+    const manual: TicketEvent = {
+      type: 'TicketEscalated',
+      data: {
+        ticketId: 't-1',
+        level: 'party_branch',
+        reason: '拖了太久',
+        escalatedAt: plus(10),
+        by: { id: 'com-1', roles: ['committee'] },
+      },
+    };
+    given([filed, acked, breached, manual])
+      .when(climb(plus(1440)))
+      .then([]);
+    given([filed, acked, breached, manual])
+      .when(climb(plus(4320)))
+      .then([escalated('neighbourhood', 2, plus(4320))]);
+    expect(nextEscalationAt(stateOf([filed, acked, breached, manual]))).toBe(plus(4320));
+  });
+
+  it('when the resolve deadline was not breached, or the ticket is resolved, nothing climbs', () => {
+    given([filed, acked])
+      .when(climb(plus(5000)))
+      .then([]);
+    given([filed, acked, breached, acted, { ...resolved, data: { ...resolved.data, resolvedAt: plus(5) } }])
+      .when(climb(plus(5000)))
+      .then([]);
+    expect(nextEscalationAt(stateOf([filed, acked]))).toBeNull();
+  });
+
+  it('when the ladder is used up, nothing more is due', () => {
+    const all = [escalated('committee', 0, plus(0)), escalated('party_branch', 1, plus(1440)), escalated('neighbourhood', 2, plus(4320))];
+    given([filed, acked, breached, ...all])
+      .when(climb(plus(99_999)))
+      .then([]);
+    expect(nextEscalationAt(stateOf([filed, acked, breached, ...all]))).toBeNull();
+    expect(nextEscalationAt(stateOf([filed, acked, breached]))).toBe(plus(0));
+  });
+
+  it('when the ticket was filed before the ladder existed, the system never escalates it', () => {
+    const data = (filed as Extract<TicketEvent, { type: 'TicketFiled' }>).data;
+    const old: TicketEvent = { type: 'TicketFiled', data: { ...data, sla: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 1440 } } };
+    given([old, acked, breached])
+      .when(climb(plus(5000)))
+      .then([]);
   });
 });

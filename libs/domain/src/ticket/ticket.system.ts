@@ -83,7 +83,7 @@ function climb(state: FiledTicket, now: string): TicketEvent[] {
       data: {
         ticketId: state.id,
         level: ESCALATION_LEVELS[step],
-        reason: `resolve deadline ${state.resolveBy} passed ${minutes} minutes before this step`,
+        reason: `resolve deadline ${state.resolveBy} missed: step ${step + 1} of the ladder, ${minutes} minutes after it`,
         escalatedAt: now,
         by: actorRef(SYSTEM_PRINCIPAL),
         cause: 'sla',

@@ -1,7 +1,10 @@
 import type { QueryRunner } from 'typeorm';
-import type { EventStore, ReadAllResult } from '@jinlin/event-store';
+import type { EventStore, ReadAllResult, StoredEvent } from '@jinlin/event-store';
 import { advanceCheckpoint, readCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
+
+/** Runs a projection's apply of one page, e.g. inside a trace span per event; it must call `apply` once. */
+export type AroundApply = (projection: Projection, events: readonly StoredEvent[], apply: () => Promise<void>) => Promise<void>;
 
 export type BatchOutcome =
   | Readonly<{ kind: 'idle' }>
@@ -20,8 +23,9 @@ export async function applyNextBatch(
   projection: Projection,
   from: StoredCheckpoint,
   limit: number,
+  around?: AroundApply,
 ): Promise<BatchOutcome> {
-  return applyPage(qr, projection, from, await readPage(store, projection, from, limit), limit);
+  return applyPage(qr, projection, from, await readPage(store, projection, from, limit), limit, around);
 }
 
 /** Only the types this projection handles travel; the checkpoint still passes the others. */
@@ -40,14 +44,17 @@ export async function applyPage(
   from: StoredCheckpoint,
   page: ReadAllResult,
   limit: number,
+  around?: AroundApply,
 ): Promise<BatchOutcome> {
   if (page.checkpoint === from.checkpoint) return { kind: 'idle' };
   const handled = page.events;
   const at: StoredCheckpoint = { checkpoint: page.checkpoint, position: page.position ?? from.position };
   const applied: BatchOutcome = { kind: 'applied', events: handled.length, full: page.scanned >= limit, at };
+  const apply = () => projection.apply(handled, qr.manager);
+  const run = () => (around ? around(projection, handled, apply) : apply());
   const fenced = async (): Promise<BatchOutcome> => ({ kind: 'fenced', at: await readCheckpoint(qr.manager, projection.name) });
   if (!handled.length || projection.transactional === false) {
-    if (handled.length) await projection.apply(handled, qr.manager);
+    if (handled.length) await run();
     return (await advanceCheckpoint(qr.manager, projection.name, from, at)) ? applied : fenced();
   }
   await qr.startTransaction();
@@ -58,7 +65,7 @@ export async function applyPage(
       await qr.rollbackTransaction();
       return fenced();
     }
-    await projection.apply(handled, qr.manager);
+    await run();
     await qr.commitTransaction();
     return applied;
   } catch (error) {

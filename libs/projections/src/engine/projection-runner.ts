@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore } from '@jinlin/event-store';
-import { applyNextBatch, tryLockProjection, unlockProjection } from './batch';
+import { applyNextBatch, tryLockProjection, unlockProjection, type AroundApply } from './batch';
 import { ensureCheckpoint, readCheckpoint, type StoredCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 import { WakeablePause } from './wakeable-pause';
+
+export type { AroundApply } from './batch';
 
 export type RunnerOptions = Readonly<{
   batchSize: number;
@@ -17,6 +19,8 @@ export type RunnerOptions = Readonly<{
    */
   gatherMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /** Wraps each page's apply (the service traces it); absent, apply runs as it is. */
+  aroundApply?: AroundApply;
 }>;
 
 /** Runs one projection in this process while it holds the projection's lock; stands by otherwise. */
@@ -100,7 +104,7 @@ export class ProjectionRunner {
     this.at = await readCheckpoint(qr.manager, this.projection.name);
     this.holding = true;
     while (!this.stopped) {
-      const outcome = await applyNextBatch(this.store, qr, this.projection, this.at, this.options.batchSize);
+      const outcome = await applyNextBatch(this.store, qr, this.projection, this.at, this.options.batchSize, this.options.aroundApply);
       if (outcome.kind === 'idle') {
         await this.pause(this.options.pollMs);
         if (this.stopped) break;

@@ -14,6 +14,7 @@ export class ReferenceDataProjection implements Projection<ReferenceEvent> {
     'CommunityRegistered',
     'SlaPolicySet',
     'PropertyCompanyAppointed',
+    'WorkingHoursSet',
   ];
   readonly tables = ['rm_companies', 'rm_communities'];
 
@@ -54,6 +55,13 @@ export class ReferenceDataProjection implements Projection<ReferenceEvent> {
         await tx.query(`UPDATE rm_communities SET property_company_id = $2, position = $3 WHERE id = $1 AND position < $3`, [
           e.data.communityId,
           e.data.companyId,
+          p,
+        ]);
+        return;
+      case 'WorkingHoursSet':
+        await tx.query(`UPDATE rm_communities SET working_hours = $2::jsonb, position = $3 WHERE id = $1 AND position < $3`, [
+          e.data.communityId,
+          JSON.stringify({ start: e.data.start, end: e.data.end }),
           p,
         ]);
         return;

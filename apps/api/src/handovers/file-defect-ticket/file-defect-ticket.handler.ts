@@ -1,7 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { communityDecider, communityStream, decideTicket, ticketDecider, ticketStream, type Ticket } from '@jinlin/domain';
+import {
+  communityDecider,
+  communityStream,
+  decideTicket,
+  DEFAULT_WORKING_HOURS,
+  ticketDecider,
+  ticketStream,
+  type Ticket,
+} from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import { Calendars } from '../../calendars/calendars';
 import { handleCommand } from '../../commands/handle-command';
 import { defectTicketId } from './defect-ticket-id';
 import { FileDefectTicketCommand } from './file-defect-ticket.command';
@@ -13,7 +22,10 @@ import { FileDefectTicketCommand } from './file-defect-ticket.command';
  */
 @CommandHandler(FileDefectTicketCommand)
 export class FileDefectTicketHandler implements ICommandHandler<FileDefectTicketCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly calendars: Calendars,
+  ) {}
 
   execute({ handoverId, communityId, defect, ctx }: FileDefectTicketCommand) {
     const ticketId = defectTicketId(handoverId, defect.n);
@@ -31,7 +43,10 @@ export class FileDefectTicketHandler implements ICommandHandler<FileDefectTicket
         channel: 'walk_in' as const,
         community,
       };
-      const events = decideTicket({ type: 'FileTicket', data, metadata: { actor: ctx.actor, now: ctx.now } }, state);
+      // Its deadlines run by the community's working hours and the calendar in force, as any ticket's.
+      const hours = (community.exists && community.workingHours) || DEFAULT_WORKING_HOURS;
+      const businessClock = { hours, calendar: this.calendars.current() };
+      const events = decideTicket({ type: 'FileTicket', data, metadata: { actor: ctx.actor, now: ctx.now, businessClock } }, state);
       return { events, guard: { streamId, version } };
     };
     return handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, { id: ticketId, ctx });

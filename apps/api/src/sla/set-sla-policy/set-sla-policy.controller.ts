@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, HttpCode, Param, Put, Res } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CATEGORY_CODES, isCategory } from '@jinlin/domain';
+import { CATEGORY_CODES, isCategory, type StoredSlaPolicy } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
 import { CommandResultDto } from '../../commands/command-result.dto';
@@ -29,7 +29,15 @@ export class SetSlaPolicyController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (!isCategory(category)) throw new BadRequestException(`category must be one of ${CATEGORY_CODES.join(', ')}`);
-    const policy = { acknowledgeWithinMinutes: body.acknowledgeWithinMinutes, resolveWithinMinutes: body.resolveWithinMinutes };
+    // What was given, no more: the domain fills the category's defaults for the rest.
+    const { acknowledgeWithinMinutes, resolveWithinMinutes, clock, warnAtPercent, escalateAfterBreachMinutes } = body;
+    const policy: StoredSlaPolicy = {
+      acknowledgeWithinMinutes,
+      resolveWithinMinutes,
+      ...(clock !== undefined && { clock }),
+      ...(warnAtPercent !== undefined && { warnAtPercent }),
+      ...(escalateAfterBreachMinutes !== undefined && { escalateAfterBreachMinutes }),
+    };
     return answer(reply, await this.bus.execute(new SetSlaPolicyCommand(id, category, policy, ctx)));
   }
 }

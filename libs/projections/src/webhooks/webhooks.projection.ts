@@ -1,0 +1,144 @@
+import type { EntityManager } from 'typeorm';
+import { TICKET_EVENT_TYPES, WEBHOOK_EVENT_TYPES, type TicketEvent, type WebhookEvent } from '@jinlin/domain';
+import { eventId, type StoredEvent } from '@jinlin/event-store';
+import { exhaustive, type Projection } from '../engine/projection';
+import { evolveTicketRow, type TicketRecord } from '../tickets/ticket-row';
+import { webhookPayload } from './webhook-payload';
+
+type Handled = TicketEvent | WebhookEvent;
+type Hook = Readonly<{ id: string; events: string[] | null; communities: string[] | null }>;
+/** A ticket event to queue, with the ticket as it stood right after it. */
+type Queued = Readonly<{ e: StoredEvent<TicketEvent>; ticket: TicketRecord; hooks: readonly Hook[] }>;
+
+/** NOTIFY channel: deliveries were queued (the sender wakes instead of waiting for its poll). */
+export const WEBHOOK_QUEUE_CHANNEL = 'jinlin_webhooks';
+
+const isWebhookEvent = (e: StoredEvent<Handled>): e is StoredEvent<WebhookEvent> =>
+  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e.type);
+
+const wants = (h: Hook, type: string, communityId: string) =>
+  (h.events === null || h.events.includes(type)) && (h.communities === null || h.communities.includes(communityId));
+
+/**
+ * The outbox of SPEC §9, read from the log: for each ticket event, one delivery row per webhook
+ * that wants it, written in the checkpoint's transaction, so a crash neither skips nor doubles
+ * one. A webhook gets the events read after its registration, so a rebuild queues the same rows
+ * again, which the (webhook, event id) key turns away; the delivery log itself is not emptied by
+ * a rebuild (what was sent stays sent). Ticket context is folded here with the ticket list's own
+ * fold, so a delivery never waits for, or races, another projection.
+ */
+export class WebhooksProjection implements Projection<Handled> {
+  readonly name = 'webhooks';
+  readonly handles: readonly Handled['type'][] = [...TICKET_EVENT_TYPES, ...WEBHOOK_EVENT_TYPES];
+  readonly tables = ['wh_webhooks', 'wh_tickets'];
+  async apply(events: readonly StoredEvent<Handled>[], tx: EntityManager): Promise<void> {
+    const active: Hook[] = await tx.query(`SELECT id, events, communities FROM wh_webhooks WHERE status = 'active'`);
+    const hooks = new Map(active.map((h) => [h.id, h]));
+    const tickets = await ticketsOf(events, tx);
+    const changed = new Set<string>();
+    const queued: Queued[] = [];
+    for (const e of events) {
+      if (isWebhookEvent(e)) {
+        await applyWebhookEvent(e, hooks, tx);
+        continue;
+      }
+      const before = tickets.get(e.data.ticketId);
+      const ticket = evolveTicketRow(before, e);
+      if (!ticket) continue;
+      if (ticket !== before) {
+        tickets.set(ticket.id, ticket);
+        changed.add(ticket.id);
+      }
+      const wanting = [...hooks.values()].filter((h) => wants(h, e.type, ticket.community_id));
+      if (wanting.length) queued.push({ e, ticket, hooks: wanting });
+    }
+    await writeTickets(
+      [...changed].map((id) => tickets.get(id)!),
+      tx,
+    );
+    if (queued.length === 0) return;
+    await queue(queued, tx);
+    // Delivered to listeners when this transaction commits, on whichever instance sends.
+    await tx.query(`SELECT pg_notify($1, '')`, [WEBHOOK_QUEUE_CHANNEL]);
+  }
+}
+
+async function ticketsOf(events: readonly StoredEvent<Handled>[], tx: EntityManager): Promise<Map<string, TicketRecord>> {
+  const ids = [...new Set(events.flatMap((e) => (isWebhookEvent(e) ? [] : [e.data.ticketId])))];
+  if (ids.length === 0) return new Map();
+  const rows: { record: TicketRecord }[] = await tx.query(`SELECT record FROM wh_tickets WHERE id = ANY($1)`, [ids]);
+  return new Map(rows.map((r) => [r.record.id, r.record]));
+}
+
+async function writeTickets(rows: readonly TicketRecord[], tx: EntityManager): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO wh_tickets (id, record, position)
+     SELECT r->>'id', r, (r->>'position')::bigint FROM jsonb_array_elements($1::jsonb) AS r
+     ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, position = EXCLUDED.position
+     WHERE wh_tickets.position < EXCLUDED.position`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function queue(queued: readonly Queued[], tx: EntityManager): Promise<void> {
+  const communityIds = [...new Set(queued.map((q) => q.ticket.community_id))];
+  const names: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM rm_communities WHERE id = ANY($1)`, [communityIds]);
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const rows = queued.flatMap(({ e, ticket, hooks }) => {
+    const payload = webhookPayload(e, ticket, nameOf.get(ticket.community_id));
+    return hooks.map((h) => ({
+      webhook_id: h.id,
+      event_id: eventId(e),
+      event_type: e.type,
+      ticket_id: ticket.id,
+      stream_version: e.streamVersion,
+      global_position: e.globalPosition,
+      recorded_at: e.recordedAt.toISOString(),
+      payload,
+    }));
+  });
+  await tx.query(
+    `INSERT INTO wh_deliveries (webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload)
+     SELECT webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload
+     FROM jsonb_to_recordset($1::jsonb) AS r(webhook_id text, event_id text, event_type text, ticket_id text,
+       stream_version integer, global_position bigint, recorded_at timestamptz, payload jsonb)
+     ON CONFLICT (webhook_id, event_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function applyWebhookEvent(e: StoredEvent<WebhookEvent>, hooks: Map<string, Hook>, tx: EntityManager): Promise<void> {
+  const p = e.globalPosition;
+  switch (e.type) {
+    case 'WebhookRegistered': {
+      const d = e.data;
+      await tx.query(
+        `INSERT INTO wh_webhooks (id, url, format, events, communities, secret_ref, status, registered_at, position)
+         VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [d.webhookId, d.url, d.format, d.events, d.communities, d.secretRef, d.registeredAt, p],
+      );
+      hooks.set(d.webhookId, { id: d.webhookId, events: d.events, communities: d.communities });
+      return;
+    }
+    case 'WebhookDeleted':
+    case 'WebhookDisabled': {
+      const status = e.type === 'WebhookDeleted' ? 'deleted' : 'disabled';
+      const at = e.type === 'WebhookDeleted' ? e.data.deletedAt : e.data.disabledAt;
+      const reason = e.type === 'WebhookDisabled' ? e.data.reason : null;
+      await tx.query(
+        `UPDATE wh_webhooks SET status = $2, disabled_at = COALESCE(disabled_at, $3), disabled_reason = COALESCE($4, disabled_reason),
+           position = $5 WHERE id = $1 AND position < $5`,
+        [e.data.webhookId, status, at, reason, p],
+      );
+      // What was still to send is not sent: the log keeps the rows, marked stopped.
+      await tx.query(`UPDATE wh_deliveries SET status = 'stopped', next_attempt_at = now() WHERE webhook_id = $1 AND status = 'pending'`, [
+        e.data.webhookId,
+      ]);
+      hooks.delete(e.data.webhookId);
+      return;
+    }
+    default:
+      return exhaustive(e, undefined);
+  }
+}
