@@ -74,6 +74,13 @@ const ROWS: Row[] = [
     required: ['level', 'reason'],
   },
   { path: 'withdraw', body: {}, stage: 'filed', allowed: ['residentA'], required: [] },
+  {
+    path: 'wait',
+    body: { on: 'resident', reason: '等业主在家' },
+    stage: 'acted',
+    allowed: ['staff', 'manager', 'admin'],
+    required: ['on', 'reason'],
+  },
 ];
 
 describe.each(ROWS)('POST /tickets/:id/$path $body', (row) => {

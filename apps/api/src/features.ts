@@ -6,6 +6,7 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { PeopleModule } from './people/people.module';
 import { PlacesModule } from './places/places.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -23,5 +24,6 @@ export const FEATURE_MODULES: Type[] = [
   AuditModule,
   AttachmentsModule,
   PlacesModule,
+  NotificationsModule,
   WebhooksModule,
 ];

@@ -8,6 +8,8 @@ import {
   PROJECTION_ENGINE_MIGRATIONS,
   READ_MODEL_ENTITIES as ENTITIES,
   READ_MODEL_MIGRATIONS,
+  NOTIFICATION_MIGRATIONS,
+  createNotificationProjections,
   createReadModelProjections,
   createWebhookProjections,
   type Projection,
@@ -20,11 +22,12 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...READ_MODEL_MIGRATIONS,
   PersonalData1764300021000,
   Attachments1764300050000,
+  ...NOTIFICATION_MIGRATIONS,
   WebhookSecrets1764300094100,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];
 
 export function createProjections(): Projection[] {
-  return [...createReadModelProjections(), ...createWebhookProjections()];
+  return [...createReadModelProjections(), ...createNotificationProjections(), ...createWebhookProjections()];
 }

@@ -10,6 +10,7 @@ import { TicketReporterNullable1764300030000 } from './tickets/1764300030000-tic
 import { TicketVisibility1764300080000 } from './tickets/1764300080000-ticket-visibility';
 import { TicketRow } from './tickets/ticket.entity';
 import { TicketFollowUps1764300070000 } from './tickets/1764300070000-ticket-follow-ups';
+import { TicketWaiting1764300091000 } from './tickets/1764300091000-ticket-waiting';
 import { TicketsProjection } from './tickets/tickets.projection';
 import type { Projection } from './engine/projection';
 import { DASHBOARD_MIGRATIONS, createDashboardProjections } from './dashboard';
@@ -46,6 +47,7 @@ export const READ_MODEL_MIGRATIONS: MigrationClass[] = [
   TicketFollowUps1764300070000,
   CommunityWorkingHours1764300090000,
   ...WEBHOOK_MIGRATIONS,
+  TicketWaiting1764300091000,
 ];
 /**
  * Only the tables read through TypeORM repositories; the others are written and read with plain
@@ -66,4 +68,5 @@ export * from './handovers';
 export * from './sla';
 export * from './people';
 export * from './places';
+export * from './notifications';
 export * from './webhooks';

@@ -72,6 +72,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ UNATTACHED_UPLOAD_MAX_AGE_MS: '-1' })).toThrow(/UNATTACHED_UPLOAD_MAX_AGE_MS must be a whole number/);
   });
 
+  it('the notification stream beats every 15 s unless NOTIFICATIONS_HEARTBEAT_MS says otherwise', () => {
+    expect(loadConfig({}).notifications.heartbeatMs).toBe(15_000);
+    expect(loadConfig({ NOTIFICATIONS_HEARTBEAT_MS: '200' }).notifications.heartbeatMs).toBe(200);
+    expect(() => loadConfig({ NOTIFICATIONS_HEARTBEAT_MS: '10' })).toThrow(/NOTIFICATIONS_HEARTBEAT_MS must be a whole number from 50/);
+  });
+
   it('webhooks retry for 24 hours with a 10 s timeout unless the WEBHOOK_ settings say otherwise', () => {
     expect(loadConfig({}).webhooks).toEqual({
       run: true,

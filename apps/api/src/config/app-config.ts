@@ -36,6 +36,8 @@ export type AppConfig = Readonly<{
   blobDir: string | null;
   /** An upload not attached this long after it came is deleted (24 h; shorter in tests). */
   unattachedUploadMaxAgeMs: number;
+  /** GET /notifications/stream: a comment this often keeps proxies from closing a quiet stream (15 s; shorter in tests). */
+  notifications: Readonly<{ heartbeatMs: number }>;
   /** SPEC §9 webhook delivery: the 24 h window and the backoff are shorter in tests. */
   webhooks: Readonly<{
     run: boolean;
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     blobDir: env.BLOB_DIR || null,
     unattachedUploadMaxAgeMs: int('UNATTACHED_UPLOAD_MAX_AGE_MS', 86_400_000, 0, 30 * 86_400_000),
+    notifications: { heartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000) },
     webhooks: {
       run: flag('WEBHOOKS_RUN', true),
       pollMs: int('WEBHOOK_POLL_MS', 250, 5, 60_000),

@@ -16,6 +16,7 @@ export const STATUS_NAMES: Readonly<Record<string, string>> = {
   open: '待受理',
   acknowledged: '已受理',
   in_progress: '处理中',
+  waiting: '等待中',
   resolved: '已解决',
   closed: '已关闭',
   withdrawn: '已撤回',

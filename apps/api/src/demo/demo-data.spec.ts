@@ -121,12 +121,32 @@ describe('the demo scenario', () => {
     expect(new Set(scenario.tickets.map((t) => t.category))).toEqual(new Set(CATEGORY_CODES));
     expect(new Set(scenario.tickets.map((t) => t.channel))).toEqual(new Set(CHANNELS));
     const statuses = new Set(scenario.tickets.map((_, i) => statusOf(i)));
-    expect(statuses).toEqual(new Set(['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn']));
+    expect(statuses).toEqual(new Set(['open', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'withdrawn']));
     const commands = new Set(scenario.tickets.flatMap((t) => t.steps.map((s) => s.command.type)));
-    for (const type of ['AssignTicket', 'CommentOnTicket', 'RejectResolution', 'EscalateTicket', 'WithdrawTicket', 'RateTicket'])
+    for (const type of [
+      'AssignTicket',
+      'CommentOnTicket',
+      'RejectResolution',
+      'EscalateTicket',
+      'WithdrawTicket',
+      'RateTicket',
+      'WaitTicket',
+      'ResumeTicket',
+    ])
       expect(commands).toContain(type);
     const recent = scenario.tickets.filter((t) => Date.parse(NOW) - Date.parse(t.filedAt) < 24 * 3600_000);
     expect(share(recent, (t) => !t.steps.some((s) => s.command.type === 'ResolveTicket'))).toBeGreaterThan(0.4);
+  });
+
+  it('when work waits, it waits on the resident too, and their answer ends that wait as the decider says', () => {
+    const onResident = scenario.tickets.filter((t) =>
+      t.steps.some((s) => s.command.type === 'WaitTicket' && s.command.data.on === 'resident'),
+    );
+    expect(onResident.length).toBeGreaterThan(0);
+    // Played to its end, a ticket whose reporter answered is no longer waiting.
+    const answered = onResident.filter((t) => t.steps.at(-1)?.command.type !== 'WaitTicket');
+    expect(answered.length).toBeGreaterThan(0);
+    for (const t of answered) expect(statusOf(scenario.tickets.indexOf(t))).not.toBe('waiting');
   });
 
   it('when rated, scores are 1 to 5 and mostly 4 or 5', () => {

@@ -1,13 +1,4 @@
-import type {
-  CategoryCode,
-  FileTicket,
-  MergeCommands,
-  Principal,
-  ResumeTicket,
-  SystemTicketCommand,
-  TicketCommand,
-  WaitTicket,
-} from '@jinlin/domain';
+import type { CategoryCode, FileTicket, MergeCommands, Principal, SystemTicketCommand, TicketCommand } from '@jinlin/domain';
 import { DEMO_MANAGER, DEMO_SECRETARY, DEMO_STAFF } from './demo-ids';
 import type { Dice } from './dice';
 import * as say from './demo-texts';
@@ -15,7 +6,7 @@ import * as say from './demo-texts';
 type Strip<C> = C extends { metadata: unknown } ? Omit<C, 'metadata'> : never;
 
 /** What a person sends about an existing ticket; who and when are added when it is sent. */
-export type DemoTicketCommand = Strip<Exclude<TicketCommand, FileTicket | SystemTicketCommand | MergeCommands | WaitTicket | ResumeTicket>>;
+export type DemoTicketCommand = Strip<Exclude<TicketCommand, FileTicket | SystemTicketCommand | MergeCommands>>;
 
 export type DemoStep = Readonly<{ at: string; actor: Principal; command: DemoTicketCommand }>;
 
@@ -146,12 +137,20 @@ export class Story {
     });
   }
 
-  /** A stopgap now, the real fix when the parts arrive days later: in progress all that time. */
+  /**
+   * A stopgap now, the real fix days later when the parts, the maker's technician or the resident
+   * are there: on hold all that time. The reporter's answer ends a wait on them by itself (SPEC
+   * §4.2 rule 6, TicketResumed by the system); any other wait the company resumes.
+   */
   private stall(): void {
     this.act(this.firstWorkDelay(), this.dice.pick(say.STOPGAPS));
-    const note = this.dice.pick(say.WAITING_NOTES);
-    this.at(this.dice.minutes(30, 3 * HOUR), this.worker, { type: 'CommentOnTicket', data: { text: note, internal: true } });
-    this.act(this.dice.minutes(3 * 24 * HOUR, 7 * 24 * HOUR), this.cast.action);
+    const [on, reason] = this.dice.pick(say.WAITS);
+    this.at(this.dice.minutes(30, 3 * HOUR), this.worker, { type: 'WaitTicket', data: { on, reason } });
+    const back = this.dice.minutes(3 * 24 * HOUR, 7 * 24 * HOUR);
+    if (on === 'resident')
+      this.at(back, this.cast.reporter, { type: 'CommentOnTicket', data: { text: say.RESIDENT_BACK, internal: false } });
+    else this.at(back, this.worker, { type: 'ResumeTicket', data: {} });
+    this.act(30, this.cast.action);
   }
 
   private firstWorkDelay(): number {

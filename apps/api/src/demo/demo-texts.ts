@@ -1,4 +1,4 @@
-import type { CategoryCode } from '@jinlin/domain';
+import type { CategoryCode, WaitingOn } from '@jinlin/domain';
 
 /** Where a problem is; the generator turns it into e.g. "3号楼2单元" or "小区东门". */
 export type Place = 'unit' | 'building' | 'garage' | 'gate' | 'garden' | 'plaza' | 'office';
@@ -342,7 +342,15 @@ export const FOLLOW_UPS = [
   '已回访住户，补充处理',
 ];
 export const STOPGAPS = ['已做临时处理，配件到货后彻底维修', '已设置警示并做了临时封堵', '先做了应急处理，需等厂家上门'];
-export const WAITING_NOTES = ['配件已下单，预计一周内到货', '需厂家技术员上门，已预约', '维修费用需走公共维修资金审批，已提交业委会'];
+/** What the work waits on (SPEC §4.9): only the resident's share stops the clock. */
+export const WAITS: readonly (readonly [WaitingOn, string])[] = [
+  ['parts', '配件已下单，预计一周内到货'],
+  ['third_party', '需厂家技术员上门，已预约'],
+  ['third_party', '维修费用需走公共维修资金审批，已提交业委会'],
+  ['resident', '需入户维修，业主这几天不在家，等业主约时间'],
+];
+/** The reporter's answer that ends a wait on them. */
+export const RESIDENT_BACK = '我回来了，周六上午在家，请安排师傅上门';
 export const ACKS = [
   '收到，已安排师傅今天上门查看',
   '您好，已收到反馈，马上派人处理',

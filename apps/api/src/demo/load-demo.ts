@@ -19,6 +19,8 @@ import { RecordActionCommand } from '../tickets/record-action/record-action.comm
 import { RejectResolutionCommand } from '../tickets/reject-resolution/reject-resolution.command';
 import { ResolveTicketCommand } from '../tickets/resolve-ticket/resolve-ticket.command';
 import { WithdrawTicketCommand } from '../tickets/withdraw-ticket/withdraw-ticket.command';
+import { WaitTicketCommand } from '../tickets/wait-ticket/wait-ticket.command';
+import { ResumeTicketCommand } from '../tickets/resume-ticket/resume-ticket.command';
 import { demoBuildings, demoScenario, type DemoTicket } from './demo-data';
 import { DEMO_ADMIN, DEMO_COMMUNITIES, DEMO_COMPANIES, DEMO_MANAGING_COMPANY } from './demo-ids';
 import { loadDemoHandover } from './demo-handover';
@@ -212,5 +214,9 @@ function commandOf(ticketId: string, step: DemoTicketCommand, ctx: CommandContex
       return new WithdrawTicketCommand(ticketId, step.data.reason, ctx);
     case 'FollowUpTicket':
       return new FollowUpTicketCommand(ticketId, step.data, ctx);
+    case 'WaitTicket':
+      return new WaitTicketCommand(ticketId, step.data.on, step.data.reason, ctx);
+    case 'ResumeTicket':
+      return new ResumeTicketCommand(ticketId, ctx);
   }
 }

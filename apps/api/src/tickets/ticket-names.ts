@@ -1,3 +1,4 @@
+import { SYSTEM_PRINCIPAL } from '@jinlin/domain';
 import type { VisibleTicketView } from '@jinlin/projections';
 import type { PeopleDirectory } from '../people/people-directory';
 
@@ -14,3 +15,10 @@ export async function withNames(people: PeopleDirectory, tickets: readonly Visib
   const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? null));
   return tickets.map((t) => ({ ...t, reporterName: nameOf(t.reporterId), assigneeName: nameOf(t.assigneeId) }));
 }
+
+/** What the service's own processes (the SLA timer, the resume on a reporter's comment) are called. */
+export const SYSTEM_NAME = '系统';
+
+/** An actor's display name: the directory's, 系统 for the service itself, null for an id nobody holds. */
+export const actorName = (names: ReadonlyMap<string, string>, id: string): string | null =>
+  names.get(id) ?? (id === SYSTEM_PRINCIPAL.id ? SYSTEM_NAME : null);

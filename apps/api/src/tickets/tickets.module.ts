@@ -33,6 +33,10 @@ import { TicketTimelineController } from './ticket-timeline/ticket-timeline.cont
 import { TicketTimelineHandler } from './ticket-timeline/ticket-timeline.handler';
 import { WithdrawTicketController } from './withdraw-ticket/withdraw-ticket.controller';
 import { WithdrawTicketHandler } from './withdraw-ticket/withdraw-ticket.handler';
+import { WaitTicketController } from './wait-ticket/wait-ticket.controller';
+import { WaitTicketHandler } from './wait-ticket/wait-ticket.handler';
+import { ResumeTicketController } from './resume-ticket/resume-ticket.controller';
+import { ResumeTicketHandler } from './resume-ticket/resume-ticket.handler';
 
 const COMMAND_HANDLERS = [
   FileTicketHandler,
@@ -47,6 +51,8 @@ const COMMAND_HANDLERS = [
   FollowUpTicketHandler,
   EscalateTicketHandler,
   WithdrawTicketHandler,
+  WaitTicketHandler,
+  ResumeTicketHandler,
   ...VISIBILITY_HANDLERS,
 ];
 
@@ -69,6 +75,8 @@ const QUERY_HANDLERS = [ListTicketsHandler, GetTicketHandler, TicketTimelineHand
     FollowUpTicketController,
     EscalateTicketController,
     WithdrawTicketController,
+    WaitTicketController,
+    ResumeTicketController,
     ...VISIBILITY_CONTROLLERS,
   ],
   providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, TicketDecisions, CommunityStates, ReadYourWrites],

@@ -4,6 +4,7 @@ import { COMMUNITY_ERRORS } from '../community/community.errors';
 import { PLACE_ERRORS } from '../community/place.errors';
 import { COMPANY_ERRORS } from '../company/company.errors';
 import { HANDOVER_ERRORS } from '../handover/handover.errors';
+import { NOTIFICATION_ERRORS } from '../notification/notification.errors';
 import { PERSON_ERRORS } from '../person/person.errors';
 import { TICKET_ERRORS } from '../ticket/ticket.errors';
 import { WEBHOOK_ERRORS } from '../webhook/webhook.errors';
@@ -19,6 +20,7 @@ const CATALOGUES = [
   AUDIT_ERRORS,
   PERSON_ERRORS,
   PLACE_ERRORS,
+  NOTIFICATION_ERRORS,
   WEBHOOK_ERRORS,
   CALENDAR_ERRORS,
 ];

@@ -8,6 +8,14 @@ const merged = (m: TicketMetric) => m.status === 'merged';
 const resolvedNow = (m: TicketMetric) => m.status === 'resolved' || m.status === 'closed';
 const inBacklog = (m: TicketMetric) => !withdrawn(m) && !merged(m) && !resolvedNow(m);
 const kept = (m: TicketMetric) => !withdrawn(m) && !merged(m);
+/**
+ * Waiting on the resident since before its resolve deadline: the clock is stopped, so the ticket
+ * is not overdue however late it is now (the resume pushes the deadline back). One that was
+ * overdue before the wait began stays overdue, as the decider's breach does.
+ */
+const clockStopped = (m: TicketMetric) => m.waitingOn === 'resident' && m.waitingSince !== null && m.waitingSince <= m.resolveBy;
+/** In the backlog with a deadline that can pass: what `overdue` counts once now is past it. */
+const due = (m: TicketMetric) => inBacklog(m) && !clockStopped(m);
 
 /**
  * The counters of SPEC §6: whether one ticket counts (1) or not (0), or for the follow-ups how many
@@ -57,7 +65,10 @@ export function counterColumns(c: Counters): Record<string, number> {
   return row;
 }
 
-/** Histogram kinds: durations by bucket, and the backlog by the day number its resolve deadline falls on. */
+/**
+ * Histogram kinds: durations by bucket, and the backlog by the day number its resolve deadline
+ * falls on (a stopped clock has no such day: see `due`).
+ */
 export const KIND = { firstResponse: 0, resolution: 1, backlogDue: 2 } as const;
 
 /** What one ticket adds to the figures of its filing day; the daily table is the sum of these. */
@@ -68,7 +79,7 @@ type Contribution = Readonly<{
   firstResponseBucket: number | null;
   resolutionMs: number | null;
   resolutionBucket: number | null;
-  /** The day number of the resolve deadline, while in the backlog. */
+  /** The day number of the resolve deadline, while in the backlog with its clock running. */
   dueDay: number | null;
   hist: readonly (readonly [kind: number, bucket: number, valueMs: number | null])[];
 }>;
@@ -81,7 +92,7 @@ export function contributionOf(m: TicketMetric): Contribution {
   const resolutionMs = resolvedNow(m) && m.lastResolvedAt !== null ? m.lastResolvedAt - m.filedAt : null;
   const firstResponseBucket = firstResponseMs === null ? null : bucketOf(firstResponseMs);
   const resolutionBucket = resolutionMs === null ? null : bucketOf(resolutionMs);
-  const dueDay = inBacklog(m) ? dayNumber(m.resolveBy) : null;
+  const dueDay = due(m) ? dayNumber(m.resolveBy) : null;
   const hist: [number, number, number | null][] = [];
   if (firstResponseBucket !== null) hist.push([KIND.firstResponse, firstResponseBucket, firstResponseMs]);
   if (resolutionBucket !== null) hist.push([KIND.resolution, resolutionBucket, resolutionMs]);

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { COUNTER_COLUMNS, contributionOf, counterColumns } from './contribution';
 import type { DailyDelta, HistDelta } from './deltas';
 import { dayKey } from './shanghai-day';
+import type { WaitingOn } from '@jinlin/domain';
 import type { MetricStatus, TicketMetric } from './ticket-metric';
 
 /** The facts of one ticket as rm_ticket_metrics keeps them; the rest of its row is derived from them. */
@@ -16,6 +17,9 @@ type FactRow = {
   filed_at: Date;
   acknowledge_by: Date;
   resolve_by: Date;
+  waiting_on: WaitingOn | null;
+  waiting_since: Date | null;
+  returns_to: TicketMetric['returnsTo'];
   first_response_at: Date | null;
   last_resolved_at: Date | null;
   closed_at: Date | null;
@@ -39,6 +43,9 @@ const FACT_TYPES: Readonly<Record<keyof FactRow, string>> = {
   filed_at: 'timestamptz',
   acknowledge_by: 'timestamptz',
   resolve_by: 'timestamptz',
+  waiting_on: 'text',
+  waiting_since: 'timestamptz',
+  returns_to: 'text',
   first_response_at: 'timestamptz',
   last_resolved_at: 'timestamptz',
   closed_at: 'timestamptz',
@@ -104,6 +111,9 @@ export async function loadMetrics(tx: EntityManager, ids: readonly string[]): Pr
     filedAt: ms(r.filed_at)!,
     acknowledgeBy: ms(r.acknowledge_by)!,
     resolveBy: ms(r.resolve_by)!,
+    waitingOn: r.waiting_on,
+    waitingSince: ms(r.waiting_since),
+    returnsTo: r.returns_to,
     firstResponseAt: ms(r.first_response_at),
     lastResolvedAt: ms(r.last_resolved_at),
     closedAt: ms(r.closed_at),
@@ -131,6 +141,9 @@ function metricRecord(m: TicketMetric) {
     filed_day: dayKey(c.day),
     acknowledge_by: iso(m.acknowledgeBy),
     resolve_by: iso(m.resolveBy),
+    waiting_on: m.waitingOn,
+    waiting_since: iso(m.waitingSince),
+    returns_to: m.returnsTo,
     first_response_at: iso(m.firstResponseAt),
     last_resolved_at: iso(m.lastResolvedAt),
     closed_at: iso(m.closedAt),

@@ -58,7 +58,7 @@ export async function monthlyReport(
     const summary = await summarize(q, { scope, communityId }, { communityId, from, to, now });
     const tickets: MonthlyRow[] = await q.query(
       `SELECT id, filed_at, category, title, status, acknowledge_by, resolve_by, first_response_at, first_response_ms, responded_in_time,
-              last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, backlog = 1 AND resolve_by < $4 AS overdue,
+              last_resolved_at, resolution_ms, closed_at, withdrawn_at, reopened, rating, due_day IS NOT NULL AND resolve_by < $4 AS overdue,
               (SELECT t.assignee_id FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS assignee_id,
               (SELECT t.location FROM rm_tickets t WHERE t.id = rm_ticket_metrics.id) AS location,
               (SELECT b.name FROM rm_tickets t JOIN rm_buildings b ON b.community_id = t.community_id AND b.code = t.building

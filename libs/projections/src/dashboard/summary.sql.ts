@@ -149,7 +149,8 @@ export async function readHistograms(r: SummaryRead, now: number): Promise<Map<s
     parts.push(`SELECT ${keySql('h', r.groupBy)} AS key, h.kind, CASE WHEN h.kind = ${KIND.backlogDue} THEN 0 ELSE h.bucket END AS bucket, h.n, h.lo_ms, h.hi_ms
       FROM rm_ticket_metrics_hist h WHERE ${range} AND (h.kind <> ${KIND.backlogDue} OR h.bucket < ${p.add(dayNumber(now))}::int)${filterSql('h', r.filters, p)}`);
   }
-  const due = () => `CASE WHEN m.backlog = 1 AND m.resolve_by < ${p.add(iso(dayStart(dayNumber(now))))}::timestamptz THEN 0 END`;
+  // due_day is set for the backlog whose clock runs (contribution.ts): a stopped clock is never overdue.
+  const due = () => `CASE WHEN m.due_day IS NOT NULL AND m.resolve_by < ${p.add(iso(dayStart(dayNumber(now))))}::timestamptz THEN 0 END`;
   // Subtracted tickets leave the bounds as they are: the bounds only need to hold every value left.
   const value = (sign: number, ms: string) => (sign > 0 ? `m.${ms}` : 'NULL::bigint');
   const select = (
@@ -182,12 +183,12 @@ export async function readHistograms(r: SummaryRead, now: number): Promise<Map<s
   return byKey;
 }
 
-/** The backlog whose deadline falls today and has passed by now, ticket by ticket. */
+/** The backlog whose deadline falls today and has passed by now, ticket by ticket (due_day: its clock runs). */
 export async function readOverdueToday(r: SummaryRead, window: { from: number; to: number }, now: number): Promise<Map<string, number>> {
   const p = new Params();
   const rows: { key: string | number; n: number }[] = await r.q.query(
     `SELECT ${keySql('m', r.groupBy, true)} AS key, count(*)::int AS n FROM rm_ticket_metrics m
-      WHERE m.backlog = 1 AND m.resolve_by >= ${p.add(iso(dayStart(dayNumber(now))))}::timestamptz AND m.resolve_by < ${p.add(iso(now))}::timestamptz
+      WHERE m.due_day IS NOT NULL AND m.resolve_by >= ${p.add(iso(dayStart(dayNumber(now))))}::timestamptz AND m.resolve_by < ${p.add(iso(now))}::timestamptz
         AND m.filed_at >= ${p.add(iso(window.from))}::timestamptz AND m.filed_at < ${p.add(iso(window.to))}::timestamptz${filterSql('m', r.filters, p)}
       GROUP BY 1`,
     p.values,

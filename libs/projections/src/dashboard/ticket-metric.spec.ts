@@ -1,4 +1,6 @@
 import type { ActorRef, TicketEvent } from '@jinlin/domain';
+import type { WaitingOn } from '@jinlin/domain';
+import { contributionOf } from './contribution';
 import { evolveMetric, type MetricEvent, type TicketMetric } from './ticket-metric';
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 10, 11) + minutes * 60_000).toISOString();
@@ -33,6 +35,24 @@ const acted = (minute: number) =>
   e({ type: 'TicketActionRecorded', data: { ticketId, description: '修', recordedAt: at(minute), by: staff } });
 const resolved = (minute: number) =>
   e({ type: 'TicketResolved', data: { ticketId, resolution: '好了', resolvedAt: at(minute), by: staff } });
+const acknowledged = (minute: number) =>
+  e({ type: 'TicketAcknowledged', data: { ticketId, message: '收到', acknowledgedAt: at(minute), by: staff } });
+const waiting = (on: WaitingOn, minute: number) =>
+  e({ type: 'TicketWaiting', data: { ticketId, on, reason: '等', waitingSince: at(minute), by: staff } });
+const resumed = (on: WaitingOn, since: number, minute: number, resolveBy?: number) =>
+  e({
+    type: 'TicketResumed',
+    data: {
+      ticketId,
+      on,
+      waitingSince: at(since),
+      resumedAt: at(minute),
+      cause: 'resume',
+      pausedSeconds: on === 'resident' ? (minute - since) * 60 : 0,
+      ...(resolveBy === undefined ? {} : { resolveBy: at(resolveBy) }),
+      by: staff,
+    },
+  });
 const fold = (events: MetricEvent[]) => events.reduce<TicketMetric | null>((m, ev) => evolveMetric(m, ev), null)!;
 
 describe('evolveMetric', () => {
@@ -88,5 +108,29 @@ describe('evolveMetric', () => {
     const m = fold([first, again]);
     expect(evolveMetric(m, again)).toBe(m);
     expect(evolveMetric(m, first)).toBe(m);
+  });
+
+  it('when work is recorded during a wait, the ticket stays waiting and is in progress once resumed', () => {
+    const during = fold([filed(), acknowledged(5), waiting('parts', 10), acted(20)]);
+    expect(during).toMatchObject({ status: 'waiting', waitingOn: 'parts', returnsTo: 'in_progress' });
+    expect(fold([filed(), acknowledged(5), waiting('parts', 10), acted(20), resumed('parts', 10, 30)])).toMatchObject({
+      status: 'in_progress',
+      waitingOn: null,
+      waitingSince: null,
+      returnsTo: null,
+    });
+    expect(fold([filed(), acknowledged(5), waiting('resident', 10), resumed('resident', 10, 30, 1460)])).toMatchObject({
+      status: 'acknowledged',
+      resolveBy: Date.parse(at(1460)),
+    });
+  });
+
+  it('when waiting on the resident since before the deadline, the ticket has no due day; on parts, or once resumed, it has', () => {
+    const dueDay = (events: MetricEvent[]) => contributionOf(fold(events)).dueDay;
+    expect(dueDay([filed(), acknowledged(5), waiting('resident', 10)])).toBeNull();
+    expect(dueDay([filed(), acknowledged(5), waiting('parts', 10)])).not.toBeNull();
+    expect(dueDay([filed(), acknowledged(5), waiting('resident', 10), resumed('resident', 10, 30, 1460)])).not.toBeNull();
+    // Overdue before the wait began: a pause cannot undo that.
+    expect(dueDay([filed(), acknowledged(5), waiting('resident', 1500)])).not.toBeNull();
   });
 });

@@ -6,10 +6,12 @@ import {
   type ActorRef,
   type Role,
   type TicketEvent,
+  type WaitingOn,
 } from '@jinlin/domain';
 import { exhaustive } from '../engine/projection';
 
-export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
+export type MetricStatus = 'open' | 'acknowledged' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
+type WaitFrom = 'acknowledged' | 'in_progress';
 
 /** One ticket as the dashboards see it: times as epoch milliseconds. */
 export type TicketMetric = Readonly<{
@@ -23,8 +25,13 @@ export type TicketMetric = Readonly<{
   title: string;
   status: MetricStatus;
   filedAt: number;
+  /** The filing's deadlines; the resolve deadline as the waits on the resident pushed it back. */
   acknowledgeBy: number;
   resolveBy: number;
+  /** The wait in progress, and the status it returns to (status `waiting`); all null otherwise. */
+  waitingOn: WaitingOn | null;
+  waitingSince: number | null;
+  returnsTo: WaitFrom | null;
   firstResponseAt: number | null;
   lastResolvedAt: number | null;
   closedAt: number | null;
@@ -46,7 +53,7 @@ export type MetricEvent = TicketEvent & Readonly<{ globalPosition: number }>;
 /**
  * Ticket events that change no figure of SPEC §6. TicketTransferred in particular: a ticket stays
  * with the company that had it when it was filed. Overdue comes from the deadlines, not from
- * TicketSlaBreached.
+ * TicketSlaBreached or TicketSlaWarning.
  */
 const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketAssigned',
@@ -56,6 +63,7 @@ const NOT_MEASURED: ReadonlySet<TicketEvent['type']> = new Set([
   'TicketSupported',
   'TicketVisibilityChanged',
   'TicketDuplicateMerged',
+  'TicketSlaWarning',
 ]);
 
 export const METRIC_EVENT_TYPES: readonly TicketEvent['type'][] = TICKET_EVENT_TYPES.filter((type) => !NOT_MEASURED.has(type));
@@ -86,6 +94,7 @@ function filed(e: Extract<MetricEvent, { type: 'TicketFiled' }>): TicketMetric {
     filedAt: time(d.filedAt),
     acknowledgeBy: time(d.acknowledgeBy),
     resolveBy: time(d.resolveBy),
+    ...NOT_WAITING,
     firstResponseAt: null,
     lastResolvedAt: null,
     closedAt: null,
@@ -98,6 +107,8 @@ function filed(e: Extract<MetricEvent, { type: 'TicketFiled' }>): TicketMetric {
     position: e.globalPosition,
   };
 }
+
+const NOT_WAITING = { waitingOn: null, waitingSince: null, returnsTo: null } as const;
 
 /** The domain's first-response rule (the earliest response time), kept as epoch milliseconds. */
 function responded(m: TicketMetric, e: TicketEvent): TicketMetric {
@@ -117,12 +128,29 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketAcknowledged':
       return { ...responded(m, e), status: m.status === 'open' ? 'acknowledged' : m.status };
     case 'TicketActionRecorded':
-      return { ...responded(m, e), status: 'in_progress' };
+      // Work done while waiting leaves the wait as it is, and the ticket in progress once it ends.
+      return m.status === 'waiting' ? { ...responded(m, e), returnsTo: 'in_progress' } : { ...responded(m, e), status: 'in_progress' };
+    case 'TicketWaiting':
+      return {
+        ...m,
+        status: 'waiting',
+        waitingOn: e.data.on,
+        waitingSince: time(e.data.waitingSince),
+        returnsTo: m.status === 'in_progress' ? 'in_progress' : 'acknowledged',
+      };
+    case 'TicketResumed':
+      return {
+        ...m,
+        status: m.returnsTo ?? m.status,
+        ...NOT_WAITING,
+        resolveBy: e.data.resolveBy === undefined ? m.resolveBy : time(e.data.resolveBy),
+      };
     case 'TicketCommented':
       return responseAt(e) === null ? null : responded(m, e);
     case 'TicketResolved':
       return {
         ...responded(m, e),
+        ...NOT_WAITING,
         status: 'resolved',
         lastResolvedAt: latest(m.lastResolvedAt, time(e.data.resolvedAt)),
         everResolved: true,
@@ -143,10 +171,10 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
       // filed before version 2 were rated by whoever filed them, staff and committee included.
       return ratedByResident(e.data.by) ? { ...m, rating: e.data.score } : null;
     case 'TicketWithdrawn':
-      return { ...m, status: 'withdrawn', withdrawnAt: time(e.data.withdrawnAt) };
+      return { ...m, ...NOT_WAITING, status: 'withdrawn', withdrawnAt: time(e.data.withdrawnAt) };
     case 'TicketMerged':
       // Counted in `filed` and `merged` only from now on (SPEC §6): contribution.ts gates the rest.
-      return { ...m, status: 'merged' };
+      return { ...m, ...NOT_WAITING, status: 'merged' };
     case 'TicketAssigned':
     case 'TicketEscalated':
     case 'TicketSlaBreached':
@@ -154,8 +182,6 @@ function change(m: TicketMetric, e: Exclude<MetricEvent, { type: 'TicketFiled' }
     case 'TicketSupported':
     case 'TicketVisibilityChanged':
     case 'TicketDuplicateMerged':
-    case 'TicketWaiting':
-    case 'TicketResumed':
     case 'TicketSlaWarning':
       // NOT_MEASURED: the projection does not read them; named here so a new type must be placed.
       return null;

@@ -87,4 +87,45 @@ describe('evolveTicketRow', () => {
       }),
     );
   });
+
+  it('when a ticket waits on the resident and resumes, the row shows the wait, then the pushed-back deadline and the pause', () => {
+    const waits = typedAs<TicketEvent>(
+      (
+        [
+          HISTORY[0],
+          ['TicketAcknowledged', { message: '收到', acknowledgedAt: at(3), by: staff }],
+          ['TicketWaiting', { on: 'resident', reason: '家里没人', waitingSince: at(10), by: staff }],
+          ['TicketActionRecorded', { description: '上门无人', recordedAt: at(20), by: staff }],
+          ['TicketSlaWarning', { kind: 'acknowledge', warnAt: at(96), deadline: at(120), detectedAt: at(97) }],
+          [
+            'TicketResumed',
+            {
+              on: 'resident',
+              waitingSince: at(10),
+              resumedAt: at(40),
+              cause: 'resume',
+              pausedSeconds: 1800,
+              resolveBy: at(1470),
+              by: staff,
+            },
+          ],
+        ] as [string, Record<string, unknown>][]
+      ).map(([type, data], i) => ({ ...events[0], type, data: { ticketId: 't-1', ...data }, streamVersion: i + 1, globalPosition: i + 1 })),
+    );
+    const waiting = fold(undefined, waits.slice(0, 5));
+    expect(waiting).toMatchObject({
+      status: 'waiting',
+      waiting_on: 'resident',
+      waiting_since: at(10),
+      action_count: 1,
+      acknowledge_warned: true,
+    });
+    expect(fold(waiting, waits.slice(5))).toMatchObject({
+      status: 'in_progress',
+      waiting_on: null,
+      waiting_since: null,
+      paused_seconds: 1800,
+      resolve_by: at(1470),
+    });
+  });
 });

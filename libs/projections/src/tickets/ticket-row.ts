@@ -1,4 +1,11 @@
-import { firstResponseAfter, type FollowUpMethod, type TicketEvent, type TicketFiled, type TicketLocation } from '@jinlin/domain';
+import {
+  firstResponseAfter,
+  type FollowUpMethod,
+  type TicketEvent,
+  type TicketFiled,
+  type TicketLocation,
+  type WaitingOn,
+} from '@jinlin/domain';
 import type { StoredEvent } from '@jinlin/event-store';
 import { exhaustive } from '../engine/projection';
 
@@ -39,6 +46,13 @@ export type TicketRecord = {
   last_follow_up: LastFollowUp | null;
   acknowledge_breached: boolean;
   resolve_breached: boolean;
+  /** SPEC §4.9: TicketSlaWarning recorded, per deadline. */
+  acknowledge_warned: boolean;
+  resolve_warned: boolean;
+  /** The wait in progress (status `waiting`), and the seconds all waits on the resident took. */
+  waiting_on: WaitingOn | null;
+  waiting_since: string | null;
+  paused_seconds: number;
   version: number;
   position: number;
   anonymous: boolean;
@@ -80,6 +94,11 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
   last_follow_up: 'jsonb',
   acknowledge_breached: 'boolean',
   resolve_breached: 'boolean',
+  acknowledge_warned: 'boolean',
+  resolve_warned: 'boolean',
+  waiting_on: 'text',
+  waiting_since: 'timestamptz',
+  paused_seconds: 'integer',
   version: 'integer',
   position: 'bigint',
   anonymous: 'boolean',
@@ -90,6 +109,9 @@ export const TICKET_COLUMNS: Record<keyof TicketRecord, string> = {
 };
 
 type TicketStored = StoredEvent<TicketEvent>;
+
+/** A resolve, a withdrawal or a merge ends the wait as the decider's state does. */
+const NOT_WAITING = { waiting_on: null, waiting_since: null } as const;
 
 function filed(e: StoredEvent<TicketFiled>): TicketRecord {
   const d = e.data;
@@ -125,6 +147,11 @@ function filed(e: StoredEvent<TicketFiled>): TicketRecord {
     last_follow_up: null,
     acknowledge_breached: false,
     resolve_breached: false,
+    acknowledge_warned: false,
+    resolve_warned: false,
+    waiting_on: null,
+    waiting_since: null,
+    paused_seconds: 0,
     version: e.streamVersion,
     position: e.globalPosition,
     anonymous: d.anonymous ?? false,
@@ -157,14 +184,15 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
       next.assignee_id = e.data.assigneeId;
       break;
     case 'TicketActionRecorded':
-      Object.assign(next, { status: 'in_progress', action_count: row.action_count + 1 });
+      // Work done while waiting (a visit nobody answered) leaves the wait as it is.
+      Object.assign(next, { status: row.status === 'waiting' ? 'waiting' : 'in_progress', action_count: row.action_count + 1 });
       next.first_action_at ??= e.data.recordedAt;
       break;
     case 'TicketCommented':
       // Only the first response can change (a public comment by the company's staff counts).
       break;
     case 'TicketResolved':
-      Object.assign(next, { status: 'resolved', resolved_at: e.data.resolvedAt });
+      Object.assign(next, { status: 'resolved', resolved_at: e.data.resolvedAt, ...NOT_WAITING });
       break;
     case 'TicketResolutionConfirmed':
       Object.assign(next, { status: 'closed', closed_at: e.data.confirmedAt });
@@ -193,7 +221,7 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
       next.escalation_level = e.data.level;
       break;
     case 'TicketWithdrawn':
-      Object.assign(next, { status: 'withdrawn', withdrawn_at: e.data.withdrawnAt });
+      Object.assign(next, { status: 'withdrawn', withdrawn_at: e.data.withdrawnAt, ...NOT_WAITING });
       break;
     case 'TicketSlaBreached':
       if (e.data.kind === 'acknowledge') next.acknowledge_breached = true;
@@ -213,12 +241,24 @@ export function evolveTicketRow(row: TicketRecord | undefined, e: TicketStored):
       if (e.data.supporterId !== null) next.support_count = row.support_count + 1;
       break;
     case 'TicketMerged':
-      Object.assign(next, { status: 'merged', merged_into: e.data.intoTicketId, merged_at: e.data.mergedAt });
+      Object.assign(next, { status: 'merged', merged_into: e.data.intoTicketId, merged_at: e.data.mergedAt, ...NOT_WAITING });
       break;
     case 'TicketWaiting':
+      Object.assign(next, { status: 'waiting', waiting_on: e.data.on, waiting_since: e.data.waitingSince });
+      break;
     case 'TicketResumed':
+      Object.assign(next, {
+        // Back to where it was (SPEC §4.2 rule 6): a ticket is in progress exactly when work was recorded.
+        status: row.status === 'waiting' ? (row.action_count > 0 ? 'in_progress' : 'acknowledged') : row.status,
+        ...NOT_WAITING,
+        paused_seconds: row.paused_seconds + e.data.pausedSeconds,
+        resolve_by: e.data.resolveBy ?? row.resolve_by,
+      });
+      break;
     case 'TicketSlaWarning':
-      break; // issue 17: projected by the wait/resume work
+      if (e.data.kind === 'acknowledge') next.acknowledge_warned = true;
+      else next.resolve_warned = true;
+      break;
     default:
       return exhaustive(e, next);
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TicketLocation } from '@jinlin/domain';
+import type { TicketLocation, WaitingOn } from '@jinlin/domain';
 import type { LastFollowUp } from './ticket-row';
 
 const ts = (name: string) => ({ name, nullable: true }) as const;
@@ -38,6 +38,11 @@ export class TicketRow {
   @Column('jsonb', { name: 'last_follow_up', nullable: true }) lastFollowUp: LastFollowUp | null;
   @Column('boolean', { name: 'acknowledge_breached' }) acknowledgeBreached: boolean;
   @Column('boolean', { name: 'resolve_breached' }) resolveBreached: boolean;
+  @Column('boolean', { name: 'acknowledge_warned' }) acknowledgeWarned: boolean;
+  @Column('boolean', { name: 'resolve_warned' }) resolveWarned: boolean;
+  @Column('text', { name: 'waiting_on', nullable: true }) waitingOn: WaitingOn | null;
+  @Column('timestamptz', ts('waiting_since')) waitingSince: Date | null;
+  @Column('integer', { name: 'paused_seconds' }) pausedSeconds: number;
   @Column('integer') version: number;
   @Column('bigint') position: string;
   @Column('boolean') anonymous: boolean;

@@ -12,6 +12,8 @@ export type TicketFilters = Readonly<{
   /** A building code; codes are per community, so callers pair it with communityId. */
   building?: string;
   overdue?: boolean;
+  /** SPEC §4.4: only tickets on hold (true), or none of them (false). */
+  waiting?: boolean;
   q?: string;
   reporterId?: string;
   escalationLevel?: string;
@@ -20,7 +22,15 @@ export type TicketFilters = Readonly<{
   limit: number;
 }>;
 
-const ACTIVE = ['open', 'acknowledged', 'in_progress'];
+const ACTIVE = ['open', 'acknowledged', 'in_progress', 'waiting'];
+
+/**
+ * Past its resolve deadline and still owed. A ticket waiting on the resident since before its
+ * deadline has a stopped clock, so it is not overdue (the resume pushes the deadline back); one
+ * that was overdue before the wait began stays overdue, as the decider's breach does.
+ */
+const OVERDUE = `t.status IN (:...active) AND t.resolve_by < now()
+  AND (t.waiting_on IS DISTINCT FROM 'resident' OR t.waiting_since > t.resolve_by)`;
 
 /** What a caller may see (SPEC §2), as a WHERE clause; admin sees all. The domain's canSeeTicket, in SQL. */
 export function scoped(qb: SelectQueryBuilder<TicketRow>, actor: Principal): SelectQueryBuilder<TicketRow> {
@@ -89,7 +99,8 @@ export async function listTickets(
   if (f.category) qb.andWhere('t.category = :category', { category: f.category });
   if (f.building) qb.andWhere('t.building = :building', { building: f.building });
   if (f.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: f.assigneeId }).andWhere(seenWhole(actor));
-  if (f.overdue) qb.andWhere('t.status IN (:...active) AND t.resolve_by < now()', { active: ACTIVE });
+  if (f.overdue) qb.andWhere(OVERDUE, { active: ACTIVE });
+  if (f.waiting !== undefined) qb.andWhere(f.waiting ? `t.status = 'waiting'` : `t.status <> 'waiting'`);
   if (f.reporterId) byReporter(qb, actor, f.reporterId);
   if (f.escalationLevel) {
     qb.andWhere('t.escalation_level = :escalationLevel', { escalationLevel: f.escalationLevel }).andWhere(seenWhole(actor));

@@ -24,8 +24,14 @@ export function ticketView(r: TicketRow) {
     resolvedAt: iso(r.resolvedAt),
     closedAt: iso(r.closedAt),
     withdrawnAt: iso(r.withdrawnAt),
+    // The resolve deadline as the waits on the resident have pushed it back (SPEC §4.9).
     deadlines: { acknowledgeBy: iso(r.acknowledgeBy), resolveBy: iso(r.resolveBy) },
     slaBreached: { acknowledge: r.acknowledgeBreached, resolve: r.resolveBreached },
+    slaWarned: { acknowledge: r.acknowledgeWarned, resolve: r.resolveWarned },
+    waitingOn: r.waitingOn,
+    waitingSince: iso(r.waitingSince),
+    /** The waits on the resident that are over; the one in progress counts from waitingSince. */
+    pausedSeconds: r.pausedSeconds,
     rating: r.rating === null ? null : { score: r.rating, comment: r.ratingComment },
     escalationLevel: r.escalationLevel,
     anonymous: r.anonymous,

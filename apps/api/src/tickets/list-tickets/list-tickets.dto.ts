@@ -4,7 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { CATEGORY_CODES, ESCALATION_LEVELS } from '@jinlin/domain';
 import { IsBuildingFilter } from '../../places/building-filter.validator';
 
-const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed', 'withdrawn', 'merged'];
+const STATUSES = ['open', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'withdrawn', 'merged'];
+const AsBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class ListTicketsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) communityId?: string;
@@ -12,11 +13,16 @@ export class ListTicketsDto {
   @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) assigneeId?: string;
   @IsBuildingFilter() building?: string;
-  @ApiPropertyOptional({ description: 'only unresolved tickets past their resolve deadline' })
+  @ApiPropertyOptional({ description: 'only unresolved tickets past their resolve deadline (a clock stopped for the resident is not)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @AsBoolean()
   @IsBoolean()
   overdue?: boolean;
+  @ApiPropertyOptional({ description: 'only tickets on hold (true), or only those that are not (false)' })
+  @IsOptional()
+  @AsBoolean()
+  @IsBoolean()
+  waiting?: boolean;
   @ApiPropertyOptional({ description: 'text in title or description (Chinese works)' })
   @IsOptional()
   @IsString()

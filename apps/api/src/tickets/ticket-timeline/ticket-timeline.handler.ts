@@ -9,12 +9,14 @@ import {
   DomainError,
   hiddenReporters,
   seesInternal,
+  SYSTEM_PRINCIPAL,
   ticketDecider,
   type TicketEvent,
   ticketStream,
 } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, foldStream, type EventStore, type StoredEvent } from '@jinlin/event-store';
 import { PeopleDirectory } from '../../people/people-directory';
+import { actorName } from '../ticket-names';
 import { TicketTimelineQuery, type TicketTimeline, type TimelineEntry } from './ticket-timeline.query';
 
 /** Read from the log itself, not a read model: the timeline is the audit record, hashes included. */
@@ -36,7 +38,7 @@ export class TicketTimelineHandler implements IQueryHandler<TicketTimelineQuery>
     const shown = internalToo ? events : events.filter((e) => !(e.type === 'TicketCommented' && e.data.internal));
     const [verdict, names] = await Promise.all([
       this.store.verifyStream(ticketStream(ticketId)),
-      this.people.names(shown.flatMap((e) => (e.metadata.actor ? [e.metadata.actor.id] : []))),
+      this.people.names(shown.flatMap((e) => actorOf(e)?.id ?? [])),
     ]);
     const toEntry = masked(entryWith(names), hiddenReporters(user, state, shown));
     return {
@@ -65,16 +67,25 @@ function withoutVersion(entry: TimelineEntry): TimelineEntry {
   return rest;
 }
 
+/**
+ * Who did it: whoever sent the request, except an event the decider records as the system's in
+ * that same request (the resume a reporter's comment brings about, SPEC §4.2 rule 6).
+ */
+function actorOf(e: StoredEvent<TicketEvent>) {
+  const by = 'by' in e.data ? e.data.by : undefined;
+  return by?.id === SYSTEM_PRINCIPAL.id ? by : e.metadata.actor;
+}
+
 const entryWith =
   (names: ReadonlyMap<string, string>) =>
   (e: StoredEvent<TicketEvent>): TimelineEntry => {
-    const actor = e.metadata.actor;
+    const actor = actorOf(e);
     return {
       position: e.globalPosition,
       version: e.streamVersion,
       type: e.type,
       at: e.recordedAt.toISOString(),
-      actor: actor ? { id: actor.id, roles: actor.roles, name: names.get(actor.id) ?? null } : null,
+      actor: actor ? { id: actor.id, roles: actor.roles, name: actorName(names, actor.id) } : null,
       data: e.data,
       hash: e.hash,
     };

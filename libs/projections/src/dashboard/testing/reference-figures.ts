@@ -14,7 +14,10 @@ type Facts = {
   reporterId: string | null;
   filedAt: number;
   acknowledgeBy: number;
+  /** As filed, then as each resume on the resident pushed it back (TicketResumed.resolveBy). */
   resolveBy: number;
+  /** The wait in progress; `status` goes on saying where the work stands. */
+  waiting: { on: string; since: number } | null;
   responses: number[];
   resolves: number[];
   status: string;
@@ -38,6 +41,12 @@ const STATUS_AFTER: Partial<Record<TicketEvent['type'], (status: string) => stri
   TicketMerged: () => 'merged',
 };
 
+/**
+ * §4.9: past its resolve deadline, unless the clock has stood still since before the deadline
+ * passed, waiting on the resident (the deadline moves when the wait ends).
+ */
+const overdueAt = (t: Facts, now: number) => t.resolveBy < now && !(t.waiting?.on === 'resident' && t.waiting.since <= t.resolveBy);
+
 const byCompany = (by: { roles: readonly string[] }) => by.roles.includes('staff') || by.roles.includes('manager');
 
 function referenceTickets(log: readonly TicketEvent[]): Facts[] {
@@ -55,6 +64,7 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
         filedAt: Date.parse(d.filedAt),
         acknowledgeBy: Date.parse(d.acknowledgeBy),
         resolveBy: Date.parse(d.resolveBy),
+        waiting: null,
         responses: [],
         resolves: [],
         status: 'open',
@@ -78,6 +88,10 @@ function referenceTickets(log: readonly TicketEvent[]): Facts[] {
     // A poor follow-up reopens as a reject does: both are reopens (§6 reopenRate).
     if (e.type === 'TicketResolutionRejected' || e.type === 'TicketReopened') t.rejectedOnce = true;
     if (e.type === 'TicketFollowedUp' && e.data.reached) t.reachedFollowUps.push(e.data.score);
+    if (e.type === 'TicketWaiting') t.waiting = { on: e.data.on, since: Date.parse(e.data.waitingSince) };
+    if (e.type === 'TicketResumed' && e.data.resolveBy !== undefined) t.resolveBy = Date.parse(e.data.resolveBy);
+    // A wait ends with the resume, and with the resolve, withdrawal or merge that may end it (§4.2 rule 6).
+    if (['TicketResumed', 'TicketResolved', 'TicketWithdrawn', 'TicketMerged'].includes(e.type)) t.waiting = null;
     // §6's ratings are the reporters': a company never rates its own work (§4.1).
     if (e.type === 'TicketRated' && t.reporterId !== null && e.data.by.id === t.reporterId) t.rating = e.data.score;
   }
@@ -133,7 +147,7 @@ function referenceFigures(filed: Facts[], now: number) {
       resolvedOnce,
     ),
     backlog: backlog.length,
-    overdue: backlog.filter((t) => t.resolveBy < now).length,
+    overdue: backlog.filter((t) => overdueAt(t, now)).length,
     merged: merged.length,
     followUpRate: share(
       keptResolved.filter((t) => t.reachedFollowUps.length > 0),

@@ -1,5 +1,21 @@
 import fc from 'fast-check';
-import type { ActorRef, CategoryCode, TicketEvent } from '@jinlin/domain';
+import {
+  completePolicy,
+  deadlinesAtFiling,
+  evolveTicket,
+  initialTicket,
+  resumed,
+  SYSTEM_PRINCIPAL,
+  workCalendar,
+  type ActorRef,
+  type BusinessClock,
+  type CategoryCode,
+  type FiledTicket,
+  type SlaClock,
+  type Ticket,
+  type TicketEvent,
+  type TicketResumed,
+} from '@jinlin/domain';
 import { serviceUpcasters, typedAs, type Checkpoint, type StoredEvent } from '@jinlin/event-store';
 
 export const DAY = 86_400_000;
@@ -31,10 +47,23 @@ const OPS = [
   'comment-committee',
   'merge',
   'follow-up',
+  'wait-resident',
+  'wait-parts',
+  'resume',
+  'answer-while-waiting',
 ] as const;
 type Op = (typeof OPS)[number];
 
-/** Negative gaps jump to a deadline exactly, where "within" and "past" are decided. */
+/**
+ * The business clock the histories' communities keep: 09:00–18:00, with a holiday on Thursday
+ * 2025-11-13 and Saturday 2025-11-15 worked in its place (调休), in the days the tickets span.
+ */
+export const BUSINESS: BusinessClock = {
+  hours: { start: '09:00', end: '18:00' },
+  calendar: workCalendar([{ year: 2025, holidays: ['2025-11-13'], workdays: ['2025-11-15'] }]),
+};
+
+/** Negative gaps jump to a deadline exactly (the resolve deadline as pushed back so far), where "within" and "past" are decided. */
 const TO_ACKNOWLEDGE_DEADLINE = -1;
 const TO_RESOLVE_DEADLINE = -2;
 
@@ -64,6 +93,7 @@ const ticket = fc.record({
   ),
   acknowledgeMinutes: fc.constantFrom(1, 30, 120, 1440),
   resolveMinutes: fc.constantFrom(60, 1440, 4320),
+  clock: fc.constantFrom<SlaClock>('continuous', 'business'),
   steps: fc.array(
     fc.record({ pick: fc.integer({ min: 0, max: 1 << 20 }), gap, score: fc.integer({ min: 1, max: 5 }), reached: fc.boolean() }),
     { maxLength: 12 },
@@ -79,15 +109,16 @@ export const histories = fc.record({
   batchSize: fc.integer({ min: 1, max: 40 }),
 });
 
-type Model = { status: string; acknowledged: boolean; actions: number; rated: boolean; reporter: boolean };
+/** What the rules look at, read from the decider's own state of the events made so far. */
+type Model = Pick<FiledTicket, 'status' | 'acknowledged' | 'actions' | 'rated'> & { reporter: boolean };
 const active = (m: Model) => m.status !== 'closed' && m.status !== 'withdrawn' && m.status !== 'merged';
-const unresolved = (m: Model) => ['open', 'acknowledged', 'in_progress'].includes(m.status);
+const unresolved = (m: Model) => ['open', 'acknowledged', 'in_progress', 'waiting'].includes(m.status);
 
 /** Which steps the domain would accept, following SPEC §4's rules. */
 function allowed(op: Op, m: Model): boolean {
   switch (op) {
     case 'acknowledge':
-      return !m.acknowledged && (m.status === 'open' || m.status === 'in_progress');
+      return !m.acknowledged && (m.status === 'open' || m.status === 'in_progress' || m.status === 'waiting');
     case 'action':
     case 'withdraw':
     case 'merge':
@@ -106,21 +137,16 @@ function allowed(op: Op, m: Model): boolean {
     case 'assign':
     case 'escalate':
       return active(m);
+    case 'wait-resident':
+    case 'wait-parts':
+      return m.status === 'acknowledged' || m.status === 'in_progress';
+    case 'resume':
+    case 'answer-while-waiting':
+      return m.status === 'waiting';
     default:
       return true;
   }
 }
-
-const NEXT: Partial<Record<Op, (m: Model) => string>> = {
-  acknowledge: (m) => (m.status === 'open' ? 'acknowledged' : m.status),
-  action: () => 'in_progress',
-  resolve: () => 'resolved',
-  confirm: () => 'closed',
-  autoclose: () => 'closed',
-  reject: () => 'in_progress',
-  withdraw: () => 'withdrawn',
-  merge: () => 'merged',
-};
 
 const STAFF: ActorRef = { id: 'staff-1', roles: ['staff'] };
 const RESIDENT: ActorRef = { id: 'res-1', roles: ['resident'] };
@@ -141,18 +167,54 @@ function followUpEvents(id: string, at: string, step: { score: number; reached: 
     },
   ];
   if (m.status !== 'resolved' || score === null) return events;
-  if (score <= 2) {
-    events.push({ type: 'TicketReopened', data: { ticketId: id, cause: 'follow_up', reopenedAt: at, by: FOLLOWER } });
-    m.status = 'in_progress';
-  } else if (!m.reporter) {
-    events.push({ type: 'TicketClosedByFollowUp', data: { ticketId: id, closedAt: at, resolvedAt: at, by: FOLLOWER } });
-    m.status = 'closed';
-  }
+  if (score <= 2) events.push({ type: 'TicketReopened', data: { ticketId: id, cause: 'follow_up', reopenedAt: at, by: FOLLOWER } });
+  else if (!m.reporter) events.push({ type: 'TicketClosedByFollowUp', data: { ticketId: id, closedAt: at, resolvedAt: at, by: FOLLOWER } });
   return events;
 }
 
+/**
+ * The end of a wait as the decider writes it (ticket.wait.ts): the pause counted by the ticket's
+ * own clock, the resolve deadline pushed back while it is still owed.
+ */
+const resumedBy = (state: FiledTicket, at: string, cause: TicketResumed['data']['cause'], by: ActorRef): TicketEvent =>
+  resumed(state, at, cause, by, BUSINESS);
+
+/**
+ * A step's events. A resolve ends a wait first; the reporter's public comment ends a wait on the
+ * resident first, by the system (SPEC §4.2 rule 6).
+ */
+function eventsFor(op: Exclude<Op, 'follow-up'>, state: FiledTicket, at: string, score: number, reporter: ActorRef): TicketEvent[] {
+  const id = state.id;
+  switch (op) {
+    case 'wait-resident':
+    case 'wait-parts': {
+      const on = op === 'wait-resident' ? 'resident' : 'parts';
+      return [{ type: 'TicketWaiting', data: { ticketId: id, on, reason: '等', waitingSince: at, by: STAFF } }];
+    }
+    case 'resume':
+      return [resumedBy(state, at, 'resume', STAFF)];
+    case 'resolve':
+      return [...(state.waiting ? [resumedBy(state, at, 'resolve', STAFF)] : []), eventFor(op, id, at, score, reporter)];
+    case 'comment-resident':
+    case 'answer-while-waiting': {
+      // Only the reporter's answer restarts the clock: on a ticket filed by staff the resident is nobody's reporter.
+      const answers = state.waiting?.on === 'resident' && state.reporterId === RESIDENT.id;
+      const comment = eventFor('comment-resident', id, at, score, reporter);
+      return [...(answers ? [resumedBy(state, at, 'reporter_comment', SYSTEM_PRINCIPAL)] : []), comment];
+    }
+    default:
+      return [eventFor(op, id, at, score, reporter)];
+  }
+}
+
 /** `reporter`: who confirmed, rejected, rated and withdrew, as the v1 rules let the filer. */
-function eventFor(op: Exclude<Op, 'follow-up'>, id: string, at: string, score: number, reporter: ActorRef): TicketEvent {
+function eventFor(
+  op: Exclude<Op, 'follow-up' | 'wait-resident' | 'wait-parts' | 'resume' | 'answer-while-waiting'>,
+  id: string,
+  at: string,
+  score: number,
+  reporter: ActorRef,
+): TicketEvent {
   const comment = (by: ActorRef, internal = false): TicketEvent => ({
     type: 'TicketCommented',
     data: { ticketId: id, text: '好', internal, commentedAt: at, by },
@@ -212,6 +274,10 @@ const WEIGHTS: Partial<Record<Op, number>> = {
   autoclose: 1,
   merge: 1,
   'follow-up': 2,
+  'wait-resident': 2,
+  'wait-parts': 1,
+  resume: 2,
+  'answer-while-waiting': 1,
 };
 const PROGRESS: readonly Op[] = OPS.flatMap((op) => Array<Op>(WEIGHTS[op] ?? 0).fill(op));
 
@@ -221,10 +287,19 @@ function choose(pick: number, m: Model): Op {
   return pick % 5 !== 0 && progress.length ? progress[Math.floor(pick / 5) % progress.length] : any[Math.floor(pick / 5) % any.length];
 }
 
+/** The decider's state after these events (a ticket once filed stays filed). */
+function filedAfter(state: Ticket, events: readonly TicketEvent[]): FiledTicket {
+  const after = events.reduce(evolveTicket, state);
+  if (!after.exists) throw new Error('a history starts with its filing');
+  return after;
+}
+
 /** One ticket's valid lifecycle: each step picks among the moves the rules allow at that point. */
 function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
   const filedAt = BASE + plan.filedOffset;
   const iso = (ms: number) => new Date(ms).toISOString();
+  const minutes = { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes };
+  const sla = completePolicy(plan.category, { ...minutes, clock: plan.clock });
   const events: TicketEvent[] = [
     {
       type: 'TicketFiled',
@@ -239,29 +314,25 @@ function ticketEvents(plan: TicketPlan, id: string): TicketEvent[] {
         channel: 'app',
         reporterId: FILER[plan.filer].id,
         filedAt: iso(filedAt),
-        sla: { acknowledgeWithinMinutes: plan.acknowledgeMinutes, resolveWithinMinutes: plan.resolveMinutes },
-        acknowledgeBy: iso(filedAt + plan.acknowledgeMinutes * 60_000),
-        resolveBy: iso(filedAt + plan.resolveMinutes * 60_000),
+        sla,
+        // The decider's own deadlines, business minutes by the communities' clock.
+        ...deadlinesAtFiling(iso(filedAt), sla, BUSINESS),
         by: FILER[plan.filer],
       },
     },
   ];
-  // Upcast, a ticket a non-resident filed has no reporter (FILERS).
-  const m: Model = { status: 'open', acknowledged: false, actions: 0, rated: false, reporter: plan.filer === 'resident' };
+  // Upcast, a ticket a non-resident filed has no reporter (FILERS): the decider's state as it will read.
+  const reporterId = plan.filer === 'resident' ? RESIDENT.id : null;
+  let state: FiledTicket = { ...filedAfter(initialTicket(), events), reporterId };
   let at = filedAt;
-  const deadline = (g: number) => filedAt + (g === TO_ACKNOWLEDGE_DEADLINE ? plan.acknowledgeMinutes : plan.resolveMinutes) * 60_000;
+  const deadline = (g: number) => Date.parse(g === TO_ACKNOWLEDGE_DEADLINE ? state.acknowledgeBy : state.resolveBy);
   for (const step of plan.steps) {
+    const m: Model = { ...state, reporter: reporterId !== null };
     const op = choose(step.pick, m);
     at = step.gap < 0 ? Math.max(at, deadline(step.gap)) : at + step.gap;
-    if (op === 'follow-up') {
-      events.push(...followUpEvents(id, iso(at), step, m));
-      continue;
-    }
-    events.push(eventFor(op, id, iso(at), step.score, FILER[plan.filer]));
-    m.status = NEXT[op]?.(m) ?? m.status;
-    if (op === 'acknowledge') m.acknowledged = true;
-    if (op === 'action') m.actions += 1;
-    if (op === 'rate') m.rated = true;
+    const next = op === 'follow-up' ? followUpEvents(id, iso(at), step, m) : eventsFor(op, state, iso(at), step.score, FILER[plan.filer]);
+    events.push(...next);
+    state = filedAfter(state, next);
   }
   return events;
 }
