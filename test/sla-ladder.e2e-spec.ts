@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { ticketDecider, ticketStream, type Principal, type SlaPolicy } from '@jinlin/domain';
-import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
+import type { SlaPolicy } from '@jinlin/domain';
 import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
-import { handleCommand } from '../apps/api/src/commands/handle-command';
 import { SlaTimer } from '../apps/api/src/sla/sla-timer';
-import { TicketDecisions, type MakeTicketCommand } from '../apps/api/src/tickets/ticket-decisions';
 import { http, startTestApp, type TestApp } from './support/test-app';
 import { seedWorld, ticketBody, tokensFor, USERS, type Tokens } from './support/world';
 
@@ -25,7 +21,6 @@ const POLICY: SlaPolicy = {
   warnAtPercent: 50,
   escalateAfterBreachMinutes: [0, 1, 3],
 };
-const staff: Principal = { id: USERS.staff.sub, roles: ['staff'], communities: [], companyId: 'jiayuan' };
 
 beforeAll(async () => {
   t = await startTestApp('sla_ladder');
@@ -69,13 +64,6 @@ async function fileTicket() {
   expect(r.status).toBe(201);
   const ticket = await http(t.url, 'GET', `/tickets/${r.body.id}?minPosition=${r.body.position}`, { token: k.admin });
   return { id: r.body.id as string, filedAt: ticket.body.filedAt as string, resolveBy: ticket.body.deadlines.resolveBy as string };
-}
-
-/** A ticket command decided as the HTTP handlers decide it, at a chosen instant (wait and resume have no endpoint here yet). */
-function decideAt(id: string, now: Date, make: MakeTicketCommand) {
-  const ctx = { actor: staff, now: now.toISOString(), correlationId: `sla-ladder:${randomUUID()}` };
-  const decide = t.app.get(TicketDecisions).decide(ctx, make);
-  return handleCommand(t.app.get<EventStore>(EVENT_STORE), ticketStream(id), ticketDecider, decide, { id, ctx });
 }
 
 it('when nobody answers, each warning, breach and step of the ladder is recorded once, by the system, when it falls due', async () => {
@@ -132,27 +120,28 @@ it('when the ticket is resolved after its breach, the ladder stops', async () =>
 }, 60_000);
 
 it('when the company waits on the resident before the deadline, nothing is breached while it waits; the breach comes at the pushed-back deadline', async () => {
-  const { id, filedAt } = await fileTicket();
+  const { id, filedAt, resolveBy } = await fileTicket();
   await write(`/tickets/${id}/acknowledge`, k.staff, { message: '收到，师傅上门要业主开门' });
-  await decideAt(id, at(filedAt, 30_000), (metadata) => ({ type: 'WaitTicket', data: { on: 'resident', reason: '业主不在家' }, metadata }));
+  await write(`/tickets/${id}/wait`, k.staff, { on: 'resident', reason: '业主不在家，约了明天上门' });
   for (const minutes of [2, 5, 10]) await tickAt(id, at(filedAt, minutes * MINUTE));
   expect(await recorded(id, 'TicketSlaBreached')).toEqual([]);
   expect((await recorded(id, 'TicketSlaWarning')).map((e) => e.data.kind)).toEqual(['acknowledge']);
 
-  await decideAt(id, at(filedAt, 10 * MINUTE), (metadata) => ({ type: 'ResumeTicket', data: {}, metadata }));
+  await write(`/tickets/${id}/resume`, k.staff);
   const [resumed] = await recorded(id, 'TicketResumed');
-  // Waited 9.5 minutes: the 2-minute deadline and its 1-minute warning move by as much.
-  expect(resumed.data).toMatchObject({
-    pausedSeconds: 570,
-    resolveBy: at(filedAt, 11.5 * MINUTE).toISOString(),
-    resolveWarnAt: at(filedAt, 10.5 * MINUTE).toISOString(),
-  });
-  await tickAt(id, at(filedAt, 11.5 * MINUTE - 1));
+  // The deadline and its warning move by as long as the wait took (the clock is continuous).
+  const waited = Date.parse(resumed.data.resumedAt) - Date.parse(resumed.data.waitingSince);
+  const pushedBack = at(resolveBy, waited).toISOString();
+  expect(waited).toBeGreaterThan(0);
+  expect(resumed.data).toMatchObject({ resolveBy: pushedBack, resolveWarnAt: at(filedAt, MINUTE + waited).toISOString() });
+  expect((await http(t.url, 'GET', `/tickets/${id}?minPosition=${resumed.position}`, { token: k.admin })).body.deadlines.resolveBy).toBe(
+    pushedBack,
+  );
+
+  await tickAt(id, at(pushedBack, -1));
   expect(await recorded(id, 'TicketSlaBreached')).toEqual([]);
   expect((await recorded(id, 'TicketSlaWarning')).map((e) => e.data.kind)).toEqual(['acknowledge', 'resolve']);
-  await tickAt(id, at(filedAt, 11.5 * MINUTE));
-  expect((await recorded(id, 'TicketSlaBreached')).map((e) => [e.data.kind, e.data.deadline])).toEqual([
-    ['resolve', at(filedAt, 11.5 * MINUTE).toISOString()],
-  ]);
+  await tickAt(id, new Date(pushedBack));
+  expect((await recorded(id, 'TicketSlaBreached')).map((e) => [e.data.kind, e.data.deadline])).toEqual([['resolve', pushedBack]]);
   expect((await escalations(id)).map((e) => e.level)).toEqual(['committee']);
 }, 60_000);
