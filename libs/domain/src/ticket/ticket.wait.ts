@@ -43,7 +43,9 @@ export function resumed(
 ): TicketResumed {
   const wait = ticket.waiting!;
   const onResident = wait.on === 'resident';
-  const before = (instant: string | null): instant is string => instant !== null && Date.parse(wait.since) < Date.parse(instant);
+  // At or before, as the timer's stopped-clock rule (ticket.system.ts): a wait that began on the
+  // deadline's very instant stopped it, so the resume pushes it.
+  const before = (instant: string | null): instant is string => instant !== null && Date.parse(wait.since) <= Date.parse(instant);
   const push = (instant: string) => pushedBack(instant, wait.since, now, ticket.slaClock, business);
   const resolveOwed = onResident && !ticket.breached.resolve && ticket.firstResolvedAt === null && before(ticket.resolveBy);
   const warnOwed = onResident && !ticket.warned.resolve && ticket.firstResolvedAt === null && before(ticket.warnAt.resolve);

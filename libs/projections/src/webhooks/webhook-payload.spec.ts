@@ -43,3 +43,24 @@ it('when the ticket is not anonymous, the data names people by id as the log doe
   expect(p.data.by).toEqual({ id: 'res-a', roles: ['resident'] });
   expect(p.ticket.communityName).toBe('qianpu');
 });
+const merged = (supporterId: string, supporterAnonymous: boolean): StoredEvent<TicketEvent> =>
+  ({
+    ...commented('staff-1'),
+    type: 'TicketDuplicateMerged',
+    data: {
+      ticketId: 't1',
+      duplicateId: 't2',
+      supporterId,
+      supporterAnonymous,
+      mergedAt: '2026-12-03T08:00:00.000Z',
+      by: { id: 'staff-1', roles: ['staff'] },
+    },
+  }) as unknown as StoredEvent<TicketEvent>;
+it('when an anonymous duplicate is merged into a public ticket, its reporter (now a supporter) is not named', () => {
+  const p = webhookPayload(merged('res-c', true), { ...ticket, anonymous: false }, undefined);
+  expect(JSON.stringify(p)).not.toContain('res-c');
+  expect(webhookPayload(merged('res-c', false), { ...ticket, anonymous: false }, undefined).data.supporterId).toBe('res-c');
+});
+it('when the ticket is anonymous, a supporter is not named either (the one left masked would be the reporter)', () => {
+  expect(JSON.stringify(webhookPayload(merged('res-c', false), ticket, undefined))).not.toContain('res-c');
+});

@@ -57,6 +57,11 @@ export type WebhookPayload = Readonly<{
 export function webhookPayload(e: StoredEvent<TicketEvent>, ticket: TicketRecord, communityName: string | undefined): WebhookPayload {
   const community = communityName ?? ticket.community_id;
   const hidden = new Set(ticket.anonymous && ticket.reporter_id ? [ticket.reporter_id] : []);
+  // As the timeline (ticket.privacy.ts): an anonymous duplicate's reporter, now a supporter, and on
+  // an anonymous ticket every supporter (the one left masked would otherwise be the reporter).
+  if (e.type === 'TicketDuplicateMerged' && e.data.supporterId !== null && (e.data.supporterAnonymous || ticket.anonymous))
+    hidden.add(e.data.supporterId);
+  if (e.type === 'TicketSupported' && ticket.anonymous) hidden.add(e.data.by.id);
   return {
     id: eventId(e),
     type: e.type,

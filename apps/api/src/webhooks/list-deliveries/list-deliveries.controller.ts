@@ -23,6 +23,7 @@ export class ListDeliveriesDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER) // a position: beyond this it would overflow bigint and answer 500
   before?: number;
   @ApiPropertyOptional({ description: 'wait until this global position is projected' })
   @IsOptional()
