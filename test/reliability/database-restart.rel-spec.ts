@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { signToken } from '../../apps/api/src/infrastructure/jwt-secret';
 import { http, TEST_JWT_SECRET } from '../support/test-app';
 import { USERS } from '../support/world';
+import { seedQianpu } from './seed';
 import { fileUnderLoad, missingFrom } from './load';
 import { EmbeddedPgProcess, freePort, ServiceProcess } from '@jinlin/testing';
 
@@ -41,15 +42,7 @@ beforeAll(async () => {
   service = await ServiceProcess.start(pg.url, TEST_JWT_SECRET, { PROJECTION_MAX_LAG_MS: '3000' });
   admin = await signToken(TEST_JWT_SECRET, USERS.admin);
   resident = await signToken(TEST_JWT_SECRET, USERS.residentA);
-  await http(service.url, 'POST', '/companies', { token: admin, body: { id: 'jiayuan', name: '嘉园物业' } });
-  const community = {
-    id: 'qianpu',
-    name: '前埔一里西小区',
-    subdistrict: '莲前街道',
-    neighbourhood: '前埔一里社区',
-    propertyCompanyId: 'jiayuan',
-  };
-  expect((await http(service.url, 'POST', '/communities', { token: admin, body: community })).status).toBe(201);
+  await seedQianpu(service.url, admin);
 }, 90_000);
 afterAll(async () => {
   await service?.stop();

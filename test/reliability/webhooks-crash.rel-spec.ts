@@ -2,6 +2,7 @@ import { signToken } from '../../apps/api/src/infrastructure/jwt-secret';
 import { eventually, verifies, WebhookReceiver } from '../support/webhook-receiver';
 import { http, TEST_JWT_SECRET } from '../support/test-app';
 import { USERS } from '../support/world';
+import { seedQianpu } from './seed';
 import { fileUnderLoad, type Filing } from './load';
 import { createTestDatabase, ServiceProcess, type TestDatabase } from '@jinlin/testing';
 
@@ -20,15 +21,7 @@ beforeAll(async () => {
   receiver = await WebhookReceiver.start();
   admin = await signToken(TEST_JWT_SECRET, USERS.admin);
   resident = await signToken(TEST_JWT_SECRET, USERS.residentA);
-  await http(service.url, 'POST', '/companies', { token: admin, body: { id: 'jiayuan', name: '嘉园物业' } });
-  const community = {
-    id: 'qianpu',
-    name: '前埔一里西小区',
-    subdistrict: '莲前街道',
-    neighbourhood: '前埔一里社区',
-    propertyCompanyId: 'jiayuan',
-  };
-  expect((await http(service.url, 'POST', '/communities', { token: admin, body: community })).status).toBe(201);
+  await seedQianpu(service.url, admin);
   const hook = { id: 'crash-hook', url: receiver.url, secret: SECRET, events: ['TicketFiled'] };
   expect((await http(service.url, 'POST', '/webhooks', { token: admin, body: hook })).status).toBe(201);
 }, 60_000);

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CATEGORY_CODES, ESCALATION_LEVELS } from '@jinlin/domain';
 import { IsBuildingFilter } from '../../places/building-filter.validator';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 const STATUSES = ['open', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'closed', 'withdrawn', 'merged'];
 const AsBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
-export class ListTicketsDto {
+export class ListTicketsDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) communityId?: string;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: string;
@@ -39,15 +40,4 @@ export class ListTicketsDto {
   @IsIn(['community'])
   visibility?: 'community';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'wait until this global position is projected' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/)
-  minPosition?: string;
 }
