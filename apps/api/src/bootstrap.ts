@@ -3,12 +3,13 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { MAX_UPLOAD_BYTES } from './attachments/image';
 import { AUTH_ERRORS } from './auth/auth-errors';
 import { guardBody } from './http/body-guard';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { redactUrl } from './http/redact';
 import { installPageHeaders } from './http/page-headers';
 import { installRequestRules, requestIdOf } from './http/request-rules';
@@ -77,16 +78,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
     metrics.httpDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, url: redactUrl(request.url) }, 'request failed');
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jinlin 近邻')
-      .setDescription('Event-sourced issue tracking for residential communities')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('jinlin_session')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
