@@ -8,6 +8,7 @@ import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import { APP_CONFIG } from '../config/config.token';
 import type { AppConfig } from '../config/app-config';
 import { Public } from '../http/auth.guard';
+import { ApiErrors } from '../http/api-docs';
 
 @ApiTags('operations')
 @Public()
@@ -23,6 +24,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiErrors(400)
   @HealthCheck()
   live() {
     return this.health.check([() => this.indicators.check('process').up({ pid: process.pid })]);
@@ -30,6 +32,7 @@ export class HealthController {
 
   /** Ready only when both stores answer and every projection is within the configured lag. */
   @Get('ready')
+  @ApiErrors(400)
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {

@@ -1,13 +1,22 @@
 import { Controller, Get, Headers, NotFoundException, Param, Query, Res, type PipeTransform } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { GetAttachmentQuery } from './get-attachment.query';
+import { ApiErrors } from '../../http/api-docs';
 
-const PHOTO = { description: 'the image', content: { 'image/jpeg': {}, 'image/png': {}, 'image/webp': {} } };
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+/** Content-addressed: the sha256 is a strong ETag. */
+const HEADERS = {
+  ETag: {
+    description: 'the sha256 of the bytes, quoted',
+    schema: { type: 'string', example: '"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"' },
+  },
+};
+const PHOTO = { description: 'the image', headers: HEADERS, content: { 'image/jpeg': BINARY, 'image/png': BINARY, 'image/webp': BINARY } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id that cannot be an upload's is as unknown as any other: 404. */
 const uuid: PipeTransform<string, string> = {
@@ -27,12 +36,12 @@ export class GetAttachmentController {
   ) {}
 
   @Get(':id')
+  @ApiErrors(400, 401, [404, 'unknown, or not the caller’s to see'])
   @ApiOperation({
     summary: 'a photo, as stored (no metadata): for whoever may see its ticket (and internal comment); its uploader while unattached',
   })
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
   @ApiOkResponse(PHOTO)
-  @ApiNotFoundResponse({ description: 'unknown, or not the caller’s to see' })
   image(
     @Param('id', uuid) id: string,
     @CurrentUser() user: Principal,
@@ -44,10 +53,10 @@ export class GetAttachmentController {
   }
 
   @Get(':id/thumbnail')
+  @ApiErrors(400, 401, [404, 'unknown, or not the caller’s to see'])
   @ApiOperation({ summary: 'the photo’s thumbnail (WebP, at most 320 px), seen by the same people as the photo' })
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
-  @ApiOkResponse({ description: 'the thumbnail', content: { 'image/webp': {} } })
-  @ApiNotFoundResponse({ description: 'unknown, or not the caller’s to see' })
+  @ApiOkResponse({ description: 'the thumbnail', headers: HEADERS, content: { 'image/webp': BINARY } })
   thumbnail(
     @Param('id', uuid) id: string,
     @CurrentUser() user: Principal,

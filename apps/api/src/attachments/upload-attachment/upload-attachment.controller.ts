@@ -1,22 +1,13 @@
 import { BadRequestException, Controller, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { AttachmentDto, type AttachmentView } from '../attachment.dto';
 import { Turnstile } from '../turnstile';
 import { UploadAttachmentCommand } from './upload-attachment.command';
+import { ApiErrors } from '../../http/api-docs';
 
 /**
  * Uploads read at once: the others wait with their bodies unread (TCP holds them back), so a burst
@@ -31,14 +22,18 @@ export class UploadAttachmentController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
+  @ApiErrors(
+    [400, 'no `file` part'],
+    401,
+    [403, 'signed in by cookie without X-CSRF-Token'],
+    [413, 'over 10 MiB, or too many pixels'],
+    [415, 'not a JPEG, PNG or WebP image, or not multipart/form-data'],
+  )
   @HttpCode(201)
   @ApiOperation({ summary: 'upload a photo (JPEG, PNG or WebP by content, ≤ 10 MiB); stored without EXIF/GPS, with a 320 px thumbnail' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: AttachmentDto })
-  @ApiBadRequestResponse({ description: 'no `file` part' })
-  @ApiPayloadTooLargeResponse({ description: 'over 10 MiB, or too many pixels' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'not a JPEG, PNG or WebP image, or not multipart/form-data' })
   async upload(@Req() request: FastifyRequest, @CurrentUser() user: Principal): Promise<AttachmentView> {
     if (!request.isMultipart()) throw new UnsupportedMediaTypeException('send the photo as multipart/form-data, in a field named file');
     return reading.run(async () => {

@@ -7,6 +7,7 @@ import { CurrentSession } from '../current-session';
 import type { SignInSession } from '../session-auth';
 import { SessionDto } from '../session.dto';
 import { Me } from './me';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('auth')
 @ApiCookieAuth()
@@ -17,6 +18,7 @@ export class MeController {
 
   /** Who is signed in, until when, and the CSRF token the web app sends back with each change. */
   @Get()
+  @ApiErrors(400, [401, 'not signed in, or the session has ended'])
   @ApiOkResponse({ type: SessionDto })
   describe(
     @CurrentUser() user: Principal,

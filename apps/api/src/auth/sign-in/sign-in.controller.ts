@@ -10,6 +10,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie';
 import { SessionDto, sessionDto } from '../session.dto';
 import { SignIn } from './sign-in';
 import { SignInDto } from './sign-in.dto';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('auth')
 @Controller('auth/sign-in')
@@ -21,6 +22,10 @@ export class SignInController {
 
   /** Sets the jinlin_session cookie (12 h). Per client IP, at most SIGN_IN_RATE_LIMIT attempts a minute. */
   @Post()
+  @ApiErrors(400, [401, 'wrong username or password (one message for both)'], 415, [
+    429,
+    '5 failures for the username in 15 minutes, or too many attempts from the address; see Retry-After',
+  ])
   @Public()
   @HttpCode(200)
   // The rate-limit plugin's own settings (bootstrap) are the sign-in limit: this is its only route.

@@ -7,6 +7,7 @@ import { CurrentSession } from '../current-session';
 import type { SignInSession } from '../session-auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie';
 import { Sessions } from '../sessions';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('auth')
 @ApiCookieAuth()
@@ -23,6 +24,7 @@ export class SignOutController {
    * cookie. Needs X-CSRF-Token like any change. A Bearer caller has no session: nothing to end.
    */
   @Post()
+  @ApiErrors(400, 401, [403, 'signed in by cookie without X-CSRF-Token'])
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'signed out' })
   async signOut(@CurrentSession() session: SignInSession | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

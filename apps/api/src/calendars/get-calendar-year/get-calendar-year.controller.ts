@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply } from 'fastify';
 import { CalendarYearPipe } from '../calendar-year.pipe';
 import { GetCalendarYearQuery } from './get-calendar-year.query';
+import { ApiRead } from '../../http/api-docs';
+import { CalendarYearDto } from '../calendar-year.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ export class GetCalendarYearController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':year')
+  @ApiRead({ type: CalendarYearDto, etag: true, errors: [[400, 'the year is not a whole number in range']] })
   @ApiParam({ name: 'year', type: 'integer', example: 2026 })
   @ApiOperation({
     summary: 'the mainland-China calendar of a year in force: built-in (from the package), set by an admin, or none (Monday to Friday)',

@@ -1,14 +1,14 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { calendarYearProblems } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { CalendarYearPipe } from '../calendar-year.pipe';
 import { SetCalendarYearCommand } from './set-calendar-year.command';
 import { SetCalendarYearDto } from './set-calendar-year.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -23,7 +23,7 @@ export class SetCalendarYearController {
     summary:
       'replace the built-in mainland-China calendar of a year (admin); tickets filed from now on use it, filed ones keep their deadlines',
   })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand()
   async set(
     @Param('year', CalendarYearPipe) year: number,
     @Body() body: SetCalendarYearDto,

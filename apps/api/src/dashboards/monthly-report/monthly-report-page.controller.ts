@@ -13,6 +13,7 @@ import { ReadYourWrites } from '../../http/read-your-writes';
 import { DASHBOARD_PROJECTIONS } from '../summary/summary-window';
 import { MonthlyReportQueryDto } from './monthly-report.dto';
 import { MonthlyReportPageQuery } from './monthly-report-page.query';
+import { ApiErrors } from '../../http/api-docs';
 
 /** Served from the sources as they are, from dist/ or src/ alike (as the dashboard page's files are). */
 const STYLESHEET = join(repoRoot(__dirname), 'apps', 'api', 'src', 'dashboards', 'monthly-report', 'monthly-report.css');
@@ -28,6 +29,12 @@ export class MonthlyReportPageController {
   ) {}
 
   @Get('monthly.html')
+  @ApiErrors(
+    400,
+    401,
+    [403, 'only the company, committee, secretary, officials and admin read dashboards'],
+    [404, 'a community outside the caller’s scope'],
+  )
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'the monthly report as a printable page (月度联席会报表): the same figures, handovers, seals and tickets as the CSV',

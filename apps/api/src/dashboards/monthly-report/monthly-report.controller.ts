@@ -10,6 +10,7 @@ import { sendCsv } from '../csv';
 import { DASHBOARD_PROJECTIONS } from '../summary/summary-window';
 import { MonthlyReportQueryDto } from './monthly-report.dto';
 import { MonthlyReportQuery } from './monthly-report.query';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()
@@ -21,6 +22,12 @@ export class MonthlyReportController {
   ) {}
 
   @Get('monthly')
+  @ApiErrors(
+    400,
+    401,
+    [403, 'only the company, committee, secretary, officials and admin read dashboards'],
+    [404, 'a community outside the caller’s scope'],
+  )
   @ApiOperation({
     summary: "a community's month for the joint meeting (一月一联席会): the month's figures and every ticket filed in it, with its timings",
     description:

@@ -11,6 +11,7 @@ import { DASHBOARD_PROJECTIONS, toSummaryQuery } from '../summary/summary-window
 import { SummaryQueryDto } from '../summary/summary.dto';
 import { SUMMARY_DESCRIPTION } from '../summary/summary.controller';
 import { SummaryCsvQuery } from './summary-csv.query';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()
@@ -22,6 +23,12 @@ export class SummaryCsvController {
   ) {}
 
   @Get('summary.csv')
+  @ApiErrors(
+    400,
+    401,
+    [403, 'only the company, committee, secretary, officials and admin read dashboards'],
+    [404, 'a community outside the caller’s scope'],
+  )
   @ApiOperation({
     summary: 'the summary as CSV for the monthly joint meeting: a total row, then one row per group',
     description: `${SUMMARY_DESCRIPTION} UTF-8 with a byte-order mark and CRLF, so Excel opens the Chinese text correctly; times in UTC+8.`,

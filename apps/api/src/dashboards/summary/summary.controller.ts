@@ -9,6 +9,7 @@ import { ReadYourWrites } from '../../http/read-your-writes';
 import { DASHBOARD_PROJECTIONS, toSummaryQuery } from './summary-window';
 import { DAY_KEYS, SummaryDto, SummaryQueryDto } from './summary.dto';
 import { DashboardSummaryQuery } from './summary.query';
+import { ApiErrors } from '../../http/api-docs';
 
 export const SUMMARY_DESCRIPTION =
   'SPEC §6 figures over tickets filed in [from, to), from the ticket-metrics projection, scoped to the caller ' +
@@ -25,6 +26,12 @@ export class SummaryController {
   ) {}
 
   @Get('summary')
+  @ApiErrors(
+    400,
+    401,
+    [403, 'only the company, committee, secretary, officials and admin read dashboards'],
+    [404, 'a community outside the caller’s scope'],
+  )
   @ApiOperation({
     summary: 'response, resolution, satisfaction and reopen rates, timings, backlog and overdue',
     description: SUMMARY_DESCRIPTION,

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { CancelHandoverCommand } from './cancel-handover.command';
 import { CancelHandoverDto } from './cancel-handover.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class CancelHandoverController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'call the handover off (committee, secretary, admin)' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async cancel(
     @Param('id', HandoverIdPipe) id: string,
     @Body() body: CancelHandoverDto,

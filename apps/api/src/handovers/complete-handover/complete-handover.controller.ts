@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { CompleteHandoverCommand } from './complete-handover.command';
 import { CompleteHandoverDto } from './complete-handover.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class CompleteHandoverController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'complete: appoints the incoming company and transfers every open ticket (409 until ready)' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async complete(
     @Param('id', HandoverIdPipe) id: string,
     @Body() _body: CompleteHandoverDto,

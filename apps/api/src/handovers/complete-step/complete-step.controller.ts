@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { HANDOVER_STEPS, type HandoverStep } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { HandoverStepPipe } from '../handover-step.pipe';
 import { CompleteStepCommand } from './complete-step.command';
 import { CompleteStepDto } from './complete-step.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class CompleteStepController {
   @HttpCode(200)
   @ApiParam({ name: 'step', enum: HANDOVER_STEPS })
   @ApiOperation({ summary: 'complete a step (committee, secretary, admin; each company its own steps)' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async complete(
     @Param('id', HandoverIdPipe) id: string,
     @Param('step', HandoverStepPipe) step: HandoverStep,

@@ -7,6 +7,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { GetHandoverQuery } from './get-handover.query';
+import { ApiRead } from '../../http/api-docs';
+import { HandoverViewDto } from '../handover-view.dto';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class GetHandoverController {
   ) {}
 
   @Get(':id')
+  @ApiRead({ type: HandoverViewDto, etag: true, minPosition: 'query', errors: [[404, 'no such handover, or not for the caller']] })
   @ApiOperation({ summary: 'progress: steps with who/when/note, percent done, days elapsed, open blockers' })
   async get(
     @Param('id', HandoverIdPipe) id: string,

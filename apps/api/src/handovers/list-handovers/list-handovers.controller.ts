@@ -6,6 +6,8 @@ import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListHandoversQuery } from './list-handovers.query';
+import { ApiRead } from '../../http/api-docs';
+import { HandoverListDto } from '../handover-view.dto';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class ListHandoversController {
   ) {}
 
   @Get()
+  @ApiRead({ type: HandoverListDto, minPosition: 'query' })
   @ApiOperation({ summary: 'handovers the caller may see, newest first' })
   @ApiQuery({ name: 'communityId', required: false })
   async list(

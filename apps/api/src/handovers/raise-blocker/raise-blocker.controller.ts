@@ -7,6 +7,8 @@ import { Ctx, type CommandContext } from '../../commands/command-context';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { RaiseBlockerCommand } from './raise-blocker.command';
 import { RaiseBlockerDto } from './raise-blocker.dto';
+import { ApiCommand } from '../../http/api-docs';
+import { BlockerRaisedDto } from '../handover-view.dto';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class RaiseBlockerController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/blockers')
+  @ApiCommand({ status: 201, type: BlockerRaisedDto, errors: [404] })
   @HttpCode(201)
   @ApiOperation({ summary: 'raise a blocker; answers its number n (from 1 per handover)' })
   async raise(

@@ -7,6 +7,7 @@ import { Ctx, type CommandContext } from '../../commands/command-context';
 import { HandoverIdPipe } from '../handover-id.pipe';
 import { ResolveBlockerCommand } from './resolve-blocker.command';
 import { ResolveBlockerDto } from './resolve-blocker.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ResolveBlockerController {
 
   @Post(':id/blockers/:n/resolve')
   @HttpCode(200)
+  @ApiCommand({ errors: [404] })
   @ApiOperation({ summary: 'resolve a blocker (committee, secretary, admin)' })
   async resolve(
     @Param('id', HandoverIdPipe) id: string,

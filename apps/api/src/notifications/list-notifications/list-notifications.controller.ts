@@ -7,6 +7,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListNotificationsDto } from './list-notifications.dto';
 import { ListNotificationsQuery } from './list-notifications.query';
+import { ApiRead } from '../../http/api-docs';
+import { NotificationPageDto } from '../notification-view.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class ListNotificationsController {
   ) {}
 
   @Get()
+  @ApiRead({ type: NotificationPageDto, minPosition: 'dto' })
   @ApiOperation({ summary: "the signed-in person's notifications, newest first, with cursor paging" })
   async list(@Query() query: ListNotificationsDto, @CurrentUser() user: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.ryw.wait(query.minPosition, reply, ['notifications']);

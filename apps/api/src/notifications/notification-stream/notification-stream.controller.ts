@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { createLogger } from '../../infrastructure/logger';
 import { NotificationHub } from '../notification-hub';
 import { LiveStream } from './live-stream';
 import { NOTIFICATION_ID, NotificationStreamDto } from './notification-stream.dto';
+import { ApiErrors } from '../../http/api-docs';
 
 /**
  * GET /notifications/stream, written on the raw response (reply.hijack) rather than through an SSE
@@ -37,7 +38,27 @@ export class NotificationStreamController {
   }
 
   @Get('stream')
+  @ApiErrors([400, 'Last-Event-ID is not the id of a notification'], 401)
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `id` the notification id, `event: notification`, `data` the notification as JSON (as in GET /notifications); a comment line as heartbeat',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example:
+            'id: 318\nevent: notification\ndata: {"id":"318","type":"TicketAcknowledged","ticketId":"0b5c9f3e-8d2a-4f61-9c7e-3a1b2c4d5e6f"}\n\n',
+        },
+      },
+    },
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'resume after this notification id',
+    schema: { type: 'string', example: '317' },
+  })
   @ApiOperation({ summary: 'your new notifications as Server-Sent Events; resumes after Last-Event-ID' })
   async stream(
     @Query() query: NotificationStreamDto,

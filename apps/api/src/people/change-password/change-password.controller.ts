@@ -9,6 +9,7 @@ import { PersonIdPipe } from '../person-id.pipe';
 import { ChangePasswordCommand } from './change-password.command';
 import { ChangePasswordDto } from './change-password.dto';
 import { PasswordGuessesLocked } from './change-password.handler';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -17,6 +18,10 @@ export class ChangePasswordController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/password')
+  @ApiErrors(400, 401, [403, 'not the person or an admin, or the current password is wrong'], 404, 415, [
+    429,
+    'too many wrong current passwords: see Retry-After',
+  ])
   @HttpCode(204)
   @ApiOperation({ summary: 'set a new password (the person with the current one; admin without)' })
   @ApiNoContentResponse({ description: 'changed; the person’s other sessions are signed out' })

@@ -1,10 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { PersonIdPipe } from '../person-id.pipe';
 import { GetPersonQuery } from './get-person.query';
+import { ApiRead } from '../../http/api-docs';
+import { PersonViewDto } from '../person-view.dto';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -13,8 +15,8 @@ export class GetPersonController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':id')
+  @ApiRead({ type: PersonViewDto, errors: [[404, 'no such person, or outside your scope']] })
   @ApiOperation({ summary: 'one person, phone masked unless admin or self' })
-  @ApiNotFoundResponse({ description: 'no such person, or outside your scope' })
   get(@Param('id', PersonIdPipe) id: string, @CurrentUser() user: Principal) {
     return this.bus.execute(new GetPersonQuery(id, user));
   }

@@ -7,6 +7,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListPeopleDto } from './list-people.dto';
 import { ListPeopleQuery } from './list-people.query';
+import { ApiRead } from '../../http/api-docs';
+import { PersonPageDto } from '../person-view.dto';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class ListPeopleController {
   ) {}
 
   @Get()
+  @ApiRead({ type: PersonPageDto, minPosition: 'dto', errors: [403] })
   @ApiOperation({
     summary: 'people in your scope (company users: own company and residents of managed communities; overseers: their communities)',
   })

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { withoutPersonalData } from '../personal-data/idempotency-without-personal-data';
 import { RegisterPersonCommand } from './register-person.command';
 import { RegisterPersonDto } from './register-person.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class RegisterPersonController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'register a person (admin: anyone; manager: own company staff; committee/secretary: residents)' })
-  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiCommand({ status: 201, errors: [404] })
   async register(@Body() body: RegisterPersonDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id, roles, communities, companyId } = body;
     const facts = withoutPersonalData(ctx, 'POST', '/people', { id, roles, communities, companyId });

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { withoutPersonalData } from '../personal-data/idempotency-without-personal-data';
 import { PersonIdPipe } from '../person-id.pipe';
 import { UpdatePersonCommand } from './update-person.command';
 import { UpdatePersonDto } from './update-person.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class UpdatePersonController {
   @Patch(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'change name, phone (the person or who may register them), roles, communities (who may register them)' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async update(
     @Param('id', PersonIdPipe) id: string,
     @Body() body: UpdatePersonDto,

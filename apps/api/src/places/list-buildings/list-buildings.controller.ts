@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { BUILDINGS_PROJECTION } from '@jinlin/projections';
@@ -8,6 +8,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
 import { ListBuildingsQuery } from './list-buildings.query';
+import { ApiRead } from '../../http/api-docs';
+import { BuildingListDto } from '../place-view.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -19,10 +21,8 @@ export class ListBuildingsController {
   ) {}
 
   @Get(':id/buildings')
+  @ApiRead({ type: BuildingListDto, minPosition: 'query', errors: [[404, 'the community does not exist, or not for the caller']] })
   @ApiOperation({ summary: "the community's buildings and their units, by code (anyone who may see the community)" })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
-  @ApiOkResponse({ description: '{items: [{code, name, units, changedAt}]}' })
-  @ApiNotFoundResponse({ description: 'the community does not exist, or not for the caller' })
   async list(
     @Param('id', CommunityIdPipe) id: string,
     @CurrentUser() user: Principal,

@@ -1,23 +1,14 @@
 import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BUILDING_CODE, DomainError } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
 import { SetBuildingCommand } from './set-building.command';
 import { SetBuildingDto } from './set-building.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -35,10 +26,13 @@ export class SetBuildingController {
   @ApiOperation({
     summary: "register or change a building and its units (admin; a manager of the community's company; its committee)",
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiBadRequestResponse({ description: 'a field is invalid; the message names it' })
-  @ApiForbiddenResponse({ description: 'staff, residents, secretaries and officials of the community' })
-  @ApiNotFoundResponse({ description: 'the community does not exist, or not for the caller' })
+  @ApiCommand({
+    errors: [
+      [400, 'a field is invalid; the message names it'],
+      [403, 'staff, residents, secretaries and officials of the community'],
+      [404, 'the community does not exist, or not for the caller'],
+    ],
+  })
   async set(
     @Param('id', CommunityIdPipe) id: string,
     @Param('building') building: string,

@@ -1,12 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { TicketIdPipe } from '../../tickets/ticket-id.pipe';
 import { SimilarTicketsQuery } from './similar-tickets.query';
+import { ApiRead } from '../../http/api-docs';
+import { SimilarTicketListDto } from '../place-view.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,14 +20,12 @@ export class SimilarTicketsController {
   ) {}
 
   @Get(':id/similar')
+  @ApiRead({ type: SimilarTicketListDto, minPosition: 'query', errors: [[404, 'no such ticket, or not for the caller']] })
   @ApiOperation({
     summary:
       'candidates to merge: unfinished tickets of the same community and category (and building) filed in the last 14 days, ' +
       'most similar titles first (pg_trgm), at most 10',
   })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
-  @ApiOkResponse({ description: '{items: [{id, title, status, filedAt, location, similarity}]}' })
-  @ApiNotFoundResponse({ description: 'no such ticket, or not for the caller' })
   async similar(
     @Param('id', TicketIdPipe) id: string,
     @CurrentUser() user: Principal,

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { RegisterCompanyCommand } from './register-company.command';
 import { RegisterCompanyDto } from './register-company.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ export class RegisterCompanyController {
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiCommand({ status: 201 })
   async register(@Body() body: RegisterCompanyDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return answer(reply, await this.bus.execute(new RegisterCompanyCommand(body.id, body.name, ctx)));
   }

@@ -1,14 +1,14 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { workingHoursProblems } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { CommunityIdPipe } from '../community-id.pipe';
 import { SetWorkingHoursCommand } from './set-working-hours.command';
 import { SetWorkingHoursDto } from './set-working-hours.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -22,7 +22,7 @@ export class SetWorkingHoursController {
     summary:
       "set a community's working hours (admin, or a manager of the managing company); business deadlines of tickets filed from now on use them",
   })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async set(
     @Param('id', CommunityIdPipe) id: string,
     @Body() body: SetWorkingHoursDto,

@@ -1,14 +1,14 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CATEGORY_CODES, isCategory, type StoredSlaPolicy } from '@jinlin/domain';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { CommunityIdPipe } from '../../reference-data/community-id.pipe';
 import { SetSlaPolicyCommand } from './set-sla-policy.command';
 import { SetSlaPolicyDto } from './set-sla-policy.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -20,7 +20,7 @@ export class SetSlaPolicyController {
   @HttpCode(200)
   @ApiParam({ name: 'category', enum: CATEGORY_CODES })
   @ApiOperation({ summary: "set a category's SLA in a community (admin); tickets filed from now on get its deadlines" })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async set(
     @Param('id', CommunityIdPipe) id: string,
     @Param('category') category: string,

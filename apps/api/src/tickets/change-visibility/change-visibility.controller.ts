@@ -1,21 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { ChangeVisibilityCommand } from './change-visibility.command';
 import { ChangeVisibilityDto } from './change-visibility.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -29,10 +21,13 @@ export class ChangeVisibilityController {
     summary:
       'show a ticket to the community’s residents, or no longer (the reporter; the managing company, committee, secretary for a public-area problem)',
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiForbiddenResponse({ description: 'VISIBILITY_NOT_ALLOWED' })
-  @ApiConflictResponse({ description: 'the ticket is closed, withdrawn or merged' })
-  @ApiNotFoundResponse({ description: 'no such ticket, or not visible to the caller' })
+  @ApiCommand({
+    errors: [
+      [403, 'VISIBILITY_NOT_ALLOWED'],
+      [409, 'the ticket is closed, withdrawn or merged'],
+      [404, 'no such ticket, or not visible to the caller'],
+    ],
+  })
   async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: ChangeVisibilityDto,

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { EscalateTicketCommand } from './escalate-ticket.command';
 import { EscalateTicketDto } from './escalate-ticket.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class EscalateTicketController {
   @Post(':id/escalate')
   @HttpCode(200)
   @ApiOperation({ summary: 'escalate (reporter, committee, secretary, 社区/街道 officials)' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: EscalateTicketDto,

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { FollowUpTicketCommand } from './follow-up-ticket.command';
 import { FollowUpTicketDto } from './follow-up-ticket.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class FollowUpTicketController {
     summary: 'record a follow-up (回访) after resolve (the manager, the committee, the secretary)',
     description: 'A reached score ≤ 2 reopens a resolved ticket; a reached score ≥ 3 closes a resolved ticket that has no reporter.',
   })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: FollowUpTicketDto,

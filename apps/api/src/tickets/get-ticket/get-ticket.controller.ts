@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { GetTicketQuery } from './get-ticket.query';
+import { ApiRead } from '../../http/api-docs';
+import { TicketViewDto } from '../ticket-view.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,8 +20,14 @@ export class GetTicketController {
   ) {}
 
   @Get(':id')
+  @ApiRead({
+    type: TicketViewDto,
+    etag: true,
+    minPosition: 'query',
+    minPositionHeader: true,
+    errors: [[404, 'no such ticket, or not one the caller may see']],
+  })
   @ApiOperation({ summary: 'current state of a ticket, with every timestamp and deadline' })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'wait until this global position is projected' })
   async get(
     @Param('id', TicketIdPipe) id: string,
     @CurrentUser() user: Principal,

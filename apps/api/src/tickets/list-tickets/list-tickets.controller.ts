@@ -7,6 +7,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListTicketsDto } from './list-tickets.dto';
 import { ListTicketsQuery } from './list-tickets.query';
+import { ApiRead } from '../../http/api-docs';
+import { TicketPageDto } from '../ticket-view.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,6 +20,11 @@ export class ListTicketsController {
   ) {}
 
   @Get()
+  @ApiRead({
+    type: TicketPageDto,
+    minPosition: 'dto',
+    errors: [[400, 'a filter or the cursor is malformed: each problem is named in `errors`']],
+  })
   @ApiOperation({ summary: 'tickets in scope, newest first, with cursor paging' })
   async list(@Query() query: ListTicketsDto, @CurrentUser() user: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.ryw.wait(query.minPosition, reply, ['tickets', 'reference-data']);

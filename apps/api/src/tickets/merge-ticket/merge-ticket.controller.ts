@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { MergeTicketCommand } from './merge-ticket.command';
 import { MergeTicketDto } from './merge-ticket.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -21,10 +21,12 @@ export class MergeTicketController {
     summary:
       "merge this duplicate into intoTicketId (the managing company's staff or manager, committee, secretary): it becomes merged, its reporter a supporter of the primary",
   })
-  @ApiOkResponse({ type: CommandResultDto, description: 'the duplicate, now merged' })
-  @ApiBadRequestResponse({ description: 'intoTicketId missing, malformed, or no ticket the caller sees' })
-  @ApiConflictResponse({
-    description: 'into itself, across communities, into or from a closed, withdrawn or merged ticket, or from a resolved one',
+  @ApiCommand({
+    errors: [
+      404,
+      [400, 'intoTicketId missing, malformed, or no ticket the caller sees'],
+      [409, 'into itself, across communities, into or from a closed, withdrawn or merged ticket, or from a resolved one'],
+    ],
   })
   async run(
     @Param('id', TicketIdPipe) id: string,

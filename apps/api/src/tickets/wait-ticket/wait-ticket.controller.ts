@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { TicketIdPipe } from '../ticket-id.pipe';
 import { WaitTicketCommand } from './wait-ticket.command';
 import { WaitTicketDto } from './wait-ticket.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class WaitTicketController {
   @Post(':id/wait')
   @HttpCode(200)
   @ApiOperation({ summary: 'put an acknowledged or in-progress ticket on hold (staff, manager); waiting on the resident stops the clock' })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommand({ errors: [404] })
   async run(
     @Param('id', TicketIdPipe) id: string,
     @Body() body: WaitTicketDto,

@@ -9,6 +9,8 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { WebhookIdPipe } from '../webhook-id.pipe';
 import { ListDeliveriesQuery } from './list-deliveries.query';
+import { ApiRead } from '../../http/api-docs';
+import { DeliveryListDto } from '../webhook-view.dto';
 
 export class ListDeliveriesDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
@@ -41,6 +43,14 @@ export class ListDeliveriesController {
   ) {}
 
   @Get(':id/deliveries')
+  @ApiRead({
+    type: DeliveryListDto,
+    minPosition: 'dto',
+    errors: [
+      [403, 'admin only'],
+      [404, 'no such webhook'],
+    ],
+  })
   @ApiOperation({ summary: 'the delivery log of a webhook (admin): event, attempts, last status and error, next attempt, delivered at' })
   async list(
     @Param('id', WebhookIdPipe) id: string,

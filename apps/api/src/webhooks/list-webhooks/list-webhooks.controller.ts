@@ -7,6 +7,8 @@ import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { ListWebhooksQuery } from './list-webhooks.query';
+import { ApiRead } from '../../http/api-docs';
+import { WebhookListDto } from '../webhook-view.dto';
 
 export class AfterPositionDto {
   @ApiPropertyOptional({ description: 'wait until this global position is projected' })
@@ -25,6 +27,7 @@ export class ListWebhooksController {
   ) {}
 
   @Get()
+  @ApiRead({ type: WebhookListDto, minPosition: 'dto', errors: [[403, 'admin only']] })
   @ApiOperation({ summary: 'registered webhooks (admin), without their secrets' })
   async list(@Query() q: AfterPositionDto, @CurrentUser() user: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.ryw.wait(q.minPosition, reply, ['webhooks']);

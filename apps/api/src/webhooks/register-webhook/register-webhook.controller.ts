@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answer } from '../../commands/answer';
 import { Ctx, type CommandContext } from '../../commands/command-context';
-import { CommandResultDto } from '../../commands/command-result.dto';
 import { RegisterWebhookCommand } from './register-webhook.command';
 import { RegisterWebhookDto } from './register-webhook.dto';
+import { ApiCommand } from '../../http/api-docs';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -17,7 +17,7 @@ export class RegisterWebhookController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'register a webhook (admin); the answer shows the secret, once' })
-  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiCommand({ status: 201 })
   async register(@Body() b: RegisterWebhookDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const request = { ...b, format: b.format ?? 'json', events: b.events ?? null, communities: b.communities ?? null };
     const result = answer(reply, await this.bus.execute(new RegisterWebhookCommand(request, ctx)));
