@@ -11,6 +11,7 @@ export const IsAttachmentIds = () =>
       format: 'uuid',
       maxItems: MAX_ATTACHMENTS,
       description: 'photos uploaded with POST /attachments by the caller and not yet attached',
+      example: [],
     }),
     IsOptional(),
     IsArray(),

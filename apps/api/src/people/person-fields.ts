@@ -34,7 +34,7 @@ export const IsRoles = (optional = false) =>
 
 export const IsCommunities = (optional = false) =>
   applyDecorators(
-    (optional ? ApiPropertyOptional : ApiProperty)({ type: [String], example: ['qianpu'], description: 'community ids (slugs)' }),
+    (optional ? ApiPropertyOptional : ApiProperty)({ type: [String], example: ['qianpu-yili-west'], description: 'community ids (slugs)' }),
     ...(optional ? [IfPresent()] : []),
     IsArray(),
     ArrayMaxSize(200),
@@ -60,4 +60,9 @@ export const IsUsername = () =>
   );
 
 export const IsPassword = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ description, minLength: 10, maxLength: 200 }), IfPresent(), IsString(), MaxLength(200));
+  applyDecorators(
+    ApiPropertyOptional({ description, minLength: 10, maxLength: 200, example: 'Qianpu-3hao-lou-2027' }),
+    IfPresent(),
+    IsString(),
+    MaxLength(200),
+  );

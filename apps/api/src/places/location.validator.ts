@@ -49,6 +49,7 @@ export const IsLocation = () =>
       description:
         'where: {building?, unit?, room? (≤10), area? (≤100, a public place such as 地下车库), note? (≤2000)}; ' +
         'building and unit as registered for the community (GET /communities/:id/buildings). A plain text is kept as the note.',
+      example: { building: '3', unit: '2单元', area: '电梯厅' },
       oneOf: [
         { type: 'string', maxLength: LOCATION_LIMITS.note },
         {

@@ -5,7 +5,7 @@ import { IsCommunities, IsPhone, IsRoles } from '../person-fields';
 
 export class UpdatePersonDto {
   /** Absent leaves it; null is refused (a name is never cleared, only erased with the rest). */
-  @ApiPropertyOptional({ description: 'display name (personal data: not in the log)', maxLength: 100 })
+  @ApiPropertyOptional({ description: 'display name (personal data: not in the log)', maxLength: 100, example: '王阿姨' })
   @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @IsNotEmpty()

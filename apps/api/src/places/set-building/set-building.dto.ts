@@ -6,7 +6,7 @@ import { IsText } from '../../http/validation-decorators';
 const chars = (s: string) => [...s].length;
 
 export class SetBuildingDto {
-  @IsText(BUILDING_LIMITS.name, 'what residents call it, e.g. 3号楼') name: string;
+  @IsText(BUILDING_LIMITS.name, 'what residents call it, e.g. 3号楼', 1, '3号楼') name: string;
   @ApiPropertyOptional({
     description: 'its units (单元), free text, each listed once; the whole list: a PUT replaces it',
     type: [String],

@@ -33,6 +33,7 @@ export class SetSlaPolicyDto {
   @ApiPropertyOptional({
     description: 'continuous: minutes run around the clock; business: only within working hours on working days',
     enum: SLA_CLOCKS,
+    example: 'business',
   })
   @IsOptional()
   @IsIn(SLA_CLOCKS, { message: `clock must be one of ${SLA_CLOCKS.join(', ')}` })
@@ -44,6 +45,7 @@ export class SetSlaPolicyDto {
     minimum: 1,
     maximum: 99,
     default: DEFAULT_WARN_AT_PERCENT,
+    example: DEFAULT_WARN_AT_PERCENT,
   })
   @IsOptional()
   @IsInt()

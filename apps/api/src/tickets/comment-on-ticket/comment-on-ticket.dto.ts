@@ -4,10 +4,11 @@ import { IsAttachmentIds } from '../../attachments/attachment-ids';
 import { IsText } from '../../http/validation-decorators';
 
 export class CommentOnTicketDto {
-  @IsText(2000, 'comment text') text: string;
+  @IsText(2000, 'comment text', 1, '维修师傅下午两点到，请家里留人') text: string;
   @ApiPropertyOptional({
     description: 'visible only to the company, the committee, the secretary and the 社区/街道 officials',
     default: false,
+    example: false,
   })
   @IsOptional()
   @IsBoolean()

@@ -7,5 +7,5 @@ export class EscalateTicketDto {
   @ApiProperty({ enum: ESCALATION_LEVELS })
   @IsIn(ESCALATION_LEVELS)
   level: EscalationLevel;
-  @IsText(2000, 'why it is escalated') reason: string;
+  @IsText(2000, 'why it is escalated', 1, '电梯停运三天仍未修复') reason: string;
 }

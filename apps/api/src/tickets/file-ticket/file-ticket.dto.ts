@@ -7,11 +7,11 @@ import { IsLocation, type LocationInput } from '../../places/location.validator'
 
 export class FileTicketDto {
   @IsSlug('the community (小区) where the problem is') communityId: string;
-  @ApiProperty({ enum: CATEGORY_CODES })
+  @ApiProperty({ enum: CATEGORY_CODES, example: 'elevator' })
   @IsIn(CATEGORY_CODES)
   category: CategoryCode;
-  @IsText(120, 'short title, e.g. 3号楼电梯停运') title: string;
-  @IsText(4000, 'what is wrong') description: string;
+  @IsText(120, 'short title, e.g. 3号楼电梯停运', 1, '3号楼电梯停运') title: string;
+  @IsText(4000, 'what is wrong', 1, '3号楼2单元电梯从早上开始停在一楼，老人上下楼不方便') description: string;
   @IsLocation() location?: LocationInput;
   @ApiPropertyOptional({ enum: CHANNELS, default: 'app' })
   @IsOptional()
@@ -22,6 +22,7 @@ export class FileTicketDto {
       'the registered resident this is filed for (phone, walk-in, tea talk); staff, managers, the committee and the secretary only. ' +
       'Without it a resident filing is the reporter, and a ticket filed by anyone else has none.',
     pattern: SLUG.source,
+    example: 'resident-demo',
   })
   @IsOptional()
   @IsString()
@@ -30,6 +31,7 @@ export class FileTicketDto {
   @ApiPropertyOptional({
     description: "a resident's ticket only: the company's people see 匿名居民 instead of the reporter (SPEC §4.7)",
     default: false,
+    example: false,
   })
   @IsOptional()
   @IsBoolean()

@@ -17,15 +17,15 @@ export class FollowUpTicketDto {
   @ApiProperty({ enum: FOLLOW_UP_METHODS, description: 'a phone call, a visit or a message' })
   @IsIn(FOLLOW_UP_METHODS)
   method: FollowUpMethod;
-  @ApiProperty({ description: 'whether the resident was reached' })
+  @ApiProperty({ description: 'whether the resident was reached', example: true })
   @IsBoolean()
   reached: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: "the resident's score, only when reached" })
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: "the resident's score, only when reached", example: 4 })
   @IsOptional()
   @OnlyWhenReached()
   @IsInt()
   @Min(1)
   @Max(5)
   score?: number;
-  @IsOptionalText(2000, 'what was said or seen') note?: string;
+  @IsOptionalText(2000, 'what was said or seen', '住户表示电梯已恢复正常') note?: string;
 }
