@@ -1,0 +1,20 @@
+import { useI18n } from 'vue-i18n';
+import { useReference } from '../stores/reference';
+
+/** Names, not codes (SPEC §10): every status, role, level, category and event in the user's language. */
+export function useLabels() {
+  const { t, te, locale } = useI18n();
+  const reference = useReference();
+  const named = (prefix: string) => (code: string | null | undefined) =>
+    code == null ? '—' : te(`${prefix}.${code}`) ? t(`${prefix}.${code}`) : code;
+  return {
+    status: named('status'),
+    role: named('role'),
+    level: named('level'),
+    event: named('event'),
+    waitingOn: named('waitingOn'),
+    visibility: named('visibility'),
+    category: (code: string | null | undefined) => (code ? reference.categoryName(code, locale.value) : '—'),
+    community: (id: string | null | undefined) => (id ? reference.communityName(id) : '—'),
+  };
+}

@@ -1,0 +1,63 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { VantResolver } from '@vant/auto-import-resolver';
+import { defineConfig } from 'vite';
+
+/**
+ * The web app is served by the API at /app (SPEC §10), from dist/web. Vant (phone) and Element Plus
+ * (console) are imported on demand, component by component, so the resident's filing screen does not
+ * carry the console's widgets. `npm run web:dev` proxies the API to a service on :3000.
+ */
+/**
+ * Vant's icon font names a CDN copy after its inlined one; the app must work on a closed estate network
+ * and its CSP allows fonts from our own origin only, so the remote fallbacks are dropped at build time.
+ */
+const noRemoteFonts = {
+  name: 'jinlin-no-remote-fonts',
+  transform(code: string, id: string) {
+    if (!id.endsWith('.css') || !code.includes('alicdn.com')) return null;
+    return { code: code.replace(/,\s*url\((?:https?:)?\/\/at\.alicdn\.com[^)]*\)\s*format\([^)]*\)/g, ''), map: null };
+  },
+};
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/app/',
+  plugins: [
+    vue(),
+    noRemoteFonts,
+    Components({
+      dts: false,
+      resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })],
+    }),
+  ],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    proxy: Object.fromEntries(
+      [
+        '/auth',
+        '/tickets',
+        '/people',
+        '/communities',
+        '/categories',
+        '/attachments',
+        '/notifications',
+        '/dashboards',
+        '/reports',
+        '/handovers',
+        '/audit',
+        '/webhooks',
+        '/calendars',
+        '/companies',
+      ].map((p) => [p, 'http://127.0.0.1:3000']),
+    ),
+  },
+});
