@@ -110,6 +110,7 @@ it('the directory, reference data, calendar, notifications and whoami answer as 
     ['/calendars/cn/{year}', '/calendars/cn/2026', k.admin],
     ['/notifications', '/notifications', k.staff],
     ['/auth/whoami', '/auth/whoami', k.staff],
+    ['/auth/me', '/auth/me', k.staff],
     ['/handovers', '/handovers', k.admin],
     ['/webhooks', '/webhooks', k.admin],
     ['/audit/seals', '/audit/seals', k.secretary],
@@ -120,6 +121,17 @@ it('the directory, reference data, calendar, notifications and whoami answer as 
   // Not vacuous: the lists checked hold something.
   expect((await get('/people', k.admin)).body.items.length).toBeGreaterThan(0);
   expect((await get('/notifications', k.staff)).body.items.length).toBeGreaterThan(0);
+});
+
+it('an anonymous ticket, as the company sees it, and the dashboards answer as documented', async () => {
+  const filed = await http(t.url, 'POST', '/tickets', { token: k.residentB, body: ticketBody({ anonymous: true, category: 'noise' }) });
+  expect(filed.status).toBe(201);
+  const seen = await get(`/tickets/${filed.body.id}?minPosition=${filed.body.position}`, k.staff);
+  expect(seen.body.reporterId).toBeNull();
+  expect(answers('GET', '/tickets/{id}', seen)).toEqual([]);
+  const summary = await get(`/dashboards/summary?groupBy=category&minPosition=${filed.body.position}`, k.manager);
+  expect(summary.body.groups.length).toBeGreaterThan(0);
+  expect(answers('GET', '/dashboards/summary', summary)).toEqual([]);
 });
 
 it('a handover answers as documented, blockers and steps included', async () => {
