@@ -29,7 +29,11 @@ export class SealDto {
   @ApiProperty({ description: 'global position of the LogSealed event', example: 2100 }) position: number;
   @ApiProperty({ description: 'global position of the last event sealed', example: 2099 }) upTo: number;
   @ApiProperty({ description: 'streams (leaves) under the root', example: 318 }) streams: number;
-  @ApiProperty({ description: "hex SHA-256 Merkle root over every stream's head (streamId, version, hash)", example: 'c3ab8ff13720e8ad9047dd39466b3c8974e592c2fa383d4a3960714caef0c4f2' }) root: string;
+  @ApiProperty({
+    description: "hex SHA-256 Merkle root over every stream's head (streamId, version, hash)",
+    example: 'c3ab8ff13720e8ad9047dd39466b3c8974e592c2fa383d4a3960714caef0c4f2',
+  })
+  root: string;
   @ApiProperty({ description: 'when the seal was made (ISO-8601, UTC)', example: '2026-12-02T16:00:05.000Z' }) sealedAt: string;
 }
 
