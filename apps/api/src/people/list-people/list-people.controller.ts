@@ -20,7 +20,7 @@ export class ListPeopleController {
   ) {}
 
   @Get()
-  @ApiRead({ type: PersonPageDto, minPosition: 'dto', errors: [403] })
+  @ApiRead({ type: PersonPageDto, minPosition: 'dto' })
   @ApiOperation({
     summary: 'people in your scope (company users: own company and residents of managed communities; overseers: their communities)',
   })
