@@ -5,6 +5,7 @@ import {
   ESCALATION_LEVELS,
   FOLLOW_UP_METHODS,
   ROLES,
+  TICKET_EVENT_TYPES,
   VISIBILITIES,
   WAITING_ON,
   type TicketStatus,
@@ -170,7 +171,8 @@ describes<TimelineActorDto, TimelineActor>(true);
 export class TimelineEntryDto {
   @ApiProperty({ description: 'global position in the log', example: 1042 }) position: number;
   @ApiPropertyOptional({ description: 'absent for those who do not see internal comments', example: 2 }) version?: number;
-  @ApiProperty({ description: 'the event type', example: 'TicketAcknowledged' }) type: string;
+  @ApiProperty({ enum: TICKET_EVENT_TYPES, description: 'the event type; `data` is that event’s', example: 'TicketAcknowledged' })
+  type: string;
   @ApiProperty({ format: 'date-time', example: '2026-12-03T01:42:00.000Z' }) at: string;
   @ApiProperty({ type: TimelineActorDto, nullable: true, description: 'null for the service’s own processes' })
   actor: TimelineActorDto | null;
