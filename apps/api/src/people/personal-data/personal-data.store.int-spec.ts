@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '@jinlin/domain';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
+import { Open3111764300100000 } from '../../open311/1764300100000-open311';
 import { PersonalData1764300021000 } from './1764300021000-personal-data';
 import { PersonalDataRow } from './personal-data.entity';
 import { PersonalDataStore } from './personal-data.store';
@@ -12,7 +13,12 @@ let store: PersonalDataStore;
 
 beforeAll(async () => {
   db = await createTestDatabase('personal_data');
-  ds = new DataSource({ type: 'postgres', url: db.url, entities: [PersonalDataRow], migrations: [PersonalData1764300021000] });
+  ds = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    entities: [PersonalDataRow],
+    migrations: [PersonalData1764300021000, Open3111764300100000],
+  });
   await ds.initialize();
   await ds.runMigrations();
   store = new PersonalDataStore(ds);
