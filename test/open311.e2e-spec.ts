@@ -203,23 +203,26 @@ describe('filing a service request (SPEC §7)', () => {
     ['a building that is not registered', { 'attribute[building]': '99' }, '99'],
     ['no location at all', { 'attribute[building]': '', 'attribute[unit]': '', 'attribute[room]': '' }, 'a location is required'],
     ['lat without long', { lat: '24.48' }, 'lat and long come together'],
-  ])('when the request has %s, it answers as POST /tickets would, naming the problem', async (_, change, named) => {
-    const r = await postForm('/open311/v2/requests.json?jurisdiction_id=qianpu', { ...elevatorForm(k.residentA), ...change });
-    expect(r.status).toBeGreaterThanOrEqual(400);
-    expect(r.status).toBeLessThan(500);
-    expect(r.body.map((e: { description: string }) => e.description).join('\n')).toContain(named);
-    if (!('lat' in change) && !('attribute[unit]' in change)) {
-      const same = await http(t.url, 'POST', '/tickets', {
-        token: k.residentA,
-        body: ticketBody({
-          category: change.service_code ?? 'elevator',
-          description: change.description ?? 'x',
-          location: { building: change['attribute[building]'] ?? '3', unit: '2单元', room: '1203' },
-        }),
-      });
-      expect(r.status).toBe(same.status);
-    }
-  });
+  ] as [string, Record<string, string>, string][])(
+    'when the request has %s, it answers as POST /tickets would, naming the problem',
+    async (_, change, named) => {
+      const r = await postForm('/open311/v2/requests.json?jurisdiction_id=qianpu', { ...elevatorForm(k.residentA), ...change });
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.map((e: { description: string }) => e.description).join('\n')).toContain(named);
+      if (!('lat' in change) && !('attribute[unit]' in change)) {
+        const same = await http(t.url, 'POST', '/tickets', {
+          token: k.residentA,
+          body: ticketBody({
+            category: change.service_code ?? 'elevator',
+            description: change.description ?? 'x',
+            location: { building: change['attribute[building]'] ?? '3', unit: '2单元', room: '1203' },
+          }),
+        });
+        expect(r.status).toBe(same.status);
+      }
+    },
+  );
 
   it('when a resident files in a community not their own, it is refused as POST /tickets refuses it', async () => {
     const r = await postForm(
