@@ -408,7 +408,7 @@ describe('reading service requests (SPEC §7)', () => {
 describe('contact details are personal data (SPEC §2.1, §7)', () => {
   const contact = { email: 'chen.apo@example.cn', first_name: '阿婆', last_name: '陈', phone: '13800138000' };
 
-  it('when a request carries contact details, they are kept apart from the log, and erasing the person erases them', async () => {
+  it('when a request carries contact details, they are kept apart from the log, shown to the person, and erasing the person erases them', async () => {
     const r = await postForm('/open311/v2/requests.json?jurisdiction_id=qianpu', elevatorForm(residentC, contact), {
       'idempotency-key': 'o311-contact',
     });
@@ -423,7 +423,12 @@ describe('contact details are personal data (SPEC §2.1, §7)', () => {
     expect(await sql(t, `SELECT person_id, email, phone FROM pd_open311_contacts WHERE ticket_id = $1`, [id])).toEqual([
       { person_id: 'res-c', email: contact.email, phone: contact.phone },
     ]);
+    const access = await http(t.url, 'GET', '/people/res-c/personal-data', { token: residentC });
+    expect(access.body.open311Contacts).toEqual([
+      { ticketId: id, email: contact.email, firstName: '阿婆', lastName: '陈', phone: contact.phone, createdAt: expect.any(String) },
+    ]);
     expect((await http(t.url, 'DELETE', '/people/res-c/personal-data', { token: residentC })).status).toBe(200);
+    expect((await http(t.url, 'GET', '/people/res-c/personal-data', { token: k.admin })).body.open311Contacts).toEqual([]);
     expect(
       await sql(
         t,

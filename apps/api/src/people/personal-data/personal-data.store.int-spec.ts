@@ -100,6 +100,22 @@ it('erases name, phone, username and hash, ends sessions, drops sign-in failures
   expect((await store.get('p-erase'))?.name).toBeNull();
 });
 
+it("erases the contact details of the person's Open311 requests, and no one else's", async () => {
+  await store.create(person('p-o311'), async () => 1);
+  await ds.query(
+    `INSERT INTO pd_open311_contacts (ticket_id, person_id, email, phone) VALUES ('t1', 'p-o311', 'a@example.cn', '13800000001'),
+       ('t2', 'p-other', 'b@example.cn', '13800000002')`,
+  );
+  await store.erase('p-o311', async () => 'event');
+  const rows = await ds.query(
+    `SELECT ticket_id, email, phone, erased_at IS NOT NULL AS erased FROM pd_open311_contacts ORDER BY ticket_id`,
+  );
+  expect(rows).toEqual([
+    { ticket_id: 't1', email: null, phone: null, erased: true },
+    { ticket_id: 't2', email: 'b@example.cn', phone: '13800000002', erased: false },
+  ]);
+});
+
 it('an erasure whose append fails has erased all the same: the data goes first, the event is recorded on a retry', async () => {
   await store.create(person('p-keep', 'keep.me'), async () => 1);
   const failed = store.erase('p-keep', async () => {
