@@ -165,8 +165,8 @@ describe('filing a service request (SPEC §7)', () => {
     });
   });
 
-  it('when the form comes with brackets escaped twice-safe (attribute%5Bbuilding%5D) and address_id, the building is read', async () => {
-    const raw = `api_key=${k.residentA}&service_code=water_power&description=${encodeURIComponent('停水了')}&attribute%5Bunit%5D=1${encodeURIComponent('单元')}&address_id=3`;
+  it('when the form comes with brackets escaped (attribute%5Bunit%5D) and not, and address_id, the place is read', async () => {
+    const raw = `api_key=${k.residentA}&service_code=water_power&description=${encodeURIComponent('停水了')}&attribute%5Bunit%5D=1${encodeURIComponent('单元')}&attribute[room]=302&address_id=3`;
     const r = await http(t.url, 'POST', '/open311/v2/requests.xml?jurisdiction_id=qianpu', {
       raw,
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
@@ -176,7 +176,7 @@ describe('filing a service request (SPEC §7)', () => {
     const request = parseXml(r.text).service_requests.request;
     expect(request).toHaveLength(1);
     const ticket = await get(`/tickets/${request[0].service_request_id}`, k.staff);
-    expect(ticket.body.location).toEqual({ building: '3', unit: '1单元' });
+    expect(ticket.body.location).toEqual({ building: '3', unit: '1单元', room: '302' });
   });
 
   it('when a JSON body comes with the token in Authorization and lat/long, it is filed too, the coordinates kept', async () => {
@@ -240,6 +240,17 @@ describe('filing a service request (SPEC §7)', () => {
     const second = await postForm('/open311/v2/requests.json?jurisdiction_id=qianpu', elevatorForm(k.residentB), headers);
     expect(first.status).toBe(201);
     expect(second.body[0].service_request_id).toBe(first.body[0].service_request_id);
+  });
+
+  it.each([
+    ['a text/plain body', 'text/plain', 'x', 415],
+    ['malformed JSON', 'application/json', '{"service_code":', 400],
+    ['a body over 64 KiB', 'application/x-www-form-urlencoded', `description=${'x'.repeat(70_000)}`, 413],
+  ])('when %s is posted, the refusal before any controller is still Open311 errors with its status', async (_, type, raw, status) => {
+    const r = await http(t.url, 'POST', '/open311/v2/requests.xml?jurisdiction_id=qianpu', { raw, headers: { 'content-type': type } });
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(parseXml(r.text).errors.error[0]).toEqual({ code: String(status), description: expect.any(String) });
   });
 
   it('when form-encoded bodies are sent to the JSON API, they are refused (415): only /open311 takes them', async () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@jinlin/domain';
 import { WrongExpectedVersion } from '@jinlin/event-store';
+import { isOpen311Document, sendOpen311Errors } from '../open311/open311-errors';
 import { redactText, redactUrl } from './redact';
 
 export type Problem = {
@@ -38,7 +39,7 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** The one place where failures become HTTP: an application/problem+json document. */
+/** The one place where failures become HTTP: an application/problem+json document (on /open311, GeoReport's errors). */
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) return problem(STATUS[error.kind], error.message, error.code);
   if (error instanceof WrongExpectedVersion) return problem(409, error.message, error.code);
@@ -92,6 +93,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   body.instance = redactUrl(request.url);
   body.detail = redactText(body.detail);
   if (body.errors) body.errors = body.errors.map(redactText);
+  if (isOpen311Document(request)) return sendOpen311Errors(reply, request, body);
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -1,8 +1,7 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../http/auth.guard';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311 } from '../open311-format';
 import { originOf } from '../open311-request';
 
@@ -10,7 +9,6 @@ import { originOf } from '../open311-request';
 const CHANGESET = '2026-12-03T00:00:00Z';
 
 @ApiTags('open311')
-@UseFilters(Open311ErrorFilter)
 @Controller('open311')
 export class DiscoveryController {
   @Public()

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +10,6 @@ import { withoutPersonalData } from '../../people/personal-data/idempotency-with
 import { FileTicketCommand } from '../../tickets/file-ticket/file-ticket.command';
 import { reportOf } from '../../tickets/file-ticket/file-ticket.controller';
 import { FileTicketDto } from '../../tickets/file-ticket/file-ticket.dto';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311 } from '../open311-format';
 import { Open311Params } from '../open311-params';
 import { originOf } from '../open311-request';
@@ -26,7 +25,6 @@ const validation = validationPipe();
  */
 @ApiTags('open311')
 @ApiBearerAuth()
-@UseFilters(Open311ErrorFilter)
 @Controller('open311/v2')
 export class FileServiceRequestController {
   constructor(

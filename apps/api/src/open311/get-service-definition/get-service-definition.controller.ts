@@ -1,15 +1,13 @@
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../http/auth.guard';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311, stemOf } from '../open311-format';
 import { Open311Params } from '../open311-params';
 import { assertJurisdiction, buildingsOf, serviceCodeOf } from '../open311-services';
 
 @ApiTags('open311')
-@UseFilters(Open311ErrorFilter)
 @Controller('open311/v2/services')
 export class GetServiceDefinitionController {
   constructor(private readonly db: DataSource) {}

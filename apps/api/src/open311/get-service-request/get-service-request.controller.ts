@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,7 +7,6 @@ import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { READ_MODELS } from '../list-service-requests/list-service-requests.controller';
 import { ListServiceRequestsQuery } from '../list-service-requests/list-service-requests.query';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311, stemOf } from '../open311-format';
 import { Open311Params } from '../open311-params';
 import { originOf, type Open311Request } from '../open311-request';
@@ -15,7 +14,6 @@ import { originOf, type Open311Request } from '../open311-request';
 /** One service request, as GeoReport v2 answers it: an array of one. Outside the caller's scope it is no request (404). */
 @ApiTags('open311')
 @ApiBearerAuth()
-@UseFilters(Open311ErrorFilter)
 @Controller('open311/v2/requests')
 export class GetServiceRequestController {
   constructor(

@@ -1,11 +1,10 @@
-import { BadRequestException, Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jinlin/domain';
 import { CurrentUser } from '../../http/current-user.decorator';
 import { ReadYourWrites } from '../../http/read-your-writes';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311 } from '../open311-format';
 import { Open311Params } from '../open311-params';
 import { originOf, type Open311Request } from '../open311-request';
@@ -34,7 +33,6 @@ export function filtersOf(p: Open311Params): ServiceRequestFilters {
 
 @ApiTags('open311')
 @ApiBearerAuth()
-@UseFilters(Open311ErrorFilter)
 @Controller('open311/v2')
 export class ListServiceRequestsController {
   constructor(

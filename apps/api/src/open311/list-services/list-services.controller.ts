@@ -1,15 +1,13 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../http/auth.guard';
-import { Open311ErrorFilter } from '../open311-error.filter';
 import { formatOf, sendOpen311 } from '../open311-format';
 import { Open311Params } from '../open311-params';
 import { assertJurisdiction, services } from '../open311-services';
 
 @ApiTags('open311')
-@UseFilters(Open311ErrorFilter)
 @Controller('open311/v2')
 export class ListServicesController {
   constructor(private readonly db: DataSource) {}
