@@ -448,4 +448,24 @@ describe('contact details are personal data (SPEC §2.1, §7)', () => {
       ),
     ).toEqual([{ email: null, first_name: null, last_name: null, phone: null, erased: true }]);
   });
+
+  it('when a request filed for no registered person carries contact details, an admin erases them by the request, and only an admin', async () => {
+    const r = await postForm(
+      '/open311/v2/requests.json?jurisdiction_id=qianpu',
+      elevatorForm(k.staff, { email: 'walkin@example.cn', phone: '13900139000' }),
+    );
+    expect(r.status).toBe(201);
+    const id = r.body[0].service_request_id;
+    expect(await sql(t, `SELECT person_id, email FROM pd_open311_contacts WHERE ticket_id = $1`, [id])).toEqual([
+      { person_id: null, email: 'walkin@example.cn' },
+    ]);
+    expect((await http(t.url, 'DELETE', `/open311/v2/requests/${id}/contact`, { token: k.staff })).status).toBe(403);
+    const erased = await http(t.url, 'DELETE', `/open311/v2/requests/${id}/contact`, { token: k.admin });
+    expect(erased.status).toBe(200);
+    expect(
+      await sql(t, `SELECT email, phone, erased_at IS NOT NULL AS erased FROM pd_open311_contacts WHERE ticket_id = $1`, [id]),
+    ).toEqual([{ email: null, phone: null, erased: true }]);
+    const none = await http(t.url, 'DELETE', '/open311/v2/requests/00000000-0000-4000-8000-000000000000/contact', { token: k.admin });
+    expect(none.status).toBe(404);
+  });
 });

@@ -30,6 +30,16 @@ export class Open311Store {
     }
   }
 
+  /** Nulls a request's contact details; false when the request carried none. */
+  async eraseContact(ticketId: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE pd_open311_contacts SET email = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+         erased_at = coalesce(erased_at, now()) WHERE ticket_id = $1`,
+      [ticketId],
+    );
+    return count > 0;
+  }
+
   async facts(ticketIds: readonly string[]): Promise<Map<string, StoredFacts>> {
     if (ticketIds.length === 0) return new Map();
     const rows: { ticket_id: string; lat: number | null; long: number | null; media_url: string | null }[] = await this.db.query(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
 import { DiscoveryController } from './discovery/discovery.controller';
+import { EraseContactDetailsController } from './erase-contact-details/erase-contact-details.controller';
 import { FileServiceRequestController } from './file-service-request/file-service-request.controller';
 import { GetServiceDefinitionController } from './get-service-definition/get-service-definition.controller';
 import { GetServiceRequestController } from './get-service-request/get-service-request.controller';
@@ -22,6 +23,7 @@ import { Open311Store } from './open311-store';
     FileServiceRequestController,
     ListServiceRequestsController,
     GetServiceRequestController,
+    EraseContactDetailsController,
   ],
   providers: [Open311Store, ListServiceRequestsHandler],
 })
