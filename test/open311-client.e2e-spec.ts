@@ -41,6 +41,9 @@ beforeAll(async () => {
   const put = await http(t.url, 'PUT', '/communities/qianpu/buildings/3', { token: k.admin, body: { name: '3号楼', units: ['2单元'] } });
   expect(put.status).toBe(200);
   last = Number(put.headers.get('jinlin-position'));
+  // The client's public reads take no position: wait here until the community and building are projected.
+  const buildings = await http(t.url, 'GET', `/communities/qianpu/buildings?minPosition=${last}`, { token: k.admin });
+  expect(buildings.body.items).toHaveLength(1);
 }, 60_000);
 afterAll(() => t.close());
 

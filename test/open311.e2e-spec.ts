@@ -25,7 +25,11 @@ beforeAll(async () => {
   });
   expect(put.status).toBe(200);
   track(put.headers);
-  expect((await http(t.url, 'PUT', '/communities/qianpu/buildings/12', { token: k.admin, body: { name: '十二号楼' } })).status).toBe(200);
+  const twelve = await http(t.url, 'PUT', '/communities/qianpu/buildings/12', { token: k.admin, body: { name: '十二号楼' } });
+  expect(twelve.status).toBe(200);
+  track(twelve.headers);
+  // The public reads take no position: wait here until the communities and buildings are projected.
+  expect((await get('/communities/qianpu/buildings', k.admin)).body.items).toHaveLength(2);
 }, 60_000);
 afterAll(() => t.close());
 
