@@ -354,6 +354,7 @@ describe('reading service requests (SPEC §7)', () => {
         updated_datetime: ticket.filedAt,
         expected_datetime: ticket.deadlines.resolveBy,
         address_id: '3',
+        address: '3号楼 2单元 1203',
       }),
     ]);
   });

@@ -39,7 +39,7 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** The one place where failures become HTTP: an application/problem+json document (on /open311, GeoReport's errors). */
+/** The one place where failures become HTTP: an application/problem+json document. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) return problem(STATUS[error.kind], error.message, error.code);
   if (error instanceof WrongExpectedVersion) return problem(409, error.message, error.code);
@@ -93,6 +93,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   body.instance = redactUrl(request.url);
   body.detail = redactText(body.detail);
   if (body.errors) body.errors = body.errors.map(redactText);
+  // The same failure, spelled as GeoReport v2 errors for Open311 clients (SPEC §7).
   if (isOpen311Document(request)) return sendOpen311Errors(reply, request, body);
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

@@ -76,7 +76,9 @@ function lastChange(t: Whole): string {
 
 function addressOf(place: VisibleTicketView['location']): string | null {
   if (!place) return null;
-  const parts = [place.building ? `${place.building}号楼` : null, place.unit, place.room, place.area, place.note];
+  // Building codes are mostly numbers (`3` for 3号楼); another code is written as it is.
+  const building = place.building && /^\d+$/.test(place.building) ? `${place.building}号楼` : place.building;
+  const parts = [building, place.unit, place.room, place.area, place.note];
   const text = parts.filter((p): p is string => !!p).join(' ');
   return text || null;
 }
