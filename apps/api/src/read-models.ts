@@ -1,5 +1,6 @@
 import type { EntityClass, MigrationClass } from '@jinlin/projections';
 import { Attachments1764300050000 } from './attachments/1764300050000-attachments';
+import { Open3111764300100000 } from './open311/1764300100000-open311';
 import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
 import { PersonalDataRow } from './people/personal-data/personal-data.entity';
 import { WebhookSecrets1764300094100 } from './webhooks/1764300094100-webhook-secrets';
@@ -24,6 +25,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   Attachments1764300050000,
   ...NOTIFICATION_MIGRATIONS,
   WebhookSecrets1764300094100,
+  Open3111764300100000,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];

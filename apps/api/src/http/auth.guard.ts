@@ -41,8 +41,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const request = context.switchToHttp().getRequest<SessionRequest & { query?: Record<string, unknown>; user?: Principal }>();
-    const token = bearer(request.headers.authorization) ?? (API_KEY_PATHS.test(request.url) ? apiKey(request.query) : null);
+    const request = context
+      .switchToHttp()
+      .getRequest<SessionRequest & { query?: Record<string, unknown>; body?: unknown; user?: Principal }>();
+    const token = bearer(request.headers.authorization) ?? (API_KEY_PATHS.test(request.url) ? apiKey(request.query, request.body) : null);
     if (!token) {
       if (isPublic) return true;
       return this.signedIn(request);
@@ -95,9 +97,10 @@ export function bearer(header: string | undefined): string | null {
   return match[1];
 }
 
-/** Open311 clients may carry the token as api_key. */
-function apiKey(query: Record<string, unknown> | undefined): string | null {
-  const key = query?.api_key;
+/** Open311 clients may carry the token as api_key: in the query string, or in a POST's form or JSON body. */
+function apiKey(query: Record<string, unknown> | undefined, body: unknown): string | null {
+  const fromBody = body && typeof body === 'object' ? (body as Record<string, unknown>).api_key : undefined;
+  const key = query?.api_key ?? fromBody;
   return typeof key === 'string' && key.length > 0 ? key : null;
 }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '@jinlin/domain';
 import { WrongExpectedVersion } from '@jinlin/event-store';
+import { isOpen311Document, sendOpen311Errors } from '../open311/open311-errors';
 import { redactText, redactUrl } from './redact';
 
 export type Problem = {
@@ -92,6 +93,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   body.instance = redactUrl(request.url);
   body.detail = redactText(body.detail);
   if (body.errors) body.errors = body.errors.map(redactText);
+  // The same failure, spelled as GeoReport v2 errors for Open311 clients (SPEC §7).
+  if (isOpen311Document(request)) return sendOpen311Errors(reply, request, body);
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -68,12 +68,24 @@ export class ExportTicketDto {
 }
 describes<ExportTicketDto, Export['reportedTickets'][number]>(true);
 
+export class ExportOpen311ContactDto {
+  @ApiProperty({ format: 'uuid', example: '0b5c9f3e-8d2a-4f61-9c7e-3a1b2c4d5e6f' }) ticketId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'wang.ayi@example.cn' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '阿姨' }) firstName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '王' }) lastName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '13800135678' }) phone: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T01:30:00.000Z' }) createdAt: string;
+}
+describes<ExportOpen311ContactDto, Export['open311Contacts'][number]>(true);
+
 /** PIPL access (GET /people/{id}/personal-data): everything held about the person. */
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-03T06:00:00.000Z' }) exportedAt: string;
   @ApiProperty({ type: ExportProfileDto }) profile: ExportProfileDto;
   @ApiProperty({ type: [ExportSessionDto] }) sessions: ExportSessionDto[];
   @ApiProperty({ type: [ExportTicketDto] }) reportedTickets: ExportTicketDto[];
+  @ApiProperty({ type: [ExportOpen311ContactDto], description: 'contact details given with Open311 requests filed for the person' })
+  open311Contacts: ExportOpen311ContactDto[];
   @ApiProperty({ type: [String], example: ['事件日志中只记录人员编号，不记录姓名或电话'] }) notes: string[];
 }
 describes<PersonalDataExportDto, Export>(true);

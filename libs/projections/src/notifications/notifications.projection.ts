@@ -12,7 +12,7 @@ import {
 } from '@jinlin/domain';
 import { eventId, type StoredEvent } from '@jinlin/event-store';
 import { exhaustive, type Projection } from '../engine/projection';
-import { NotifierContext, type ContextKeys } from './notifier-context';
+import { NotifierContext, type ContextChanges, type ContextKeys } from './notifier-context';
 
 /** The channel the projection's transaction NOTIFYs with a recipient's id: heard once it commits. */
 export const NOTIFICATIONS_CHANNEL = 'jinlin_notifications';
@@ -61,8 +61,7 @@ export class NotificationsProjection implements Projection<NotifierEvent> {
           rows.push(...this.tell(e, ctx));
       }
     }
-    await ctx.save(tx);
-    await insert(tx, rows);
+    await write(tx, ctx.changes(), rows);
     // An erased person signs in no more: what they were told goes with their name.
     if (erased.length) await tx.query(`DELETE FROM rm_notifications WHERE recipient_id = ANY($1)`, [erased]);
   }
@@ -131,20 +130,56 @@ function keysOf(events: readonly StoredEvent<NotifierEvent>[]): ContextKeys {
   return { tickets: [...keys.tickets], companies: [...keys.companies], communities: [...keys.communities], people: [...keys.people] };
 }
 
-/** One statement for the batch; the same (event, recipient) twice is written once. Then each recipient's streams wake. */
-async function insert(tx: EntityManager, rows: readonly Row[]): Promise<void> {
-  if (!rows.length) return;
-  const added: { recipient_id: string }[] = await tx.query(
-    `INSERT INTO rm_notifications (recipient_id, event_id, event_position, event_type, ticket_id, summary, created_at)
-     SELECT r.recipient, r."eventId", r.position, r.type, r."ticketId", r.summary, r.at
-       FROM jsonb_to_recordset($1::jsonb) AS r(recipient text, "eventId" text, position bigint, type text, "ticketId" text, summary text, at timestamptz)
-      ORDER BY r.position, r.recipient
-     ON CONFLICT (event_id, recipient_id) DO NOTHING
-     RETURNING recipient_id`,
-    [JSON.stringify(rows)],
-  );
-  const recipients = [...new Set(added.map((r) => r.recipient_id))];
-  if (recipients.length) {
-    await tx.query(`SELECT pg_notify($1, r) FROM unnest($2::text[]) AS r`, [NOTIFICATIONS_CHANNEL, recipients]);
+/**
+ * The batch's one write, one round trip: the context rows it changed, its notifications (the same
+ * (event, recipient) twice is written once), and a NOTIFY per recipient actually told, sent when
+ * the transaction commits. Data-modifying CTEs all run whether the SELECT reads them or not; they
+ * touch different tables, so none depends on what another writes.
+ */
+async function write(tx: EntityManager, changes: ContextChanges, rows: readonly Row[]): Promise<void> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  let at: string | undefined;
+  const position = () => (at ??= `${param(changes.position)}::bigint`);
+  const ctes: string[] = [];
+  if (changes.tickets.length) {
+    ctes.push(`tickets AS (
+      INSERT INTO rm_notification_tickets (ticket_id, community_id, company_id, reporter_id, assignee_id, escalation_level, supporters, title, position)
+      SELECT r.ticket_id, r.community_id, r.company_id, r.reporter_id, r.assignee_id, r.escalation_level, r.supporters, r.title, ${position()}
+        FROM jsonb_to_recordset(${param(JSON.stringify(changes.tickets))}::jsonb) AS r(ticket_id text, community_id text, company_id text,
+             reporter_id text, assignee_id text, escalation_level text, supporters text[], title text)
+      ON CONFLICT (ticket_id) DO UPDATE SET company_id = EXCLUDED.company_id, assignee_id = EXCLUDED.assignee_id,
+        escalation_level = EXCLUDED.escalation_level, supporters = EXCLUDED.supporters, position = EXCLUDED.position
+      WHERE rm_notification_tickets.position < EXCLUDED.position)`);
   }
+  if (changes.people.length) {
+    ctes.push(`people AS (
+      INSERT INTO rm_notification_people (id, roles, communities, company_id, erased, position)
+      SELECT r.id, r.roles, r.communities, r."companyId", r.erased, ${position()}
+        FROM jsonb_to_recordset(${param(JSON.stringify(changes.people))}::jsonb) AS r(id text, roles text[], communities text[], "companyId" text, erased boolean)
+      ON CONFLICT (id) DO UPDATE SET roles = EXCLUDED.roles, communities = EXCLUDED.communities, erased = EXCLUDED.erased,
+        position = EXCLUDED.position
+      WHERE rm_notification_people.position < EXCLUDED.position)`);
+  }
+  if (changes.communities.length) {
+    ctes.push(`communities AS (
+      INSERT INTO rm_notification_communities (id, name, position)
+      SELECT r.id, r.name, ${position()} FROM jsonb_to_recordset(${param(JSON.stringify(changes.communities))}::jsonb) AS r(id text, name text)
+      ON CONFLICT (id) DO NOTHING)`);
+  }
+  let notify = 'SELECT 1';
+  if (rows.length) {
+    ctes.push(`added AS (
+      INSERT INTO rm_notifications (recipient_id, event_id, event_position, event_type, ticket_id, summary, created_at)
+      SELECT r.recipient, r."eventId", r.position, r.type, r."ticketId", r.summary, r.at
+        FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS r(recipient text, "eventId" text, position bigint, type text,
+             "ticketId" text, summary text, at timestamptz)
+       ORDER BY r.position, r.recipient
+      ON CONFLICT (event_id, recipient_id) DO NOTHING
+      RETURNING recipient_id)`);
+    // Each recipient's streams wake, once per batch, and only for what was really added.
+    notify = `SELECT pg_notify(${param(NOTIFICATIONS_CHANNEL)}, r) FROM (SELECT DISTINCT recipient_id AS r FROM added) AS told`;
+  }
+  if (!ctes.length) return;
+  await tx.query(`WITH ${ctes.join(',\n')}\n${notify}`, params);
 }

@@ -20,12 +20,20 @@ type TicketRecord = {
 };
 type PersonRecord = { id: string; roles: Role[]; communities: string[]; company_id: string | null; erased: boolean };
 
+/** The context rows a batch changed, written with the batch's notifications. */
+export type ContextChanges = Readonly<{
+  position: number;
+  tickets: readonly TicketRecord[];
+  people: readonly DirectoryPerson[];
+  communities: readonly { id: string; name: string }[];
+}>;
+
 /** What a batch needs to look up before its fold: the tickets, companies, communities and people it names. */
 export type ContextKeys = Readonly<{ tickets: string[]; companies: string[]; communities: string[]; people: string[] }>;
 
 /**
- * What the notifier knows, for one batch: read in three queries, folded in memory in log order,
- * written back once. The directory here is the notifier's own fold of the person events (not
+ * What the notifier knows, for one batch: read in one query, folded in memory in log order,
+ * written back once, in the statement that writes the batch's notifications. The directory here is the notifier's own fold of the person events (not
  * another projection's table), so that whom an event tells depends only on the log up to that
  * event: a replay tells the same people, and a people projection running behind cannot make a
  * filing go untold.
@@ -44,27 +52,41 @@ export class NotifierContext {
     private readonly position: number,
   ) {}
 
+  /**
+   * One statement (one round trip) for the batch: the tickets, then the companies' people, the
+   * communities' overseers by role and everyone named, and the communities' names, the last two
+   * keyed by what the batch names plus what its stored tickets name.
+   */
   static async load(tx: EntityManager, keys: ContextKeys, position: number): Promise<NotifierContext> {
-    const tickets: TicketRecord[] = await tx.query(`SELECT * FROM rm_notification_tickets WHERE ticket_id = ANY($1)`, [keys.tickets]);
-    const companies = [...new Set([...keys.companies, ...tickets.map((t) => t.company_id)])];
-    const communities = [...new Set([...keys.communities, ...tickets.map((t) => t.community_id)])];
-    const named = [...keys.people, ...tickets.flatMap((t) => [t.reporter_id, t.assignee_id, ...t.supporters].filter((id) => id !== null))];
     // The companies' people and the communities' overseers by role; residents only by name (a
     // reporter, a supporter): an estate's thousand households are not read for every batch.
-    const people: PersonRecord[] = await tx.query(
-      `SELECT id, roles, communities, company_id, erased FROM rm_notification_people
-        WHERE company_id = ANY($1) OR (communities && $2::text[] AND roles && $3::text[]) OR id = ANY($4)`,
-      [companies, communities, OVERSEER_ROLES, [...new Set(named)]],
+    const [found]: { tickets: TicketRecord[]; people: PersonRecord[]; communities: { id: string; name: string }[] }[] = await tx.query(
+      `WITH t AS (SELECT * FROM rm_notification_tickets WHERE ticket_id = ANY($1)),
+            k AS (SELECT $2::text[] || ARRAY(SELECT company_id FROM t) AS k_companies,
+                         $3::text[] || ARRAY(SELECT community_id FROM t) AS k_communities,
+                         $5::text[] || ARRAY(SELECT x FROM t, unnest(ARRAY[t.reporter_id, t.assignee_id] || t.supporters) AS x
+                                              WHERE x IS NOT NULL) AS k_named)
+       SELECT (SELECT coalesce(json_agg(t), '[]') FROM t) AS tickets,
+              (SELECT coalesce(json_agg(p), '[]') FROM (
+                 SELECT n.id, n.roles, n.communities, n.company_id, n.erased FROM rm_notification_people n
+                  WHERE n.company_id = ANY((SELECT k_companies FROM k)::text[])
+                     OR (n.communities && (SELECT k_communities FROM k) AND n.roles && $4::text[])
+                     OR n.id = ANY((SELECT k_named FROM k)::text[])) p
+              ) AS people,
+              (SELECT coalesce(json_agg(c), '[]') FROM (
+                 SELECT n.id, n.name FROM rm_notification_communities n WHERE n.id = ANY((SELECT k_communities FROM k)::text[])) c
+              ) AS communities`,
+      [keys.tickets, keys.companies, keys.communities, OVERSEER_ROLES, keys.people],
     );
-    const names: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM rm_notification_communities WHERE id = ANY($1)`, [
-      communities,
-    ]);
     return new NotifierContext(
-      new Map(tickets.map((t) => [t.ticket_id, ticketOf(t)])),
+      new Map(found.tickets.map((t) => [t.ticket_id, ticketOf(t)])),
       new Map(
-        people.map((p) => [p.id, { id: p.id, roles: p.roles, communities: p.communities, companyId: p.company_id, erased: p.erased }]),
+        found.people.map((p) => [
+          p.id,
+          { id: p.id, roles: p.roles, communities: p.communities, companyId: p.company_id, erased: p.erased },
+        ]),
       ),
-      new Map(names.map((c) => [c.id, c.name])),
+      new Map(found.communities.map((c) => [c.id, c.name])),
       position,
     );
   }
@@ -108,40 +130,14 @@ export class NotifierContext {
     return [...new Set([...(this.byCompany!.get(ticket.companyId) ?? []), ...(this.byCommunity!.get(ticket.communityId) ?? []), ...named])];
   }
 
-  async save(tx: EntityManager): Promise<void> {
-    const p = this.position;
-    if (this.changedTickets.size) {
-      const rows = [...this.changedTickets].map((id) => recordOf(this.tickets.get(id)!));
-      await tx.query(
-        `INSERT INTO rm_notification_tickets (ticket_id, community_id, company_id, reporter_id, assignee_id, escalation_level, supporters, title, position)
-         SELECT r.ticket_id, r.community_id, r.company_id, r.reporter_id, r.assignee_id, r.escalation_level, r.supporters, r.title, $2
-           FROM jsonb_to_recordset($1::jsonb) AS r(ticket_id text, community_id text, company_id text, reporter_id text,
-                assignee_id text, escalation_level text, supporters text[], title text)
-         ON CONFLICT (ticket_id) DO UPDATE SET company_id = EXCLUDED.company_id, assignee_id = EXCLUDED.assignee_id,
-           escalation_level = EXCLUDED.escalation_level, supporters = EXCLUDED.supporters, position = EXCLUDED.position
-         WHERE rm_notification_tickets.position < EXCLUDED.position`,
-        [JSON.stringify(rows), p],
-      );
-    }
-    if (this.changedPeople.size) {
-      const rows = [...this.changedPeople].map((id) => this.people.get(id)!);
-      await tx.query(
-        `INSERT INTO rm_notification_people (id, roles, communities, company_id, erased, position)
-         SELECT r.id, r.roles, r.communities, r."companyId", r.erased, $2
-           FROM jsonb_to_recordset($1::jsonb) AS r(id text, roles text[], communities text[], "companyId" text, erased boolean)
-         ON CONFLICT (id) DO UPDATE SET roles = EXCLUDED.roles, communities = EXCLUDED.communities, erased = EXCLUDED.erased,
-           position = EXCLUDED.position
-         WHERE rm_notification_people.position < EXCLUDED.position`,
-        [JSON.stringify(rows), p],
-      );
-    }
-    for (const id of this.changedCommunities) {
-      await tx.query(`INSERT INTO rm_notification_communities (id, name, position) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
-        id,
-        this.communityNames.get(id),
-        p,
-      ]);
-    }
+  /** What the batch changed, as rows for the batch's one write (see NotificationsProjection). */
+  changes(): ContextChanges {
+    return {
+      position: this.position,
+      tickets: [...this.changedTickets].map((id) => recordOf(this.tickets.get(id)!)),
+      people: [...this.changedPeople].map((id) => this.people.get(id)!),
+      communities: [...this.changedCommunities].map((id) => ({ id, name: this.communityNames.get(id)! })),
+    };
   }
 
   private index(): void {

@@ -32,9 +32,8 @@ export class WebhooksProjection implements Projection<Handled> {
   readonly handles: readonly Handled['type'][] = [...TICKET_EVENT_TYPES, ...WEBHOOK_EVENT_TYPES];
   readonly tables = ['wh_webhooks', 'wh_tickets'];
   async apply(events: readonly StoredEvent<Handled>[], tx: EntityManager): Promise<void> {
-    const active: Hook[] = await tx.query(`SELECT id, events, communities FROM wh_webhooks WHERE status = 'active'`);
+    const { active, tickets } = await contextOf(events, tx);
     const hooks = new Map(active.map((h) => [h.id, h]));
-    const tickets = await ticketsOf(events, tx);
     const changed = new Set<string>();
     const queued: Queued[] = [];
     for (const e of events) {
@@ -52,40 +51,44 @@ export class WebhooksProjection implements Projection<Handled> {
       const wanting = [...hooks.values()].filter((h) => wants(h, e.type, ticket.community_id));
       if (wanting.length) queued.push({ e, ticket, hooks: wanting });
     }
-    await writeTickets(
+    await write(
       [...changed].map((id) => tickets.get(id)!),
+      queued.length ? await deliveriesOf(queued, tx) : [],
       tx,
     );
-    if (queued.length === 0) return;
-    await queue(queued, tx);
-    // Delivered to listeners when this transaction commits, on whichever instance sends.
-    await tx.query(`SELECT pg_notify($1, '')`, [WEBHOOK_QUEUE_CHANNEL]);
   }
 }
 
-async function ticketsOf(events: readonly StoredEvent<Handled>[], tx: EntityManager): Promise<Map<string, TicketRecord>> {
+/** The active webhooks and the batch's tickets as folded so far, in one round trip. */
+async function contextOf(
+  events: readonly StoredEvent<Handled>[],
+  tx: EntityManager,
+): Promise<{ active: Hook[]; tickets: Map<string, TicketRecord> }> {
   const ids = [...new Set(events.flatMap((e) => (isWebhookEvent(e) ? [] : [e.data.ticketId])))];
-  if (ids.length === 0) return new Map();
-  const rows: { record: TicketRecord }[] = await tx.query(`SELECT record FROM wh_tickets WHERE id = ANY($1)`, [ids]);
-  return new Map(rows.map((r) => [r.record.id, r.record]));
-}
-
-async function writeTickets(rows: readonly TicketRecord[], tx: EntityManager): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO wh_tickets (id, record, position)
-     SELECT r->>'id', r, (r->>'position')::bigint FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, position = EXCLUDED.position
-     WHERE wh_tickets.position < EXCLUDED.position`,
-    [JSON.stringify(rows)],
+  const [found]: { active: Hook[]; tickets: TicketRecord[] }[] = await tx.query(
+    `SELECT (SELECT coalesce(json_agg(h), '[]') FROM (SELECT id, events, communities FROM wh_webhooks WHERE status = 'active') h) AS active,
+            (SELECT coalesce(json_agg(record), '[]') FROM wh_tickets WHERE id = ANY($1)) AS tickets`,
+    [ids],
   );
+  return { active: found.active, tickets: new Map(found.tickets.map((r) => [r.id, r])) };
 }
 
-async function queue(queued: readonly Queued[], tx: EntityManager): Promise<void> {
+type Delivery = Readonly<{
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  ticket_id: string;
+  stream_version: number;
+  global_position: number;
+  recorded_at: string;
+  payload: unknown;
+}>;
+
+async function deliveriesOf(queued: readonly Queued[], tx: EntityManager): Promise<Delivery[]> {
   const communityIds = [...new Set(queued.map((q) => q.ticket.community_id))];
   const names: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM rm_communities WHERE id = ANY($1)`, [communityIds]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  const rows = queued.flatMap(({ e, ticket, hooks }) => {
+  return queued.flatMap(({ e, ticket, hooks }) => {
     const payload = webhookPayload(e, ticket, nameOf.get(ticket.community_id));
     return hooks.map((h) => ({
       webhook_id: h.id,
@@ -98,13 +101,29 @@ async function queue(queued: readonly Queued[], tx: EntityManager): Promise<void
       payload,
     }));
   });
+}
+
+/**
+ * The batch's one write, one round trip: the tickets it changed and the deliveries it queued,
+ * with a NOTIFY (delivered to listeners when this transaction commits, on whichever instance
+ * sends) when there are any. Both data-modifying CTEs run whether the SELECT reads them or not.
+ */
+async function write(tickets: readonly TicketRecord[], deliveries: readonly Delivery[], tx: EntityManager): Promise<void> {
+  if (!tickets.length && !deliveries.length) return;
   await tx.query(
-    `INSERT INTO wh_deliveries (webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload)
-     SELECT webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload
-     FROM jsonb_to_recordset($1::jsonb) AS r(webhook_id text, event_id text, event_type text, ticket_id text,
-       stream_version integer, global_position bigint, recorded_at timestamptz, payload jsonb)
-     ON CONFLICT (webhook_id, event_id) DO NOTHING`,
-    [JSON.stringify(rows)],
+    `WITH tickets AS (
+       INSERT INTO wh_tickets (id, record, position)
+       SELECT r->>'id', r, (r->>'position')::bigint FROM jsonb_array_elements($1::jsonb) AS r
+       ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, position = EXCLUDED.position
+       WHERE wh_tickets.position < EXCLUDED.position),
+     queued AS (
+       INSERT INTO wh_deliveries (webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload)
+       SELECT webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload
+       FROM jsonb_to_recordset($2::jsonb) AS r(webhook_id text, event_id text, event_type text, ticket_id text,
+         stream_version integer, global_position bigint, recorded_at timestamptz, payload jsonb)
+       ON CONFLICT (webhook_id, event_id) DO NOTHING)
+     SELECT pg_notify($3, '') WHERE $4::boolean`,
+    [JSON.stringify(tickets), JSON.stringify(deliveries), WEBHOOK_QUEUE_CHANNEL, deliveries.length > 0],
   );
 }
 

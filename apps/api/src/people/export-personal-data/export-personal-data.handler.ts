@@ -20,7 +20,7 @@ export class ExportPersonalDataHandler implements IQueryHandler<ExportPersonalDa
     const [state, scope] = await Promise.all([this.directory.person(personId), this.directory.scopeOf(actor)]);
     const person = mustSeePerson(state, actor, scope);
     if (actor.id !== person.id && !hasRole(actor, 'admin')) throw new DomainError('ONLY_SELF_OR_ADMIN', 'read all personal data');
-    const [row, sessions, tickets] = await Promise.all([
+    const [row, sessions, tickets, contacts] = await Promise.all([
       this.personalData.get(personId),
       this.db.query(
         `SELECT created_at, expires_at, revoked_at FROM auth_sessions WHERE person_id = $1 ORDER BY created_at DESC LIMIT 100`,
@@ -29,6 +29,11 @@ export class ExportPersonalDataHandler implements IQueryHandler<ExportPersonalDa
       this.db.query(
         `SELECT id, community_id, category, title, description, location, status, filed_at, rating, rating_comment
            FROM rm_tickets WHERE reporter_id = $1 ORDER BY filed_at DESC`,
+        [personId],
+      ) as Promise<Record<string, never>[]>,
+      this.db.query(
+        `SELECT ticket_id, email, first_name, last_name, phone, created_at FROM pd_open311_contacts
+          WHERE person_id = $1 AND erased_at IS NULL ORDER BY created_at DESC`,
         [personId],
       ) as Promise<Record<string, never>[]>,
     ]);
@@ -59,6 +64,14 @@ export class ExportPersonalDataHandler implements IQueryHandler<ExportPersonalDa
         filedAt: iso(t.filed_at)!,
         rating: t.rating,
         ratingComment: t.rating_comment,
+      })),
+      open311Contacts: contacts.map((c) => ({
+        ticketId: c.ticket_id,
+        email: c.email,
+        firstName: c.first_name,
+        lastName: c.last_name,
+        phone: c.phone,
+        createdAt: iso(c.created_at)!,
       })),
       notes: [
         'The event log holds your id, roles, communities and company, never your name, phone, username or password.',

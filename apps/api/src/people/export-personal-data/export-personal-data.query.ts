@@ -29,6 +29,15 @@ export type PersonalDataExport = Readonly<{
     rating: number | null;
     ratingComment: string | null;
   }[];
+  /** Contact details given with Open311 requests filed for the person (SPEC §7). */
+  open311Contacts: {
+    ticketId: string;
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    phone: string | null;
+    createdAt: string;
+  }[];
   /** Said plainly, as the README says it. */
   notes: string[];
 }>;

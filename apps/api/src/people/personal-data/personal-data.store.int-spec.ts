@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '@jinlin/domain';
 import { createTestDatabase, type TestDatabase } from '@jinlin/testing';
+import { Open3111764300100000 } from '../../open311/1764300100000-open311';
 import { PersonalData1764300021000 } from './1764300021000-personal-data';
 import { PersonalDataRow } from './personal-data.entity';
 import { PersonalDataStore } from './personal-data.store';
@@ -12,7 +13,12 @@ let store: PersonalDataStore;
 
 beforeAll(async () => {
   db = await createTestDatabase('personal_data');
-  ds = new DataSource({ type: 'postgres', url: db.url, entities: [PersonalDataRow], migrations: [PersonalData1764300021000] });
+  ds = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    entities: [PersonalDataRow],
+    migrations: [PersonalData1764300021000, Open3111764300100000],
+  });
   await ds.initialize();
   await ds.runMigrations();
   store = new PersonalDataStore(ds);
@@ -92,6 +98,22 @@ it('erases name, phone, username and hash, ends sessions, drops sign-in failures
   expect(failures.map((f: { username: string }) => f.username)).toEqual(['someone.else']);
   await store.changeProfile('p-erase', { name: '回来了' });
   expect((await store.get('p-erase'))?.name).toBeNull();
+});
+
+it("erases the contact details of the person's Open311 requests, and no one else's", async () => {
+  await store.create(person('p-o311'), async () => 1);
+  await ds.query(
+    `INSERT INTO pd_open311_contacts (ticket_id, person_id, email, phone) VALUES ('t1', 'p-o311', 'a@example.cn', '13800000001'),
+       ('t2', 'p-other', 'b@example.cn', '13800000002')`,
+  );
+  await store.erase('p-o311', async () => 'event');
+  const rows = await ds.query(
+    `SELECT ticket_id, email, phone, erased_at IS NOT NULL AS erased FROM pd_open311_contacts ORDER BY ticket_id`,
+  );
+  expect(rows).toEqual([
+    { ticket_id: 't1', email: null, phone: null, erased: true },
+    { ticket_id: 't2', email: 'b@example.cn', phone: '13800000002', erased: false },
+  ]);
 });
 
 it('an erasure whose append fails has erased all the same: the data goes first, the event is recorded on a retry', async () => {

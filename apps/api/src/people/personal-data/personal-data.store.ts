@@ -96,7 +96,8 @@ export class PersonalDataStore {
 
   /**
    * PIPL deletion: name, phone, username and hash are nulled, the person's sessions revoked and the
-   * sign-in failures recorded under the username dropped, and committed; only then is `append`
+   * sign-in failures recorded under the username dropped, the contact details of their Open311
+   * requests nulled, and committed; only then is `append`
    * (PersonalDataErased) run. Erasure comes first because it is what the person asked for: if the
    * append fails, the data is gone anyway and a retry records it. The row stays, marked erased, so
    * the id keeps showing as [已删除].
@@ -114,6 +115,12 @@ export class PersonalDataStore {
         [personId],
       );
       await tx.query(`UPDATE auth_sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, [personId]);
+      // The contact details given with the person's Open311 requests (SPEC §7) go with the rest.
+      await tx.query(
+        `UPDATE pd_open311_contacts SET email = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+           erased_at = coalesce(erased_at, now()) WHERE person_id = $1`,
+        [personId],
+      );
     });
     return append();
   }

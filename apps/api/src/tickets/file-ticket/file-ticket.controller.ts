@@ -20,18 +20,22 @@ export class FileTicketController {
   @ApiOperation({ summary: 'file a ticket (resident in own community; staff, manager, committee, secretary, also for a resident)' })
   @ApiCommand({ status: 201, errors: [404] })
   async file(@Body() body: FileTicketDto, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { communityId, category, title, description, location, channel, reporterId, anonymous, visibility } = body;
-    const report: TicketReport = {
-      communityId,
-      category,
-      title,
-      description,
-      location: locationOf(location),
-      channel: channel ?? 'app',
-      ...(reporterId === undefined ? {} : { reporterId }),
-      ...(anonymous ? { anonymous } : {}),
-      ...(visibility === undefined ? {} : { visibility }),
-    };
-    return answer(reply, await this.bus.execute(new FileTicketCommand(report, ctx, body.attachmentIds)));
+    return answer(reply, await this.bus.execute(new FileTicketCommand(reportOf(body), ctx, body.attachmentIds)));
   }
+}
+
+/** A validated filing as the command takes it; the Open311 façade files through this too. */
+export function reportOf(body: FileTicketDto): TicketReport {
+  const { communityId, category, title, description, location, channel, reporterId, anonymous, visibility } = body;
+  return {
+    communityId,
+    category,
+    title,
+    description,
+    location: locationOf(location),
+    channel: channel ?? 'app',
+    ...(reporterId === undefined ? {} : { reporterId }),
+    ...(anonymous ? { anonymous } : {}),
+    ...(visibility === undefined ? {} : { visibility }),
+  };
 }
