@@ -1,96 +1,28 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
 /**
- * What the read endpoints answer, for the screens. Where the OpenAPI document types a response, the
- * type here is that schema (components['schemas'][…]); the rest mirror the service's views
- * (libs/projections/src/tickets/ticket.view.ts and friends) until the document describes them.
+ * What the read endpoints answer, for the screens: the OpenAPI document's own schemas (generated
+ * into schema.d.ts), so a read model that changes on the service breaks the web build. Only the
+ * unions the screens switch on are spelled out here.
  */
 export type Role = 'resident' | 'staff' | 'manager' | 'committee' | 'secretary' | 'neighbourhood' | 'subdistrict' | 'admin';
-export type TicketStatus = 'open' | 'acknowledged' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'withdrawn' | 'merged';
+export type TicketStatus = Schemas['TicketViewDto']['status'];
 export type WaitingOn = 'resident' | 'parts' | 'third_party';
 
-export type Person = {
-  id: string;
-  name: string | null;
-  roles: Role[];
-  communities: string[];
-  companyId: string | null;
-  phone?: string | null;
-  username?: string | null;
-  erased?: boolean;
-};
-
-export type Session = { person: Person; expiresAt: string; csrfToken: string };
-
-export type Location = { building?: string; unit?: string; room?: string; area?: string; note?: string };
-
-export type AttachmentRef = { id: string; sha256: string; mime: string; width: number; height: number };
-
-export type Ticket = {
-  id: string;
-  communityId: string;
-  companyId: string | null;
-  category: string;
-  title: string;
-  description?: string;
-  location: Location | null;
-  channel?: string;
-  reporterId?: string | null;
-  reporterName?: string | null;
-  status: TicketStatus;
-  assigneeId?: string | null;
-  assigneeName?: string | null;
-  filedAt: string;
-  acknowledgedAt?: string | null;
-  resolvedAt?: string | null;
-  closedAt?: string | null;
-  deadlines?: { acknowledgeBy: string | null; resolveBy: string | null };
-  slaBreached?: { acknowledge: boolean; resolve: boolean };
-  slaWarned?: { acknowledge: boolean; resolve: boolean };
-  waitingOn?: WaitingOn | null;
-  waitingSince?: string | null;
-  rating?: { score: number; comment: string | null } | null;
-  escalationLevel?: string | null;
-  anonymous?: boolean;
-  visibility: 'private' | 'community';
-  supportCount: number;
-  mergedIntoTicketId?: string | null;
-  followUps?: { count: number; last: unknown };
-  version: number;
-  attachments?: AttachmentRef[];
-};
-
+export type Person = Schemas['PersonViewDto'];
+export type Session = Schemas['SessionDto'];
+export type Location = Schemas['TicketLocationDto'];
+export type AttachmentRef = Schemas['TicketAttachmentDto'];
+export type Ticket = Schemas['TicketViewDto'];
 export type Page<T> = { items: T[]; nextCursor: string | null };
-
-export type TimelineEntry = {
-  position: number;
-  version?: number;
-  type: string;
-  at: string;
-  actor: { id: string | null; name: string | null; roles: Role[] } | null;
-  data: Record<string, unknown>;
-  hash?: string;
-};
-export type Timeline = { ticketId: string; events: TimelineEntry[]; chain: 'valid' | 'broken' };
-
-export type Community = {
-  id: string;
-  name: string;
-  subdistrict?: string;
-  neighbourhood?: string;
-  households?: number;
-  propertyCompanyId: string | null;
-  slaPolicies?: Record<string, unknown>;
-  workingHours?: { start: string; end: string } | null;
-};
-
-export type Building = { code: string; name: string; units: string[]; changedAt?: string };
-
-export type Sla = {
-  acknowledgeWithinMinutes: number;
-  resolveWithinMinutes: number;
-  clock: 'business' | 'continuous';
-  warnAtPercent: number;
-  escalateAfterBreachMinutes: number[];
-};
-export type Category = { code: string; nameZh: string; nameEn: string; defaultSla: Sla };
-
-export type Notification = { id: string; type: string; ticketId: string | null; summary: string; createdAt: string; readAt: string | null };
+export type TimelineEntry = Schemas['TimelineEntryDto'];
+export type Timeline = Schemas['TicketTimelineDto'];
+export type Community = Schemas['CommunityViewDto'];
+/** A row of GET /communities (the list carries less than GET /communities/:id). */
+export type CommunitySummary = Schemas['CommunityListDto']['items'][number];
+export type Building = Schemas['BuildingViewDto'];
+export type Sla = Schemas['SlaPolicyViewDto'];
+export type Category = Schemas['CategoryItemDto'];
+export type Notification = Schemas['NotificationViewDto'];

@@ -1,27 +1,25 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, call } from '../api/client';
-import type { Building, Category, Community, Page } from '../api/views';
+import type { Building, Category, CommunitySummary } from '../api/views';
 
 /** Categories, communities and buildings: read once per session, shared by every screen. */
 export const useReference = defineStore('reference', () => {
   const categories = ref<Category[]>([]);
-  const communities = ref<Community[]>([]);
+  const communities = ref<CommunitySummary[]>([]);
   const buildings = ref<Record<string, Building[]>>({});
 
   async function loadCategories() {
-    if (!categories.value.length) categories.value = ((await call(api.GET('/categories'))) as unknown as Page<Category>).items;
+    if (!categories.value.length) categories.value = (await call(api.GET('/categories'))).items;
     return categories.value;
   }
   async function loadCommunities(force = false) {
-    if (force || !communities.value.length) communities.value = ((await call(api.GET('/communities'))) as unknown as Page<Community>).items;
+    if (force || !communities.value.length) communities.value = (await call(api.GET('/communities', {}))).items;
     return communities.value;
   }
   async function loadBuildings(communityId: string, force = false) {
     if (force || !buildings.value[communityId]) {
-      const page = (await call(
-        api.GET('/communities/{id}/buildings', { params: { path: { id: communityId } } }),
-      )) as unknown as Page<Building>;
+      const page = await call(api.GET('/communities/{id}/buildings', { params: { path: { id: communityId } } }));
       buildings.value = { ...buildings.value, [communityId]: page.items };
     }
     return buildings.value[communityId];

@@ -2,7 +2,9 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, call, setCsrfToken } from '../api/client';
 import { ApiError } from '../api/problems';
-import type { Person, Role, Session } from '../api/views';
+import type { Role, Session } from '../api/views';
+
+type SignedIn = Session['person'];
 
 /** Where each role starts: residents on their phone screens, everyone else in the console. */
 export function homeOf(roles: readonly Role[]): string {
@@ -17,7 +19,7 @@ export function homeOf(roles: readonly Role[]): string {
  * answers with is kept in memory only). Reloading the page asks /auth/me again.
  */
 export const useSession = defineStore('session', () => {
-  const person = ref<Person | null>(null);
+  const person = ref<SignedIn | null>(null);
   const expiresAt = ref<string | null>(null);
   const checked = ref(false);
 
@@ -27,9 +29,9 @@ export const useSession = defineStore('session', () => {
     setCsrfToken(session?.csrfToken ?? null);
   }
 
-  async function load(): Promise<Person | null> {
+  async function load(): Promise<SignedIn | null> {
     try {
-      adopt((await call(api.GET('/auth/me', {} as never))) as unknown as Session);
+      adopt(await call(api.GET('/auth/me', {})));
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       adopt(null);
@@ -39,8 +41,8 @@ export const useSession = defineStore('session', () => {
     return person.value;
   }
 
-  async function signIn(username: string, password: string): Promise<Person> {
-    adopt((await call(api.POST('/auth/sign-in', { body: { username, password } }))) as unknown as Session);
+  async function signIn(username: string, password: string): Promise<SignedIn> {
+    adopt(await call(api.POST('/auth/sign-in', { body: { username, password } })));
     checked.value = true;
     return person.value!;
   }

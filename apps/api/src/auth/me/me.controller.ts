@@ -1,5 +1,5 @@
 import { Controller, Get, Headers } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jinlin/domain';
 import { bearer } from '../../http/auth.guard';
 import { CurrentUser } from '../../http/current-user.decorator';
@@ -20,6 +20,8 @@ export class MeController {
   @Get()
   @ApiErrors(400, [401, 'not signed in, or the session has ended'])
   @ApiOkResponse({ type: SessionDto })
+  // The header is read only to describe a Bearer caller; the web app is known by its session cookie.
+  @ApiHeader({ name: 'authorization', required: false, description: 'Bearer <JWT>, when not signed in with the session cookie' })
   describe(
     @CurrentUser() user: Principal,
     @CurrentSession() session: SignInSession | null,
