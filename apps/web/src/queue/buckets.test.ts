@@ -80,9 +80,9 @@ describe('the tabs', () => {
     expect(isDueSoon(ticket({ slaWarned: { acknowledge: true, resolve: false } }), ctx)).toBe(true);
     // The resolve deadline counts once acknowledged: filed 1 h ago, 23 h left.
     expect(isDueSoon(ticket({ status: 'acknowledged', slaWarned: { acknowledge: true, resolve: false } }), ctx)).toBe(false);
-    expect(isDueSoon(ticket({ filedAt: hours(-20), status: 'in_progress', deadlines: { acknowledgeBy: null, resolveBy: hours(2) } }), ctx)).toBe(
-      true,
-    );
+    expect(
+      isDueSoon(ticket({ filedAt: hours(-20), status: 'in_progress', deadlines: { acknowledgeBy: null, resolveBy: hours(2) } }), ctx),
+    ).toBe(true);
     // Overdue is not "soon".
     expect(inTab('dueSoon', ticket({ deadlines: { acknowledgeBy: hours(-1), resolveBy: hours(20) } }), ctx)).toBe(false);
   });
@@ -98,13 +98,18 @@ describe('filters, order and merging', () => {
   it('puts the nearest deadline first and a stopped clock last', () => {
     const a = ticket({ id: 'a', deadlines: { acknowledgeBy: hours(5), resolveBy: hours(30) } });
     const b = ticket({ id: 'b', deadlines: { acknowledgeBy: hours(0.5), resolveBy: hours(30) } });
-    const c = ticket({ id: 'c', status: 'waiting', waitingOn: 'resident', waitingSince: hours(-1), deadlines: { acknowledgeBy: null, resolveBy: hours(1) } });
+    const c = ticket({
+      id: 'c',
+      status: 'waiting',
+      waitingOn: 'resident',
+      waitingSince: hours(-1),
+      deadlines: { acknowledgeBy: null, resolveBy: hours(1) },
+    });
     const d = ticket({ id: 'd', status: 'in_progress', deadlines: { acknowledgeBy: hours(-9), resolveBy: hours(2) } });
     expect(sortTickets([c, a, d, b], 'urgent').map((t) => t.id)).toEqual(['b', 'd', 'a', 'c']);
-    expect(sortTickets([ticket({ id: 'old', filedAt: hours(-9) }), ticket({ id: 'new', filedAt: hours(-1) })], 'newest').map((t) => t.id)).toEqual([
-      'new',
-      'old',
-    ]);
+    expect(
+      sortTickets([ticket({ id: 'old', filedAt: hours(-9) }), ticket({ id: 'new', filedAt: hours(-1) })], 'newest').map((t) => t.id),
+    ).toEqual(['new', 'old']);
   });
 
   it('replaces a row by its newer version, drops one that left the tab, and never goes back a version', () => {

@@ -160,7 +160,11 @@ export function sortTickets(tickets: readonly Ticket[], order: SortOrder): Ticke
  * Merges fresh rows into what the tab holds: a row that changed replaces its older self (the higher
  * version wins, so a late page cannot undo a newer single read), a row that left the tab goes.
  */
-export function mergeRows(current: ReadonlyMap<string, Ticket>, fresh: readonly Ticket[], keep: (t: Ticket) => boolean): Map<string, Ticket> {
+export function mergeRows(
+  current: ReadonlyMap<string, Ticket>,
+  fresh: readonly Ticket[],
+  keep: (t: Ticket) => boolean,
+): Map<string, Ticket> {
   const next = new Map(current);
   for (const t of fresh) {
     const old = next.get(t.id);
