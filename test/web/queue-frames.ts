@@ -72,3 +72,36 @@ export async function seedOpenTickets(world: WebWorld, n: number, concurrency = 
   await Promise.all(Array.from({ length: concurrency }, worker));
   return position;
 }
+
+/**
+ * The whole benchmark: a fresh world, n open tickets filed through the API, 小陈's queue (new tab)
+ * holding all of them, and its scroll frame figures, printed. For `npm run bench:web`.
+ */
+export async function runQueueBenchmark(
+  n = 5000,
+  log: (line: string) => void = console.log,
+): Promise<FrameFigures & { seeded: number; loadMs: number }> {
+  const { openPage, signIn, startWebWorld } = await import('../support/browser');
+  const world = await startWebWorld('web_queue_bench', { days: 1 });
+  try {
+    const started = Date.now();
+    await seedOpenTickets(world, n);
+    log(`seeded ${n} open tickets in ${Date.now() - started} ms`);
+    const page = await openPage(world);
+    await signIn(page, world, 'xiaochen', /\/console\/queue$/);
+    const opened = Date.now();
+    // Every page of the open tickets loaded (the count reaches n) before the scrolling starts.
+    await page.waitForFunction(
+      (want) => Number(/\d+/.exec(document.querySelector('[data-testid=queue-count]')?.textContent ?? '')?.[0] ?? 0) >= want,
+      n,
+      { timeout: 300_000 },
+    );
+    const loadMs = Date.now() - opened;
+    const figures = await measureQueueFrames(page);
+    log(`queue of ${figures.rows} open tickets: loaded in ${loadMs} ms; scroll ${JSON.stringify(figures)}`);
+    await page.context().close();
+    return { ...figures, seeded: n, loadMs };
+  } finally {
+    await world.close();
+  }
+}

@@ -101,6 +101,7 @@ describe('the staff and manager screens', () => {
     await form.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('ticket-status').filter({ hasText: '待确认' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'queue-ticket');
 
     const after = await http(world.t.url, 'GET', `/tickets/${filed.id}`, { token: manager });
