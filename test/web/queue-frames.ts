@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
+import { PROJECTION_ENGINE, type ProjectionEngine } from '@jinlin/projections';
 import { http } from '../support/test-app';
 import type { WebWorld } from '../support/browser';
 
@@ -85,7 +86,9 @@ export async function runQueueBenchmark(
   const world = await startWebWorld('web_queue_bench', { days: 1 });
   try {
     const started = Date.now();
-    await seedOpenTickets(world, n);
+    const position = await seedOpenTickets(world, n);
+    // Every projection (the tickets and the 小陈's notifications) caught up: the scroll is measured, not the flood.
+    await world.t.app.get<ProjectionEngine>(PROJECTION_ENGINE).waitFor(position, 300_000);
     log(`seeded ${n} open tickets in ${Date.now() - started} ms`);
     const page = await openPage(world);
     await signIn(page, world, 'xiaochen', /\/console\/queue$/);

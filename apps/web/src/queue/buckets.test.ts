@@ -118,6 +118,9 @@ describe('filters, order and merging', () => {
     expect(mergeRows(rows, [ticket({ version: 2, title: 'stale' })], keepOpen).get('t1')?.version).toBe(3);
     expect(mergeRows(rows, [ticket({ version: 4, status: 'acknowledged' })], keepOpen).has('t1')).toBe(false);
     expect(mergeRows(rows, [ticket({ id: 't2' })], keepOpen).size).toBe(2);
+    // The same rows again: the same map, so the list is not sorted and drawn again.
+    expect(mergeRows(rows, [ticket({ version: 3 })], keepOpen)).toBe(rows);
+    expect(mergeRows(rows, [ticket({ id: 't3', status: 'closed' })], keepOpen)).toBe(rows);
   });
 
   it('renders only the rows in view, plus a few around them', () => {

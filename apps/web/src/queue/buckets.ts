@@ -143,17 +143,25 @@ export function matchesFilters(t: Ticket, filters: Filters): boolean {
 
 export type SortOrder = 'urgent' | 'newest';
 
-/** Most urgent: the nearest deadline first (a stopped clock last); newest: as the service lists them. */
+/**
+ * Most urgent: the nearest deadline first (a stopped clock last); newest: as the service lists them.
+ * Each ticket's key is worked out once (5,000 tickets: 5,000 date parses, not 60,000 comparisons' worth).
+ */
 export function sortTickets(tickets: readonly Ticket[], order: SortOrder): Ticket[] {
-  const copy = [...tickets];
-  if (order === 'newest') return copy.sort((a, b) => at(b.filedAt) - at(a.filedAt) || (a.id < b.id ? 1 : -1));
-  const key = (t: Ticket) => {
-    if (clockStopped(t)) return Number.MAX_SAFE_INTEGER;
-    const d = currentDeadline(t);
-    const ms = d ? at(d.at) : NaN;
-    return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER - 1 : ms;
-  };
-  return copy.sort((a, b) => key(a) - key(b) || at(a.filedAt) - at(b.filedAt) || (a.id < b.id ? -1 : 1));
+  const byId = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (order === 'newest') {
+    const keyed = tickets.map((t) => ({ t, filed: at(t.filedAt) }));
+    return keyed.sort((a, b) => b.filed - a.filed || byId(b.t, a.t)).map((k) => k.t);
+  }
+  const keyed = tickets.map((t) => ({ t, key: urgency(t), filed: at(t.filedAt) }));
+  return keyed.sort((a, b) => a.key - b.key || a.filed - b.filed || byId(a.t, b.t)).map((k) => k.t);
+}
+
+function urgency(t: Ticket): number {
+  if (clockStopped(t)) return Number.MAX_SAFE_INTEGER;
+  const d = currentDeadline(t);
+  const ms = d ? at(d.at) : NaN;
+  return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER - 1 : ms;
 }
 
 /**
@@ -164,15 +172,20 @@ export function mergeRows(
   current: ReadonlyMap<string, Ticket>,
   fresh: readonly Ticket[],
   keep: (t: Ticket) => boolean,
-): Map<string, Ticket> {
-  const next = new Map(current);
+): ReadonlyMap<string, Ticket> {
+  let next: Map<string, Ticket> | null = null;
   for (const t of fresh) {
-    const old = next.get(t.id);
+    const old = (next ?? current).get(t.id);
+    if (old && old.version >= t.version && keep(old) === keep(t)) continue;
     if (old && old.version > t.version) continue;
-    if (keep(t)) next.set(t.id, t);
+    const stays = keep(t);
+    if (!stays && !old) continue;
+    next ??= new Map(current);
+    if (stays) next.set(t.id, t);
     else next.delete(t.id);
   }
-  return next;
+  // Nothing new: the same map, so nothing downstream is sorted or drawn again.
+  return next ?? current;
 }
 
 /** The window of rows a scroller of fixed row height shows, with `overscan` rows above and below. */
