@@ -15,6 +15,8 @@ function ticket(over: Partial<Ticket> = {}): Ticket {
     description: '电梯卡在5楼',
     location: { building: '3' },
     status: 'open',
+    assigneeId: null,
+    reporterId: 'resident-demo',
     filedAt: hours(-1),
     deadlines: { acknowledgeBy: hours(1), resolveBy: hours(23) },
     slaBreached: { acknowledge: false, resolve: false },
