@@ -31,6 +31,8 @@ const apiGet = <T>(page: Page, path: string) =>
   }, path) as Promise<{ status: number; body: T }>;
 
 async function cleanScreen(page: Open) {
+  // A dialog fading in or out is half transparent: judge the screen once it stands still.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   expect(await accessibilityViolations(page)).toEqual([]);
   expect(page.problems).toEqual([]);
 }
@@ -108,8 +110,7 @@ describe('the admin console', () => {
 
     await form.locator('input[name=escalateAfterBreachMinutes]').fill('0, 60, 240');
     await page.locator('[data-testid=save-sla]').click();
-    const row = page.locator('[data-testid=sla] tr', { hasText: '电梯' });
-    await expect(row.textContent()).resolves.toContain('本小区设置');
+    await page.locator('[data-testid=sla] tr', { hasText: '电梯' }).filter({ hasText: '本小区设置' }).waitFor();
     const community = await apiGet<{ slaPolicies: Record<string, unknown> }>(page, `/communities/${COMMUNITY}`);
     expect(community.body.slaPolicies.elevator).toEqual({
       acknowledgeWithinMinutes: 60,
@@ -136,14 +137,18 @@ describe('the admin console', () => {
     await form.locator('.el-checkbox', { hasText: '居民' }).click();
     await form.locator('.el-select').click();
     await page.getByRole('option', { name: '前埔一里西小区' }).click();
-    await form.locator('input[name=phone]').fill('1380000');
+    await form.locator('input[name=phone]').fill('138-abc');
     await page.locator('[data-testid=save-person]').click();
     const phoneError = form.locator('.el-form-item.is-error', { has: page.locator('input[name=phone]') }).locator('.el-form-item__error');
     await expect(phoneError.textContent()).resolves.toContain('不是有效的电话号码');
 
     await form.locator('input[name=phone]').fill('13800001234');
     await page.locator('[data-testid=save-person]').click();
-    await expect(page.locator('[data-testid=people]').textContent()).resolves.toContain('李阿姨');
+    await form.waitFor({ state: 'hidden' });
+    // The list is paged by id: the new person is found by name.
+    await page.locator('[data-testid=people-filters] input[name=q]').fill('李阿姨');
+    await page.locator('[data-testid=people-filters]').getByRole('button', { name: '查询' }).click();
+    await page.locator('[data-testid=people] tr', { hasText: '李阿姨' }).waitFor();
     const person = await apiGet<Record<string, unknown>>(page, '/people/resident-qianpu-12-301');
     expect(person.body).toMatchObject({ name: '李阿姨', roles: ['resident'], communities: [COMMUNITY], phone: '13800001234' });
   });
@@ -158,18 +163,22 @@ describe('the admin console', () => {
     const secret = await form.locator('input[name=secret]').inputValue();
     expect(secret.length).toBeGreaterThanOrEqual(16);
     await page.locator('[data-testid=save-webhook]').click();
+    await form.waitFor({ state: 'hidden' });
     const notice = page.locator('[data-testid=webhook-secret]');
     await expect(notice.textContent()).resolves.toContain(secret);
     await expect(notice.textContent()).resolves.toContain('密钥只显示这一次');
-    await expect(page.locator('[data-testid=webhooks]').textContent()).resolves.toContain(receiver.url);
+    await page.locator('[data-testid=webhooks] tr', { hasText: receiver.url }).waitFor();
     const hooks = await apiGet<{ items: { id: string; url: string; format: string }[] }>(page, '/webhooks');
     expect(hooks.body.items).toEqual([expect.objectContaining({ id: 'district-platform', url: receiver.url, format: 'json' })]);
     expect(JSON.stringify(hooks.body)).not.toContain(secret);
     await cleanScreen(page);
 
     await page.getByRole('button', { name: '推送记录' }).click();
-    await expect(page.locator('.el-drawer').textContent()).resolves.toContain('district-platform 的推送记录');
+    const drawer = page.getByRole('dialog', { name: 'district-platform 的推送记录' });
+    await drawer.waitFor();
     await cleanScreen(page);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
   });
 
   it('opens the calendars and the companies, the latter saying where its list comes from', async () => {
@@ -185,7 +194,7 @@ describe('the admin console', () => {
     await page.locator('[data-testid=company-form] input[name=id]').fill('haixin-pm');
     await page.locator('[data-testid=company-form] input[name=name]').fill('海新物业');
     await page.locator('[data-testid=company-form]').getByRole('button', { name: '登记' }).click();
-    await expect(page.locator('[data-testid=companies]').textContent()).resolves.toContain('haixin-pm');
+    await page.locator('[data-testid=companies] tr', { hasText: 'haixin-pm' }).waitFor();
     await cleanScreen(page);
   });
 });
