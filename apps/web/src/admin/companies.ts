@@ -1,4 +1,4 @@
-import type { Community, Person } from '../api/views';
+import type { CommunitySummary as Community, Person } from '../api/views';
 import type { CompanyRow } from './types';
 
 /**
