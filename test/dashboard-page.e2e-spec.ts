@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import { http } from './support/test-app';
-import { openPage, signIn, startWebWorld, type WebWorld } from './support/browser';
+import { openPage, startWebWorld, type WebWorld } from './support/browser';
 
 /**
  * SPEC §6's last line: GET /dashboard, the old page's address, leads to the web app's overview, and
@@ -24,7 +24,9 @@ describe('GET /dashboard', () => {
     expect(plain.headers.get('location')).toBe('/app/console/overview');
     // Its small page carries the page headers too.
     expect(plain.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect((await noFollow('/dashboard?communityId=xingang-plaza')).headers.get('location')).toBe('/app/console/overview?communityId=xingang-plaza');
+    expect((await noFollow('/dashboard?communityId=xingang-plaza')).headers.get('location')).toBe(
+      '/app/console/overview?communityId=xingang-plaza',
+    );
     for (const bad of ['https://evil.example', '//evil.example', 'a%0d%0aSet-Cookie:x=1', 'X'])
       expect((await noFollow(`/dashboard?communityId=${encodeURIComponent(bad)}`)).headers.get('location')).toBe('/app/console/overview');
     // The old page's assets are gone.
@@ -32,7 +34,7 @@ describe('GET /dashboard', () => {
   });
 
   it('in Chromium, it leads through sign-in to the overview, whose figures are GET /dashboards/summary’s for the same community and period', async () => {
-    const page = await openPage(world, { width: 1366, height: 1000 });
+    const page = await openPage(world, { width: 1366, height: 1180 });
     await page.goto(`${world.t.url}/dashboard?communityId=huaqiao-haijingcheng`);
     await page.waitForURL(/\/sign-in\?next=/);
     const password = world.passwords['huang.shuji'];

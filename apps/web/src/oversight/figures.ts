@@ -26,7 +26,10 @@ export function monthWindow(month: string): Window {
   const m = MONTH.exec(month);
   if (!m) throw new Error(`not a month (YYYY-MM): ${month}`);
   const [year, index] = [Number(m[1]), Number(m[2]) - 1];
-  return { from: new Date(Date.UTC(year, index, 1) - ZONE_MS).toISOString(), to: new Date(Date.UTC(year, index + 1, 1) - ZONE_MS).toISOString() };
+  return {
+    from: new Date(Date.UTC(year, index, 1) - ZONE_MS).toISOString(),
+    to: new Date(Date.UTC(year, index + 1, 1) - ZONE_MS).toISOString(),
+  };
 }
 
 /** The month (YYYY-MM, Beijing) an instant falls in. */

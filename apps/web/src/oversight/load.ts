@@ -10,7 +10,13 @@ export async function summary(
   groupBy?: 'category' | 'building' | 'day',
   minPosition?: number,
 ): Promise<Summary> {
-  const query = { communityId, from: window.from, to: window.to, ...(groupBy ? { groupBy } : {}), ...(minPosition ? { minPosition: String(minPosition) } : {}) };
+  const query = {
+    communityId,
+    from: window.from,
+    to: window.to,
+    ...(groupBy ? { groupBy } : {}),
+    ...(minPosition ? { minPosition: String(minPosition) } : {}),
+  };
   return (await call(api.GET('/dashboards/summary', { params: { query } }))) as unknown as Summary;
 }
 

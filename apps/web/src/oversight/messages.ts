@@ -31,6 +31,7 @@ const zh = {
     buildings: '各楼栋报事',
     week: '周',
     empty: '本期间没有报事',
+    noBuilding: '未注明楼栋',
   },
   lists: {
     escalated: '升级督办的报事',
@@ -195,6 +196,7 @@ const en: typeof zh = {
     buildings: 'By building',
     week: 'Week',
     empty: 'No tickets in this period',
+    noBuilding: 'No building given',
   },
   lists: {
     escalated: 'Escalated tickets',
