@@ -71,13 +71,17 @@ describe('the secretary (黄书记) oversees the estates', () => {
     const query = new URLSearchParams(scope).toString();
     const summary = (await http(world.t.url, 'GET', `/dashboards/summary?${query}`, { token: secretary })).body;
     expect(summary.total.filed).toBeGreaterThan(10);
-    for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate']) expect(await text(page, `[data-figure="${rate}"]`)).toBe(pct(summary.total[rate]));
-    for (const count of ['filed', 'backlog', 'overdue']) expect(await text(page, `[data-figure="${count}"]`)).toBe(String(summary.total[count]));
+    for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate'])
+      expect(await text(page, `[data-figure="${rate}"]`)).toBe(pct(summary.total[rate]));
+    for (const count of ['filed', 'backlog', 'overdue'])
+      expect(await text(page, `[data-figure="${count}"]`)).toBe(String(summary.total[count]));
     expect(await text(page, '[data-figure="resolution"]')).toContain((summary.total.resolutionSeconds.p50 / 3600).toFixed(1));
     // The definitions of SPEC §6 are there for whoever asks (the tooltip's button names them).
     await expect(page.getByRole('button', { name: /受理时限内/ }).count()).resolves.toBe(1);
 
-    const overdue = (await http(world.t.url, 'GET', `/tickets?communityId=${scope.communityId}&overdue=true&limit=50`, { token: secretary })).body.items;
+    const overdue = (
+      await http(world.t.url, 'GET', `/tickets?communityId=${scope.communityId}&overdue=true&limit=50`, { token: secretary })
+    ).body.items;
     await expect(page.locator('[data-testid="overdue"] tbody tr').count()).resolves.toBe(overdue.length);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(page.problems).toEqual([]);
@@ -93,7 +97,10 @@ describe('the secretary (黄书记) oversees the estates', () => {
     const scope = await shownWindow(page);
     expect(new Date(Date.parse(scope.from) + 8 * 3_600_000).toISOString()).toMatch(/-01T00:00:00/);
     const summary = (await http(world.t.url, 'GET', `/dashboards/summary?${new URLSearchParams(scope)}`, { token: secretary })).body;
-    await page.waitForFunction((f) => document.querySelector('[data-figure="filed"]')?.textContent?.trim() === f, String(summary.total.filed));
+    await page.waitForFunction(
+      (f) => document.querySelector('[data-figure="filed"]')?.textContent?.trim() === f,
+      String(summary.total.filed),
+    );
     expect(await text(page, '[data-figure="resolutionRate"]')).toBe(pct(summary.total.resolutionRate));
     // Back to the first community for the next steps.
     await page.locator('[data-testid="community"]').click();
@@ -124,7 +131,9 @@ describe('the secretary (黄书记) oversees the estates', () => {
   }, 60_000);
 
   it('a ticket row opens its audit trail: every event with its actor’s name and role, its hash, and the chain verdict', async () => {
-    const link = page.locator('[data-testid="overdue"] tbody a, [data-testid="escalated"] tbody a, [data-testid="follow-ups"] tbody a').first();
+    const link = page
+      .locator('[data-testid="overdue"] tbody a, [data-testid="escalated"] tbody a, [data-testid="follow-ups"] tbody a')
+      .first();
     const id = (await link.getAttribute('href'))!.split('/').pop()!;
     await link.click();
     await page.waitForURL(/\/console\/audit\//);
@@ -244,15 +253,26 @@ describe('the committee (陈主任) runs a handover from the checklist', () => {
     await page.locator('#blocker-text').fill('业主档案尚未移交');
     await page.getByRole('button', { name: '登记问题' }).click();
     await page.locator('[data-testid="blockers"]').filter({ hasText: '业主档案尚未移交' }).waitFor();
+    // The button's loading and hover tints (Element's, lighter) are over before the page is judged.
+    await page.locator('.raise button.is-loading').waitFor({ state: 'detached' });
+    await page.mouse.move(0, 0);
+    await page.locator('body').focus();
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.locator('[data-testid="blockers"] li').filter({ hasText: '业主档案尚未移交' }).getByRole('button', { name: '已解决' }).click();
+    await page
+      .locator('[data-testid="blockers"] li')
+      .filter({ hasText: '业主档案尚未移交' })
+      .getByRole('button', { name: '已解决' })
+      .click();
     await dialog.locator('textarea[name=note]').fill('已移交');
     await dialog.locator('[data-testid="dialog-submit"]').click();
     await page.getByText('没有待解决的问题').waitFor();
 
     handover = (await http(t.url, 'GET', `/handovers/${started.body.id}`, { token: committee })).body;
-    expect(handover.steps.find((s: { step: string }) => s.step === 'exit_notice')).toMatchObject({ done: true, note: '嘉园物业书面告知退出' });
+    expect(handover.steps.find((s: { step: string }) => s.step === 'exit_notice')).toMatchObject({
+      done: true,
+      note: '嘉园物业书面告知退出',
+    });
     expect(handover.openBlockers).toEqual([]);
     expect(handover.blockers).toEqual([expect.objectContaining({ n: 1, text: '业主档案尚未移交', note: '已移交' })]);
     await expect(page.locator('[data-testid="progress"]').getAttribute('aria-valuenow')).resolves.toBe(String(handover.percentDone));
