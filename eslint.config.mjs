@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  * typescript-eslint's recommended rules, without type information so a run stays quick.
  */
 export default defineConfig(
-  globalIgnores(['**/dist/', '**/node_modules/', 'data/', 'coverage/', 'apps/api/src/dashboard-page/public/']),
+  globalIgnores(['**/dist/', '**/node_modules/', 'data/', 'coverage/']),
   {
     files: ['{apps,libs,test,bench}/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -1,46 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { repoRoot } from '@jinlin/database';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../http/auth.guard';
 
-/** The page's files are served from the sources as they are (no build step), from dist/ or src/ alike. */
-const PUBLIC = join(repoRoot(__dirname), 'apps', 'api', 'src', 'dashboard-page', 'public');
-// A Map, not an object: a client picks the name, and `__proto__` or `constructor` must be just unknown names.
-const ASSETS: ReadonlyMap<string, { file: string; type: string }> = new Map([
-  ['app.js', { file: join(PUBLIC, 'app.js'), type: 'text/javascript; charset=utf-8' }],
-  ['style.css', { file: join(PUBLIC, 'style.css'), type: 'text/css; charset=utf-8' }],
-  // Served from the app itself: no CDN, the page works on a closed network.
-  ['echarts.min.js', { file: require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' }],
-]);
+/** Where the dashboard lives now: the web app's community overview (SPEC §6, §10). */
+export const OVERVIEW = '/app/console/overview';
+const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
-/** GET /dashboard: the page is public; its data calls carry the token the user enters. */
+/**
+ * GET /dashboard, the old page's address (bookmarks, the README), leads to the overview with a 302;
+ * a community asked for (`?communityId=`) is kept when it is a well-formed id, anything else is dropped
+ * so the redirect can point nowhere but the app. The small HTML body, for a client that does not
+ * follow, carries the page headers (CSP and the rest) like every page.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('dashboard')
 export class DashboardPageController {
-  private readonly cache = new Map<string, string>();
-
   @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-cache')
-  page(): string {
-    return this.read(join(PUBLIC, 'index.html'));
-  }
-
-  @Get('assets/:name')
-  asset(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply): string {
-    const asset = ASSETS.get(name);
-    if (!asset) throw new NotFoundException(`no asset ${name}`);
-    void reply.header('content-type', asset.type).header('cache-control', 'public, max-age=3600');
-    return this.read(asset.file);
-  }
-
-  private read(file: string): string {
-    let text = this.cache.get(file);
-    if (text === undefined) this.cache.set(file, (text = readFileSync(file, 'utf8')));
-    return text;
+  page(@Query('communityId') communityId: unknown, @Res() reply: FastifyReply): void {
+    const target = typeof communityId === 'string' && SLUG.test(communityId) ? `${OVERVIEW}?communityId=${communityId}` : OVERVIEW;
+    void reply
+      .code(302)
+      .header('location', target)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html><meta charset="utf-8"><title>近邻</title><p><a href="${target}">${target}</a></p>`);
   }
 }
