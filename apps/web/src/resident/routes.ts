@@ -6,7 +6,7 @@ export const residentRoutes: RouteRecordRaw[] = [
   {
     path: 'neighbours',
     name: 'resident-neighbours',
-    component: () => import('./Neighbours.vue'),
+    component: () => import('./NeighbourTickets.vue'),
     meta: { tab: 'resident.tab.neighbours', icon: 'friends-o' },
   },
   { path: '', name: 'my-tickets', component: () => import('./MyTickets.vue'), meta: { tab: 'resident.tab.mine', icon: 'orders-o' } },
