@@ -47,6 +47,17 @@ describe('the resident on a phone', () => {
   afterAll(() => page?.context().close());
 
   it('files a ticket with a photo from the phone, place picked from the building list', async () => {
+    // A neighbour reported the same lift, for the whole community to see: offered after filing.
+    const theirs = await command(neighbour, '/tickets', {
+      communityId: COMMUNITY,
+      category: 'elevator',
+      title: '3号楼2单元电梯门关不严',
+      description: '电梯门关不严，晃得厉害',
+      location: { building: '3', unit: '2单元' },
+      visibility: 'community',
+    });
+    await http(world.t.url, 'GET', `/tickets/${theirs.id}?minPosition=${theirs.position}`, { token: neighbour });
+
     await page.locator('.van-tabbar-item', { hasText: '报事' }).click();
     await page.waitForURL(/\/m\/file$/);
     await page.getByText('我要报事').waitFor();
@@ -86,7 +97,13 @@ describe('the resident on a phone', () => {
     await expect(page.getByText('3号楼 2单元 1203').count()).resolves.toBeGreaterThan(0);
     await page.locator('[data-testid=timeline] li', { hasText: '报事' }).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('.photos img')].some((i) => (i as HTMLImageElement).naturalWidth > 0));
+    const similar = page.locator('[data-testid=similar] li', { hasText: '3号楼2单元电梯门关不严' });
+    await similar.waitFor();
     await clean(page);
+    await similar.getByRole('button', { name: '附议' }).click();
+    await similar.getByRole('button', { name: '已附议' }).waitFor();
+    const supported = await http(world.t.url, 'GET', `/tickets/${theirs.id}`, { token: neighbour });
+    expect(supported.body.supportCount).toBe(1);
 
     // What the service has: the place, the photo (without its GPS), the reporter.
     const read = await http(world.t.url, 'GET', `/tickets/${ticketId}`, { token: resident });
@@ -168,6 +185,8 @@ describe('the resident on a phone', () => {
       location: { area: '中庭花园' },
       visibility: 'community',
     });
+    // Filed by someone else: the page has no position to wait for, so the test waits for the projection.
+    await http(world.t.url, 'GET', `/tickets/${filed.id}?minPosition=${filed.position}`, { token: neighbour });
     await page.goto(`${world.t.url}/app/m/neighbours`);
     const card = page.locator('[data-testid=neighbour-tickets] article', { hasText: '中庭花园的树枝压到电线' });
     await card.waitFor();
