@@ -30,6 +30,16 @@ async function clean(page: Page & { problems: string[] }) {
   expect(page.problems).toEqual([]);
 }
 
+/** A value once it is truthy (a projection catching up), or the last one after 50 tries. */
+async function eventually<T>(read: () => Promise<T>): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 50 && !value; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
 async function command(token: string, path: string, body: unknown) {
   const reply = await http(world.t.url, 'POST', path, { token, body });
   if (reply.status >= 300) throw new Error(`${path}: ${reply.status} ${reply.text}`);
@@ -102,8 +112,10 @@ describe('the resident on a phone', () => {
     await clean(page);
     await similar.getByRole('button', { name: '附议' }).click();
     await similar.getByRole('button', { name: '已附议' }).waitFor();
-    const supported = await http(world.t.url, 'GET', `/tickets/${theirs.id}`, { token: neighbour });
-    expect(supported.body.supportCount).toBe(1);
+    // The page got the position of its write, the test did not: read until the projection has it.
+    expect(
+      await eventually(async () => (await http(world.t.url, 'GET', `/tickets/${theirs.id}`, { token: neighbour })).body.supportCount),
+    ).toBe(1);
 
     // What the service has: the place, the photo (without its GPS), the reporter.
     const read = await http(world.t.url, 'GET', `/tickets/${ticketId}`, { token: resident });
@@ -124,6 +136,18 @@ describe('the resident on a phone', () => {
     await card.waitFor();
     await expect(card.locator('.status').textContent()).resolves.toBe('待受理');
     await expect(card.locator('time.sla').count()).resolves.toBe(1);
+    await clean(page);
+  }, 60_000);
+
+  it('says when there is no network, and loads again on retry', async () => {
+    await page.locator('.van-tabbar-item', { hasText: '邻里' }).click();
+    await page.waitForURL(/\/m\/neighbours$/);
+    await page.context().setOffline(true);
+    await page.locator('.van-tabbar-item', { hasText: '我的' }).click();
+    await page.locator('[data-testid=load-failed]', { hasText: '网络不通' }).waitFor();
+    await page.context().setOffline(false);
+    await page.locator('[data-testid=load-failed]').getByRole('button', { name: '重试' }).click();
+    await page.locator('[data-testid=my-tickets] article', { hasText: TITLE }).waitFor();
     await clean(page);
   }, 60_000);
 
@@ -176,6 +200,17 @@ describe('the resident on a phone', () => {
     await clean(page);
   }, 60_000);
 
+  it('says in Chinese that a file is not a photo, and will not file with it', async () => {
+    await page.goto(`${world.t.url}/app/m/file`);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
+    await page.locator('.van-uploader__preview', { hasText: '不是照片，只支持 JPEG、PNG、WebP' }).waitFor();
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.locator('.field-error', { hasText: '有照片上传失败' }).waitFor();
+    await clean(page);
+  }, 60_000);
+
   it('supports a neighbour’s community-visible ticket once; a second time it reads 已附议', async () => {
     const filed = await command(neighbour, '/tickets', {
       communityId: COMMUNITY,
@@ -203,7 +238,8 @@ describe('the resident on a phone', () => {
     await again.getByRole('button', { name: '已附议' }).waitFor();
     await clean(page);
 
-    const read = await http(world.t.url, 'GET', `/tickets/${filed.id}`, { token: neighbour });
-    expect(read.body.supportCount).toBe(1);
+    expect(
+      await eventually(async () => (await http(world.t.url, 'GET', `/tickets/${filed.id}`, { token: neighbour })).body.supportCount),
+    ).toBe(1);
   }, 60_000);
 });

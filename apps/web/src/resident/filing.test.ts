@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Building } from '../api/views';
-import { attemptFor, emptyDraft, toBody, useFilingForm, validate, type Draft, type Photo } from './filing';
+import { fieldErrors } from '../api/problems';
+import { attemptFor, emptyDraft, placeServerProblems, toBody, useFilingForm, validate, type Draft, type Photo } from './filing';
 
 const BUILDINGS: Building[] = [
   { code: '3', name: '3号楼', units: ['1单元', '2单元'] },
@@ -110,5 +111,26 @@ describe('the filing form', () => {
     expect(form.state.draft).toEqual(emptyDraft('qianpu-yili-west'));
     expect(form.state.photos).toEqual([]);
     expect(form.state.attempt).toBeNull();
+  });
+
+  it('lays the service’s 400 on the form: a unit under the building picker, the rest at the top, in the user’s words', () => {
+    const byField = fieldErrors({
+      status: 400,
+      title: 'Bad Request',
+      detail: 'x',
+      errors: [
+        'location.unit: 9单元 is not a unit of building 3',
+        'title must be shorter than or equal to 120 characters',
+        'the reporter is not a resident of this community',
+      ],
+    });
+    const say = (m: string) => (m.includes('shorter') ? '不能超过 120 个字' : m);
+    expect(placeServerProblems(byField, 'home', say)).toEqual({
+      fields: { 'location.building': '9单元 is not a unit of building 3', title: '不能超过 120 个字' },
+      top: ['the reporter is not a resident of this community'],
+    });
+    expect(placeServerProblems({ location: ['location must be a text or an object'] }, 'area', say).fields).toEqual({
+      'location.area': 'location must be a text or an object',
+    });
   });
 });

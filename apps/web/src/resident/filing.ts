@@ -123,6 +123,46 @@ export function attemptFor(previous: Attempt | null, body: FileTicketBody, newKe
   return previous && previous.body === json ? previous : { key: newKey(), body: json };
 }
 
+const FORM_FIELDS = new Set([
+  'communityId',
+  'category',
+  'title',
+  'description',
+  'location.building',
+  'location.room',
+  'location.area',
+  'attachmentIds',
+]);
+
+/**
+ * The service's 400 (fieldErrors: messages per field path) laid on the form: the unit is picked
+ * with the building, a whole-location message goes to the place in use, and what names no field of
+ * the form is said at the top. `say` puts a message in the user's language.
+ */
+export function placeServerProblems(
+  byField: Record<string, string[]>,
+  place: Draft['place'],
+  say: (message: string) => string,
+): { fields: Record<string, string>; top: string[] } {
+  const fields: Record<string, string> = {};
+  const top: string[] = [];
+  for (const [field, messages] of Object.entries(byField)) {
+    const target =
+      field === 'location.unit'
+        ? 'location.building'
+        : field === 'location'
+          ? place === 'area'
+            ? 'location.area'
+            : 'location.building'
+          : field;
+    // "location.building: unknown building 99" → "unknown building 99" under the field it names.
+    const words = messages.map((m) => say(m.replace(/^[\w.[\]]+:\s*/, ''))).join('；');
+    if (FORM_FIELDS.has(target)) fields[target] = fields[target] ? `${fields[target]}；${words}` : words;
+    else top.push(words);
+  }
+  return { fields, top };
+}
+
 /** A Vue-reactive form: the draft, its photos, and the attempt in flight. */
 export function useFilingForm(communityId = '') {
   const state = reactive({
