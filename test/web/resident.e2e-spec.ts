@@ -106,7 +106,9 @@ describe('the resident on a phone', () => {
     await expect(page.locator('.status').first().textContent()).resolves.toBe('待受理');
     await expect(page.getByText('3号楼 2单元 1203').count()).resolves.toBeGreaterThan(0);
     await page.locator('[data-testid=timeline] li', { hasText: '报事' }).waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('.photos img')].some((i) => (i as HTMLImageElement).naturalWidth > 0));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.photos img')).some((i) => (i as HTMLImageElement).naturalWidth > 0),
+    );
     const similar = page.locator('[data-testid=similar] li', { hasText: '3号楼2单元电梯门关不严' });
     await similar.waitFor();
     await clean(page);
