@@ -198,7 +198,7 @@ describe('docker/Dockerfile', () => {
     expect(final.image).toBe('node'); // a fresh image, not the build stage
     const copies = final.instructions
       .filter((i) => i.getKeyword() === 'COPY')
-      .map((i) => [copiesFrom(i), args(i).replace(/^--from=\S+\s+/, '')]);
+      .map((i): [string | null | undefined, string] => [copiesFrom(i), args(i).replace(/^--from=\S+\s+/, '')]);
     expect(copies).toEqual(
       expect.arrayContaining([
         ['deps', '/app/node_modules ./node_modules'],
