@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     '',
     `${new Date().toISOString().slice(0, 10)}, ${machine()}; sizes from pg_total_relation_size (heap, TOAST, indexes) after VACUUM. The machine was shared with other work while this ran; sizes do not depend on it.`,
     '',
-    `**${fmt(a.events)} events of ticket lifecycles** (7 per ticket, filed → acknowledged → action → comment → resolved → confirmed → rated; made through es_append by bench/generate-events.ts, projected by the running service; no people registered, so no notifications):`,
+    `**${fmt(a.events)} events of ticket lifecycles** (7 per ticket, filed → acknowledged → action → comment → resolved → confirmed → rated; made through es_append by bench/generate-events.ts, projected by the running service; no staff registered, so the notifications are the reporters' own: the resolve and the company's public comment):`,
     '',
     table(a.list, a.events, 'event'),
     '',
