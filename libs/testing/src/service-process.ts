@@ -26,11 +26,18 @@ export class ServiceProcess {
   private constructor(
     private readonly env: NodeJS.ProcessEnv,
     readonly port: number,
+    private readonly startTimeoutMs = 30_000,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(databaseUrl: string, jwtSecret: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  /** `startTimeoutMs`: how long to wait for it to answer (30 s; longer for a test that starts several on a busy machine). */
+  static async start(
+    databaseUrl: string,
+    jwtSecret: string,
+    extraEnv: Record<string, string> = {},
+    { startTimeoutMs }: { startTimeoutMs?: number } = {},
+  ): Promise<ServiceProcess> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -41,7 +48,7 @@ export class ServiceProcess {
       PROJECTION_POLL_MS: '50',
       ...extraEnv,
     };
-    const service = new ServiceProcess(env, port);
+    const service = new ServiceProcess(env, port, startTimeoutMs);
     await service.spawn();
     return service;
   }
@@ -59,7 +66,7 @@ export class ServiceProcess {
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code));
     // Ready when it answers, whatever its log level.
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + this.startTimeoutMs;
     while (Date.now() < deadline) {
       if (exited !== undefined) throw new Error(`service exited with ${exited}:\n${this.output.slice(-3000)}`);
       try {
@@ -69,7 +76,10 @@ export class ServiceProcess {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`service did not start in 30 s:\n${this.output.slice(-3000)}`);
+    // A child that never answered is not left running behind the failed test.
+    child.kill('SIGKILL');
+    this.child = null;
+    throw new Error(`service did not start in ${this.startTimeoutMs / 1000} s:\n${this.output.slice(-3000)}`);
   }
 
   /** SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill does. */

@@ -36,6 +36,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('when KurrentDB is a cluster, its connection string names several seeds; a bad scheme or host is refused by name', () => {
+    const cluster = 'kurrentdb+discover://kurrentdb-1:2113,kurrentdb-2:2113,kurrentdb-3:2113?tls=false&nodePreference=leader';
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: cluster }).eventStoreDbUrl).toBe(cluster);
+    expect(loadConfig({ EVENTSTOREDB_URL: 'esdb://admin:changeit@10.0.0.1:2113,10.0.0.2/?tls=true' }).eventStoreDbUrl).toMatch(/^esdb:/);
+    expect(() => loadConfig({ EVENTSTOREDB_URL: 'http://kurrentdb-1:2113' })).toThrow(/EVENTSTOREDB_URL must use esdb: or .* got "http:"/);
+    expect(() => loadConfig({ EVENTSTOREDB_URL: 'kurrentdb://a:2113,,b:2113' })).toThrow(
+      /EVENTSTOREDB_URL names a host that is not one: ""/,
+    );
+    expect(() => loadConfig({ EVENTSTOREDB_URL: 'kurrentdb://a:99999' })).toThrow(/names a host that is not one: "a:99999"/);
+    expect(() => loadConfig({ EVENTSTOREDB_URL: 'not a url' })).toThrow(/EVENTSTOREDB_URL is not a valid URL/);
+  });
+
   it('group commit: batches in flight and batch size have defaults and bounds; the old setting is refused by name', () => {
     expect(loadConfig({}).groupCommit).toEqual({ batchesInFlight: 2, batchMax: 64 });
     expect(loadConfig({ APPEND_BATCH_MAX: '1', APPEND_BATCHES_IN_FLIGHT: '4' }).groupCommit).toEqual({ batchesInFlight: 4, batchMax: 1 });

@@ -66,6 +66,34 @@ export type NatsConfig = Readonly<{
   ackTimeoutMs: number;
 }>;
 
+const KURRENT_SCHEMES = ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kdb', 'kdb+discover'];
+
+/**
+ * A KurrentDB connection string: `scheme://[user:pass@]host[:port][,host[:port]...][/][?options]`. A
+ * cluster is named by several gossip seeds, which the client takes and WHATWG URL refuses, so each
+ * host is checked on its own.
+ */
+function connectionString(name: string, raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw === '') return null;
+  const m = /^([a-z+]+):\/\/(?:[^@/?]*@)?([^/?]*)\/?(\?.*)?$/.exec(raw);
+  if (!m) {
+    problems.push(`${name} is not a valid URL`);
+    return raw;
+  }
+  if (!KURRENT_SCHEMES.includes(m[1]))
+    problems.push(`${name} must use ${KURRENT_SCHEMES.map((s) => `${s}:`).join(' or ')}, got "${m[1]}:"`);
+  const hosts = m[2].split(',');
+  const bad = hosts.filter((host) => {
+    try {
+      return !host || new URL(`http://${host}`).host === '';
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) problems.push(`${name} names a host that is not one: "${bad.join('", "')}"`);
+  return raw;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -119,14 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (databaseUrl && !secret && !jwksUrl) problems.push('JWT_SECRET (or JWT_JWKS_URL) is required when DATABASE_URL is set');
   const eventStore = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'eventstoredb'], 'postgres');
-  const eventStoreDbUrl = url('EVENTSTOREDB_URL', [
-    'esdb:',
-    'esdb+discover:',
-    'kurrentdb:',
-    'kurrentdb+discover:',
-    'kdb:',
-    'kdb+discover:',
-  ]);
+  const eventStoreDbUrl = connectionString('EVENTSTOREDB_URL', env.EVENTSTOREDB_URL, problems);
   const natsUrl = url('NATS_URL', ['nats:', 'tls:']);
   const natsStream = env.NATS_STREAM || 'JINLIN_EVENTS';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(natsStream))
