@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ServiceProcess } from '@jinlin/testing';
 import { signToken } from '../apps/api/src/infrastructure/jwt-secret';
 import { benchDatabase, fmt, machine, postLoad, recordSection, throughput, type LoadRun } from './bench-support';
+import { startCrudBaseline } from './crud-baseline/crud-process';
 import { projectionLag } from './lag.bench';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
@@ -58,6 +59,42 @@ async function seed(url: string, admin: string): Promise<void> {
   });
 }
 
+/**
+ * The brief's baseline: a plain NestJS + TypeORM CRUD service (bench/crud-baseline) writing the
+ * ticket and an audit row in one transaction, on its own fresh database on the same server, loaded
+ * with the same body, connections and seconds. Alternated with Jinlin (Jinlin, CRUD, Jinlin, CRUD)
+ * so a machine that gets busier or quieter during the run weighs on both alike.
+ */
+async function crudBaseline(jinlinUrl: string, resident: string, firstJinlin: LoadRun): Promise<{ rows: string[][]; ratio: number }> {
+  const db = await benchDatabase('crud');
+  const crud = await startCrudBaseline(db.url, SECRET);
+  try {
+    await load(crud.url, '/tickets', resident, 3); // warm-up
+    const pairs: [LoadRun, LoadRun][] = [];
+    const first = await load(crud.url, '/tickets', resident, SECONDS);
+    pairs.push([firstJinlin, first]);
+    const jinlin = await load(jinlinUrl, '/tickets', resident, SECONDS);
+    pairs.push([jinlin, await load(crud.url, '/tickets', resident, SECONDS)]);
+    const sum = (runs: LoadRun[]) => runs.reduce((n, r) => n + r.rps, 0);
+    const ratio = sum(pairs.map(([j]) => j)) / sum(pairs.map(([, c]) => c));
+    const rows = pairs.flatMap(([j, c], i) => [
+      ...(i === 0 ? [] : [[`POST /tickets again (round ${i + 1})`, fmt(j.rps), j.p50.toFixed(2), j.p99.toFixed(2), '']]),
+      [
+        `CRUD baseline POST /tickets, round ${i + 1}: NestJS + TypeORM, ticket + audit row in one transaction`,
+        fmt(c.rps),
+        c.p50.toFixed(2),
+        c.p99.toFixed(2),
+        `Jinlin ÷ CRUD ${(j.rps / c.rps).toFixed(2)}×${c.errors + c.non2xx ? `, ${c.errors + c.non2xx} errors/non-2xx` : ''}`,
+      ],
+    ]);
+    rows.push(['Jinlin ÷ CRUD over both rounds (sum of req/s)', '', '', '', `${ratio.toFixed(2)}×`]);
+    return { rows, ratio };
+  } finally {
+    await crud.stop();
+    await db.drop();
+  }
+}
+
 /** A second service on the same database that sends every append alone: what group commit is worth. */
 async function eachAppendAlone(databaseUrl: string, resident: string): Promise<LoadRun> {
   const service = await ServiceProcess.start(databaseUrl, SECRET, {
@@ -96,6 +133,7 @@ export async function httpBench(): Promise<{
   const raw16 = await rawInserts(db.url, 16, Math.min(SECONDS, 10));
   const bare = await load(service.url, '/bench/tickets', resident, Math.min(SECONDS, 10));
   const real = await load(service.url, '/tickets', resident, SECONDS);
+  const crud = await crudBaseline(service.url, resident, real);
   const lag = await projectionLag(service.url, resident, db.url, Math.max(10, Math.round(real.rps / 2)), Math.min(SECONDS, 15));
   const alone = await eachAppendAlone(db.url, resident);
   const rows = [
@@ -116,6 +154,7 @@ export async function httpBench(): Promise<{
       `${(alone.rps / raw16).toFixed(2)}× raw; group commit ${(real.rps / alone.rps).toFixed(2)}× this`,
     ],
   ];
+  rows.push(...crud.rows);
   rows.push([
     `projection lag at half that rate (${lag.describe()}), commit → tickets read model`,
     '',
@@ -130,11 +169,11 @@ export async function httpBench(): Promise<{
   ].join('\n');
   const errors = real.errors + real.non2xx;
   process.stdout.write(
-    `\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms\n`,
+    `\n${table}\n\nerrors/non-2xx during the run: ${errors}\ntargets: ≥ 0.35× raw → ${(real.rps / raw16).toFixed(2)}×; p99 < 25 ms → ${real.p99.toFixed(2)} ms; Jinlin ÷ CRUD baseline → ${crud.ratio.toFixed(2)}×\n`,
   );
   recordSection(
     'http',
-    `## HTTP writes (\`npm run bench:http\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load from the same machine.\n\n${table}\n\nErrors or non-2xx answers during the measured run: ${errors}. Targets: ≥ 0.35× raw INSERT at 16 clients; p99 < 25 ms. p50/p99 come from each response's own hrtime (autocannon's histogram rounds to whole ms).`,
+    `## HTTP writes (\`npm run bench:http\`)\n\n${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; service as a child process (LOG_LEVEL=warn), load from the same machine.\n\n${table}\n\nErrors or non-2xx answers during the measured run: ${errors}. Targets: ≥ 0.35× raw INSERT at 16 clients; p99 < 25 ms; ahead of the CRUD baseline (bench/crud-baseline: NestJS + Fastify + TypeORM + class-validator + jose, the ticket and an audit row in one transaction, its own database on the same server; alternated with Jinlin). p50/p99 come from each response's own hrtime (autocannon's histogram rounds to whole ms).`,
   );
   return {
     maxRps: real.rps,
