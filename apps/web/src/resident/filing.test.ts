@@ -4,8 +4,8 @@ import { fieldErrors } from '../api/problems';
 import { attemptFor, emptyDraft, placeServerProblems, toBody, useFilingForm, validate, type Draft, type Photo } from './filing';
 
 const BUILDINGS: Building[] = [
-  { code: '3', name: '3号楼', units: ['1单元', '2单元'] },
-  { code: 'club', name: '会所', units: [] },
+  { code: '3', name: '3号楼', units: ['1单元', '2单元'], changedAt: '2026-11-12T00:00:00.000Z' },
+  { code: 'club', name: '会所', units: [], changedAt: '2026-11-12T00:00:00.000Z' },
 ];
 const filled = (patch: Partial<Draft> = {}): Draft => ({
   ...emptyDraft('qianpu-yili-west'),
