@@ -78,3 +78,13 @@ export const WEBHOOK_EVENTS = [
   'TicketResumed',
   'TicketSlaWarning',
 ] as const;
+
+/**
+ * The list above is checked against the service's own OpenAPI document (a timeline entry's `type`
+ * is the enum of ticket event types): an event added or renamed there fails `npm run typecheck` here
+ * instead of going missing from the webhook form.
+ */
+type EventType = import('../api/views').TimelineEntry['type'];
+type Listed = (typeof WEBHOOK_EVENTS)[number];
+const sameEvents: [Exclude<EventType, Listed>, Exclude<Listed, EventType>] extends [never, never] ? true : never = true;
+void sameEvents;
