@@ -301,6 +301,23 @@ describe('reference data', () => {
     expect(r.body).toMatchObject({ id: 'qianpu', name: '前埔一里西小区', households: 1100, propertyCompanyId: 'jiayuan' });
   });
 
+  it('when companies are listed, each has its name and the communities it manages now; a new one is there after its position', async () => {
+    const before = await get('/companies?minPosition=0', k.residentA);
+    expect(before.status).toBe(200);
+    expect(before.body.items).toEqual(
+      expect.arrayContaining([
+        { id: 'jiayuan', name: '嘉园物业', registeredAt: expect.any(String), communities: expect.arrayContaining(['qianpu']) },
+        { id: 'haiyue', name: '海悦物业', registeredAt: expect.any(String), communities: ['xingang'] },
+      ]),
+    );
+    const registered = await post('/companies', k.admin, { id: 'lvcheng-pm', name: '绿城物业' });
+    expect(registered.status).toBe(201);
+    const after = await get(`/companies?minPosition=${registered.body.position}`, k.manager);
+    expect(after.body.items.find((c: { id: string }) => c.id === 'lvcheng-pm')).toMatchObject({ name: '绿城物业', communities: [] });
+    expect(after.body.items.map((c: { id: string }) => c.id)).toEqual([...after.body.items.map((c: { id: string }) => c.id)].sort());
+    expect((await get('/companies?minPosition=soon', k.admin)).status).toBe(400);
+  });
+
   it('when a non-admin registers a company or a community, the answer is 403; a duplicate is 409', async () => {
     expect((await post('/companies', k.secretary, { id: 'x-co', name: 'x' })).status).toBe(403);
     expect((await post('/companies', k.admin, { id: 'jiayuan', name: '重复' })).status).toBe(409);

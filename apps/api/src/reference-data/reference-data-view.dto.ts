@@ -4,6 +4,7 @@ import { describes } from '../http/api-docs';
 import type { CommunityView } from './get-community/get-community.query';
 import type { CategoryItem } from './list-categories/list-categories.query';
 import type { CommunityListItem } from './list-communities/list-communities.query';
+import type { CompanyListItem } from './list-companies/list-companies.query';
 
 /** The reference-data read models as OpenAPI schemas; `describes` stops the build when they part ways. */
 export class SlaPolicyViewDto {
@@ -57,3 +58,15 @@ export class CommunityViewDto extends CommunityListItemDto {
   @ApiProperty({ type: WorkingHoursViewDto }) workingHours: WorkingHoursViewDto;
 }
 describes<CommunityViewDto, CommunityView>(true);
+
+export class CompanyListItemDto {
+  @ApiProperty({ example: 'jiayuan-pm' }) id: string;
+  @ApiProperty({ example: '嘉园物业' }) name: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T01:30:00.000Z' }) registeredAt: string;
+  @ApiProperty({ type: [String], description: 'the communities it manages now', example: ['qianpu-yili-west'] }) communities: string[];
+}
+describes<CompanyListItemDto, CompanyListItem>(true);
+
+export class CompanyListDto {
+  @ApiProperty({ type: [CompanyListItemDto] }) items: CompanyListItemDto[];
+}

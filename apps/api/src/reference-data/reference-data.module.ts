@@ -6,6 +6,8 @@ import { ListCategoriesController } from './list-categories/list-categories.cont
 import { ListCategoriesHandler } from './list-categories/list-categories.handler';
 import { ListCommunitiesController } from './list-communities/list-communities.controller';
 import { ListCommunitiesHandler } from './list-communities/list-communities.handler';
+import { ListCompaniesController } from './list-companies/list-companies.controller';
+import { ListCompaniesHandler } from './list-companies/list-companies.handler';
 import { RegisterCommunityController } from './register-community/register-community.controller';
 import { RegisterCommunityHandler } from './register-community/register-community.handler';
 import { RegisterCompanyController } from './register-company/register-company.controller';
@@ -19,6 +21,7 @@ import { SetWorkingHoursHandler } from './set-working-hours/set-working-hours.ha
     RegisterCompanyController,
     RegisterCommunityController,
     ListCommunitiesController,
+    ListCompaniesController,
     GetCommunityController,
     ListCategoriesController,
     SetWorkingHoursController,
@@ -27,6 +30,7 @@ import { SetWorkingHoursHandler } from './set-working-hours/set-working-hours.ha
     RegisterCompanyHandler,
     RegisterCommunityHandler,
     ListCommunitiesHandler,
+    ListCompaniesHandler,
     GetCommunityHandler,
     ListCategoriesHandler,
     SetWorkingHoursHandler,
