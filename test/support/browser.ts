@@ -108,18 +108,43 @@ export async function signIn(page: Page, world: WebWorld, username: string, land
   await page.waitForURL(landing);
 }
 
-/** axe-core on the page as it is now: no serious or critical violation (WCAG 2 A/AA rules). */
+/**
+ * Resolves once every finite animation and transition on the page has finished (Element Plus fades
+ * and zooms its tags, dialogs and messages in): a colour read mid-fade is not the colour users read.
+ * Endless ones (skeletons, spinners) are left running.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
+ * axe-core on the page once its animations have settled: no serious or critical violation (WCAG 2
+ * A/AA rules). A contrast finding says the colours and ratio axe measured.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await settled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
+          .map((n) => `${n.target.join(' ')}${measured(n.any[0]?.data)}`)
           .slice(0, 3)
           .join(' | ')}`,
     );
+}
+
+function measured(data: unknown): string {
+  const d = data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | null | undefined;
+  return d?.fgColor && d.bgColor ? ` (${d.fgColor} on ${d.bgColor}, ${d.contrastRatio}:1)` : '';
 }
 
 /** docs/screens/<name>.png, once the page's charts (ECharts) have finished their animation. */

@@ -129,13 +129,16 @@ describe('the admin console', () => {
     await page.getByRole('menuitem', { name: '人员' }).click();
     await page.waitForURL(/\/console\/admin\/people$/);
     await expect(page.locator('[data-testid=people]').textContent()).resolves.toContain('王阿姨');
+    // Companies by their names, not their ids.
+    await page.locator('[data-testid=people] tr', { hasText: '嘉园物业服务有限公司' }).first().waitFor();
+    await expect(page.locator('[data-testid=people]').textContent()).resolves.not.toContain('jiayuan-pm');
     await cleanScreen(page);
     await page.getByRole('button', { name: '登记人员' }).click();
     const form = page.locator('[data-testid=person-form]');
     await form.locator('input[name=id]').fill('resident-qianpu-12-301');
     await form.locator('input[name=name]').fill('李阿姨');
     await form.locator('.el-checkbox', { hasText: '居民' }).click();
-    await form.locator('.el-select').click();
+    await form.locator('[data-testid=person-communities]').click();
     await page.getByRole('option', { name: '前埔一里西小区' }).click();
     await form.locator('input[name=phone]').fill('138-abc');
     await page.locator('[data-testid=save-person]').click();
@@ -181,7 +184,7 @@ describe('the admin console', () => {
     await drawer.waitFor({ state: 'hidden' });
   });
 
-  it('opens the calendars and the companies, the latter saying where its list comes from', async () => {
+  it('opens the calendars and the companies, which are listed by name with the estates they manage', async () => {
     await page.getByRole('menuitem', { name: '工作日历' }).click();
     await page.waitForURL(/\/console\/admin\/calendars$/);
     await expect(page.locator('[data-testid=calendar-source]').textContent()).resolves.toMatch(/日历/);
@@ -189,12 +192,20 @@ describe('the admin console', () => {
 
     await page.getByRole('menuitem', { name: '物业公司' }).click();
     await page.waitForURL(/\/console\/admin\/companies$/);
-    await expect(page.locator('[data-testid=companies]').textContent()).resolves.toContain('jiayuan-pm');
-    await expect(page.locator('[data-testid=companies-note]').textContent()).resolves.toContain('没有列出物业公司的接口');
+    const companies = (await apiGet<{ items: { id: string; name: string; communities: string[] }[] }>(page, '/companies')).body.items;
+    expect(companies.length).toBeGreaterThan(1);
+    for (const c of companies) {
+      const row = page.locator('[data-testid=companies] tr', { hasText: c.id });
+      await expect(row.textContent()).resolves.toContain(c.name);
+    }
+    await expect(page.locator('[data-testid=companies] tr', { hasText: 'jiayuan-pm' }).textContent()).resolves.toContain(
+      '前埔一里西小区',
+    );
     await page.locator('[data-testid=company-form] input[name=id]').fill('haixin-pm');
     await page.locator('[data-testid=company-form] input[name=name]').fill('海新物业');
     await page.locator('[data-testid=company-form]').getByRole('button', { name: '登记' }).click();
-    await page.locator('[data-testid=companies] tr', { hasText: 'haixin-pm' }).waitFor();
+    // Listed at once, by name: the page reads GET /companies at the registration's position.
+    await expect(page.locator('[data-testid=companies] tr', { hasText: 'haixin-pm' }).textContent()).resolves.toContain('海新物业');
     await cleanScreen(page);
   });
 });

@@ -46,7 +46,6 @@ export type Delivery = {
 };
 
 /** A property company as the console can know it: there is no GET /companies, so from where it is named. */
-export type CompanyRow = { id: string; communities: string[]; people: number; registeredHere: boolean };
 
 export const WEBHOOK_FORMATS = ['json', 'wecom', 'dingtalk', 'feishu'] as const;
 export const CLOCKS = ['business', 'continuous'] as const;

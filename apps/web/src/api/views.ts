@@ -22,6 +22,7 @@ export type Timeline = Schemas['TicketTimelineDto'];
 export type Community = Schemas['CommunityViewDto'];
 /** A row of GET /communities (the list carries less than GET /communities/:id). */
 export type CommunitySummary = Schemas['CommunityListDto']['items'][number];
+export type Company = Schemas['CompanyListItemDto'];
 export type Building = Schemas['BuildingViewDto'];
 export type Sla = Schemas['SlaPolicyViewDto'];
 export type Category = Schemas['CategoryItemDto'];

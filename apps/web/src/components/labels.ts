@@ -16,5 +16,7 @@ export function useLabels() {
     visibility: named('visibility'),
     category: (code: string | null | undefined) => (code ? reference.categoryName(code, locale.value) : '—'),
     community: (id: string | null | undefined) => (id ? reference.communityName(id) : '—'),
+    /** A company by its name once the console has read GET /companies (ConsoleShell does), its id until then. */
+    company: (id: string | null | undefined) => (id ? reference.companyName(id) : '—'),
   };
 }
