@@ -15,7 +15,7 @@ import { installPageHeaders } from './http/page-headers';
 import { installRequestRules, requestIdOf } from './http/request-rules';
 import { PinoNestLogger } from './infrastructure/logger';
 import { METRICS, type Metrics } from './metrics/metrics';
-import { installWebApp } from './web-app/web-app';
+import { installApiCompression, installWebApp } from './web-app/web-app';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** SPEC §8: headers ≤ 16 KiB (Node answers 431 beyond). */
@@ -67,6 +67,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   installRequestRules(fastify);
   installPageHeaders(fastify);
   await installWebApp(fastify);
+  await installApiCompression(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
