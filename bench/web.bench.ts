@@ -74,7 +74,9 @@ async function seed(url: string): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, file));
 }
 
-type Load = { bytes: number; requests: number; usableMs: number; idleMs: number };
+type Load = { bytes: number; appBytes: number; requests: number; usableMs: number; idleMs: number };
+/** BENCH_WEB_WATERFALL=1 prints each cold load's requests: when each ended, its bytes, its path. */
+const WATERFALL = process.env.BENCH_WEB_WATERFALL === '1';
 
 /** A cold load (new context: empty cache) of `path`, signed in first with the API so the cookie is set. */
 async function coldLoad(browser: Browser, url: string, username: string, path: string, ready: string, emulate: boolean): Promise<Load> {
@@ -91,10 +93,21 @@ async function coldLoad(browser: Browser, url: string, username: string, path: s
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     }
     let bytes = 0;
+    let appBytes = 0;
     let requests = 0;
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    const urls = new Map<string, string>();
+    const waterfall: string[] = [];
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+      const address = urls.get(e.requestId) ?? url;
+      // A data: URL (Vant's icon font, inlined in its CSS) is decoded, not transferred: already counted in its stylesheet.
+      if (address.startsWith('data:')) return;
+      const path = new URL(address).pathname;
       bytes += e.encodedDataLength;
+      // The app itself (HTML, scripts, styles, fonts under /app) as against the API's data.
+      if (path.startsWith('/app')) appBytes += e.encodedDataLength;
       requests++;
+      if (WATERFALL) waterfall.push(`${String(Date.now() - started).padStart(6)} ms ${String(e.encodedDataLength).padStart(8)} B  ${path}`);
     });
     const started = Date.now();
     await page.goto(`${url}${path}`, { waitUntil: 'commit' });
@@ -102,7 +115,8 @@ async function coldLoad(browser: Browser, url: string, username: string, path: s
     const usableMs = Date.now() - started;
     await page.waitForLoadState('networkidle');
     const idleMs = Date.now() - started;
-    return { bytes, requests, usableMs, idleMs };
+    if (WATERFALL) console.log(`${path}${emulate ? ' (emulated)' : ''}: usable at ${usableMs} ms\n${waterfall.join('\n')}`);
+    return { bytes, appBytes, requests, usableMs, idleMs };
   } finally {
     await context.close();
   }
@@ -190,8 +204,9 @@ async function main(): Promise<void> {
       const usable = emulated.map((e) => e.usableMs).sort((a, b) => a - b);
       const idle = emulated.map((e) => e.idleMs).sort((a, b) => a - b);
       const kb = plain.bytes / 1024;
+      const appKb = plain.appBytes / 1024;
       rows.push(
-        `| ${s.name} (\`${s.path}\`) | ${kb.toFixed(0)} KB in ${plain.requests} requests | ${(s.budget / 1024).toFixed(0)} KB (${((plain.bytes / s.budget) * 100).toFixed(0)} %) | ${plain.usableMs} ms | ${usable.map(fmt).join(' / ')} ms | ${idle.map(fmt).join(' / ')} ms |`,
+        `| ${s.name} (\`${s.path}\`) | ${kb.toFixed(0)} KB in ${plain.requests} requests (app ${appKb.toFixed(0)} KB, API ${(kb - appKb).toFixed(0)} KB) | ${(s.budget / 1024).toFixed(0)} KB (${((plain.bytes / s.budget) * 100).toFixed(0)} %) | ${plain.usableMs} ms | ${usable.map(fmt).join(' / ')} ms | ${idle.map(fmt).join(' / ')} ms |`,
       );
       console.log(`${s.name}: ${kb.toFixed(0)} KB compressed, usable in ${usable.join('/')} ms emulated`);
     }
@@ -202,7 +217,8 @@ async function main(): Promise<void> {
       `## Web app (\`npm run bench:web\`)
 
 ${new Date().toISOString().slice(0, 10)}, ${machine()}, ${db.server}; Debian Chromium headless, service as a child process on the same machine.
-Cold loads (cache disabled, signed in beforehand), bytes as received (compressed, with headers). Emulated: 150 ms RTT,
+Cold loads (cache disabled, signed in beforehand), bytes as received (compressed, with headers; "app" = the page,
+scripts and styles under /app, "API" = the screen's data). Emulated: 150 ms RTT,
 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower (Lighthouse's mobile "slow 4G"); "usable" = the screen's main control is
 visible (filing: the submit button; console: the queue), "idle" = no request for 500 ms; ${RUNS} emulated runs each.
 
