@@ -41,6 +41,12 @@ describe('LiveIndicator', () => {
     FakeEventSource.latest.opened();
     await nextTick();
     expect(status.text()).toBe('实时');
+
+    // Signed out elsewhere: the server ends the stream and the browser will not retry.
+    FakeEventSource.latest.failed(FakeEventSource.CLOSED);
+    await nextTick();
+    expect(status.text()).toBe('未连接，请刷新页面');
+    expect(status.classes()).toEqual(['live', 'closed']);
   });
 
   it('says the same in English', async () => {

@@ -22,6 +22,7 @@ export const common = {
       live: '实时',
       connecting: '连接中…',
       reconnecting: '重新连接中…',
+      closed: '未连接，请刷新页面',
       error: '出错了',
     },
     signIn: {
@@ -106,6 +107,7 @@ export const common = {
       live: 'Live',
       connecting: 'Connecting…',
       reconnecting: 'Reconnecting…',
+      closed: 'Not live: reload the page',
       error: 'Something went wrong',
     },
     signIn: {

@@ -46,12 +46,12 @@ describe('live store', () => {
     expect(live.state).toBe('live');
   });
 
-  it('is idle, not reconnecting, when the server closed the stream (signed out)', () => {
+  it('is closed, not reconnecting, when the server closed the stream (signed out)', () => {
     const live = useLive();
     live.start();
     FakeEventSource.latest.opened();
     FakeEventSource.latest.failed(FakeEventSource.CLOSED);
-    expect(live.state).toBe('idle');
+    expect(live.state).toBe('closed');
   });
 
   it('hands each notification to every listener, newest first in received, until one unsubscribes', () => {

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Notification } from '../api/views';
 
-export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting';
+/** idle: not started (or stopped); closed: the server ended it (signed out, session expired) and the browser will not retry. */
+export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed';
 
 /**
  * GET /notifications/stream (SSE, the session cookie authenticates it): new notifications as they
@@ -21,8 +22,8 @@ export const useLive = defineStore('live', () => {
     source = new EventSource(url, { withCredentials: true });
     source.onopen = () => (state.value = 'live');
     source.onerror = () => {
-      // CLOSED: the server refused (signed out); CONNECTING: the browser is retrying.
-      state.value = source?.readyState === EventSource.CLOSED ? 'idle' : 'reconnecting';
+      // CLOSED: the server refused (signed out): say so, do not pretend to connect; CONNECTING: the browser is retrying.
+      state.value = source?.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting';
     };
     source.addEventListener('notification', (event) => {
       const n = JSON.parse((event as MessageEvent<string>).data) as Notification;

@@ -110,6 +110,22 @@ describe('reference store: one request per resource at a time', () => {
     expect(asked().slice(4)).toEqual(['GET /communities', 'GET /communities/qianpu/buildings', 'GET /companies?minPosition=42']);
   });
 
+  it('a forced read after a write asks anew even while an earlier read is still travelling', async () => {
+    const earlier = deferred<Response>();
+    service
+      .mockReturnValueOnce(earlier.promise)
+      .mockResolvedValueOnce(json({ items: [...communities, { ...communities[0], id: 'new-one' }] }));
+    const reference = useReference();
+    const warming = reference.loadCommunities();
+    const fresh = await reference.loadCommunities(true);
+    expect(asked()).toEqual(['GET /communities', 'GET /communities']);
+    expect(fresh.map((c) => c.id)).toContain('new-one');
+    earlier.resolve(json({ items: communities }));
+    await warming;
+    // The older answer, arriving last, does not overwrite the fresh one.
+    expect(reference.communities.map((c) => c.id)).toContain('new-one');
+  });
+
   it('asks again after a failed request instead of keeping the failure', async () => {
     service.mockResolvedValueOnce(problem(503, 'UNAVAILABLE'));
     const reference = useReference();

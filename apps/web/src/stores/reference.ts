@@ -22,28 +22,54 @@ export const useReference = defineStore('reference', () => {
   }
 
   async function loadCategories() {
-    if (!categories.value.length)
-      categories.value = await once('categories', async () => (await call(api.GET('/categories'))).items);
+    if (!categories.value.length) categories.value = await once('categories', async () => (await call(api.GET('/categories'))).items);
     return categories.value;
   }
+  /**
+   * A forced read (after a write) never takes an answer already travelling, which may predate the
+   * write; and whichever read started last is the one kept, however the answers arrive.
+   */
+  const started = new Map<string, number>();
+  function latest<T>(key: string, read: () => Promise<T>, current: () => T): () => Promise<T> {
+    return async () => {
+      const mine = (started.get(key) ?? 0) + 1;
+      started.set(key, mine);
+      const value = await read();
+      return started.get(key) === mine ? value : current();
+    };
+  }
+
   async function loadCommunities(force = false) {
-    if (force || !communities.value.length)
-      communities.value = await once('communities', async () => (await call(api.GET('/communities', {}))).items);
+    const read = latest(
+      'communities',
+      async () => (await call(api.GET('/communities', {}))).items,
+      () => communities.value,
+    );
+    if (force) communities.value = await read();
+    else if (!communities.value.length) communities.value = await once('communities', read);
     return communities.value;
   }
   /** `minPosition`: the position of a company just registered, so the list has it. */
   async function loadCompanies(force = false, minPosition?: number) {
-    if (force || !companies.value.length)
-      companies.value = await once(`companies:${minPosition ?? ''}`, async () =>
-        (await call(api.GET('/companies', { params: { query: minPosition === undefined ? {} : { minPosition } } }))).items,
+    if (force || !companies.value.length) {
+      const read = latest(
+        'companies',
+        async () => (await call(api.GET('/companies', { params: { query: minPosition === undefined ? {} : { minPosition } } }))).items,
+        () => companies.value,
       );
+      companies.value = force ? await read() : await once('companies', read);
+    }
     return companies.value;
   }
   async function loadBuildings(communityId: string, force = false) {
     if (force || !buildings.value[communityId]) {
-      const items = await once(`buildings:${communityId}`, async () =>
-        (await call(api.GET('/communities/{id}/buildings', { params: { path: { id: communityId } } }))).items,
+      const key = `buildings:${communityId}`;
+      const read = latest(
+        key,
+        async () => (await call(api.GET('/communities/{id}/buildings', { params: { path: { id: communityId } } }))).items,
+        () => buildings.value[communityId] ?? [],
       );
+      const items = force ? await read() : await once(key, read);
       buildings.value = { ...buildings.value, [communityId]: items };
     }
     return buildings.value[communityId];
