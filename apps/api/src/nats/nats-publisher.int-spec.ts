@@ -122,6 +122,76 @@ describe('NATS publisher (JetStream on 127.0.0.1:4222)', () => {
     expect((await jsm.streams.info(config.stream)).config.subjects).toEqual([`${prefix}.>`]);
   });
 
+  it('an anonymous ticket goes out with its reporter masked as the company sees it, in every event naming them, ids unchanged', async () => {
+    const config = testNats();
+    const reporter = { id: 'res-anon', roles: ['resident'] };
+    const as = (actor: { id: string; roles: string[] }, type: string, data: Record<string, unknown>): NewEvent<AnyEvent> => ({
+      type,
+      data,
+      metadata: { correlationId: 'c-anon', actor },
+    });
+    const staff = { id: 'staff-1', roles: ['staff'] };
+    await append(
+      'ticket-a1',
+      as(reporter, 'TicketFiled', { ticketId: 'a1', communityId: 'qianpu', reporterId: reporter.id, by: reporter, anonymous: true }),
+      as(staff, 'TicketAssigned', { ticketId: 'a1', assigneeId: 'staff-1', by: staff }),
+    );
+    // Not anonymous, but its duplicate was: that reporter, now a supporter, is masked there too.
+    await append(
+      'ticket-o1',
+      as(reporter, 'TicketFiled', {
+        ticketId: 'o1',
+        communityId: 'qianpu',
+        reporterId: 'res-open',
+        by: { id: 'res-open', roles: ['resident'] },
+      }),
+      as(staff, 'TicketDuplicateMerged', {
+        ticketId: 'o1',
+        duplicateId: 'a9',
+        supporterId: 'res-dup',
+        supporterAnonymous: true,
+        by: staff,
+      }),
+    );
+    const first = start(config);
+    await caughtUp(first.engine);
+    await stop(first);
+    // A fresh publisher knows nothing of a1: it reads the stream back to learn it is anonymous.
+    const second = start(config);
+    await append(
+      'ticket-a1',
+      as(reporter, 'TicketCommented', { ticketId: 'a1', body: 'still broken', by: reporter }),
+      as({ id: 'res-2', roles: ['resident'] }, 'TicketSupported', { ticketId: 'a1', by: { id: 'res-2', roles: ['resident'] } }),
+    );
+    await caughtUp(second.engine);
+
+    // The earlier tests' events are in the log too; these two tickets are this test's.
+    const messages = (await messagesOf(jsm, config.stream)).filter((m) => /^ticket-(a1|o1)@/.test(m.msgId ?? ''));
+    const body = (msgId: string) => messages.find((m) => m.msgId === msgId)!.body;
+    expect(messages.map((m) => m.msgId)).toEqual([
+      'ticket-a1@1',
+      'ticket-a1@2',
+      'ticket-o1@1',
+      'ticket-o1@2',
+      'ticket-a1@3',
+      'ticket-a1@4',
+    ]);
+    for (const m of messages.filter((m) => m.msgId?.startsWith('ticket-a1'))) expect(JSON.stringify(m.body)).not.toMatch(/res-anon|res-2/);
+    const anonymousActor = { id: null, name: '匿名居民', roles: ['resident'] };
+    const filed = body('ticket-a1@1');
+    expect(filed).toMatchObject({ id: 'ticket-a1@1', type: 'TicketFiled', streamVersion: 1, redacted: true });
+    expect(filed.hash).toBeUndefined();
+    expect(filed.data).toEqual({ ticketId: 'a1', communityId: 'qianpu', reporterId: null, by: anonymousActor, anonymous: true });
+    expect(filed.metadata).toEqual({ correlationId: 'c-anon', actor: anonymousActor });
+    expect(body('ticket-a1@3').data).toEqual({ ticketId: 'a1', body: 'still broken', by: anonymousActor });
+    // A staff event names nobody hidden, yet it is of an anonymous ticket: the same rule, no hash.
+    expect(body('ticket-a1@2')).toMatchObject({ data: { assigneeId: 'staff-1', by: staff }, metadata: { actor: staff }, redacted: true });
+    const stored = await store.readStream('ticket-o1');
+    expect(body('ticket-o1@1')).toMatchObject({ hash: stored[0].hash, data: { reporterId: 'res-open' } });
+    expect(body('ticket-o1@1').redacted).toBeUndefined();
+    expect(body('ticket-o1@2')).toMatchObject({ data: { supporterId: null, supporterAnonymous: true }, redacted: true });
+  });
+
   it('a replay from the first event (checkpoint reset) is sent again and JetStream drops every repeat by its Nats-Msg-Id', async () => {
     const config = testNats();
     for (let i = 0; i < 30; i++) await append(`ticket-r${i}`, event('TicketFiled', { ticketId: `r${i}`, communityId: 'qianpu' }));

@@ -7,10 +7,15 @@ import { eventId, type EventStore, type StoredEvent } from '@jinlin/event-store'
 import type { Projection } from '@jinlin/projections';
 import type { NatsConfig } from '../config/app-config';
 import { inEventSpan, traceparentOf } from '../telemetry/spans';
+import { AnonymousReporters, redacted } from './anonymous-reporters';
 import { StreamCommunities, subjectToken } from './nats-subject';
 import { PUBLISHED_TYPES, type PublishedEvent } from './published-events';
 
-/** What goes out: the stored event as it is (ids and roles only, SPEC §2.1), with its id. */
+/**
+ * What goes out: the stored event (ids and roles only, SPEC §2.1) with its id, except that on an
+ * anonymous ticket the reporter is masked as the company sees it (anonymous-reporters.ts): then
+ * `hash` is absent and `redacted` is true.
+ */
 export type PublishedMessage = Readonly<{
   id: string;
   type: string;
@@ -19,9 +24,10 @@ export type PublishedMessage = Readonly<{
   globalPosition: number;
   schemaVersion: number;
   recordedAt: string;
-  hash: string;
+  hash?: string;
   data: unknown;
   metadata: unknown;
+  redacted?: true;
 }>;
 
 type Connected = Readonly<{ nc: NatsConnection; js: JetStreamClient }>;
@@ -45,6 +51,7 @@ export class NatsPublisher implements Projection<PublishedEvent>, OnApplicationS
   private connection: Promise<Connected> | null = null;
   private streamReady = false;
   private readonly communities: StreamCommunities;
+  private readonly anonymous: AnonymousReporters;
   private readonly log = new Logger('nats');
 
   constructor(
@@ -52,16 +59,21 @@ export class NatsPublisher implements Projection<PublishedEvent>, OnApplicationS
     store: EventStore,
   ) {
     this.communities = new StreamCommunities(store);
+    this.anonymous = new AnonymousReporters(store);
   }
 
   async apply(events: readonly StoredEvent<PublishedEvent>[], _tx: EntityManager): Promise<void> {
     const { js, nc } = await this.connected();
     if (!this.streamReady) await this.ensureStream(nc);
     // In log order, so a ticket's TicketFiled names its community before its later events ask.
+    // The reporters to mask likewise: a ticket's TicketFiled says whether it is anonymous.
     const subjects: string[] = [];
-    for (const event of events)
+    const bodies: string[] = [];
+    for (const event of events) {
       subjects.push(`${this.config.subjectPrefix}.${subjectToken(await this.communities.of(event))}.${event.type}`);
-    const outcomes = await Promise.allSettled(events.map((event, i) => this.publish(js, event, subjects[i])));
+      bodies.push(JSON.stringify(redacted(message(event, eventId(event)), await this.anonymous.hiddenIn(event))));
+    }
+    const outcomes = await Promise.allSettled(events.map((event, i) => this.publish(js, event, subjects[i], bodies[i])));
     const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failure) {
       // The stream may have gone (deleted by hand): look again before the retry.
@@ -76,7 +88,7 @@ export class NatsPublisher implements Projection<PublishedEvent>, OnApplicationS
     if (connected && !connected.nc.isClosed()) await connected.nc.close();
   }
 
-  private publish(js: JetStreamClient, event: StoredEvent, subject: string): Promise<void> {
+  private publish(js: JetStreamClient, event: StoredEvent, subject: string, body: string): Promise<void> {
     const id = eventId(event);
     return inEventSpan(
       'nats.publish',
@@ -85,7 +97,7 @@ export class NatsPublisher implements Projection<PublishedEvent>, OnApplicationS
         const h = headers();
         const traceparent = traceparentOf();
         if (traceparent) h.set('traceparent', traceparent);
-        const ack = await js.publish(subject, JSON.stringify(message(event, id)), {
+        const ack = await js.publish(subject, body, {
           msgID: id,
           headers: h,
           timeout: this.config.ackTimeoutMs,
@@ -144,7 +156,7 @@ export class NatsPublisher implements Projection<PublishedEvent>, OnApplicationS
   }
 }
 
-function message(event: StoredEvent, id: string): PublishedMessage {
+function message(event: StoredEvent, id: string): PublishedMessage & { hash: string } {
   return {
     id,
     type: event.type,

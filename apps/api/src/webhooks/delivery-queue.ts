@@ -80,6 +80,25 @@ export async function recordFailed(
   );
 }
 
+/** A delivery given up on for good (failed), of a webhook the log has not disabled yet. */
+export type GivenUp = Readonly<{ webhookId: string; eventId: string; error: string | null }>;
+
+/**
+ * Active webhooks with a delivery already given up on: a failed delivery is recorded before its
+ * webhook's WebhookDisabled is appended, so a crash (or a failed append) between the two leaves
+ * this. Each webhook's earliest such delivery (an index of its own holds only failed rows, which
+ * are rare: the first disables its webhook).
+ */
+export async function givenUpButActive(db: EntityManager): Promise<GivenUp[]> {
+  const rows: { webhook_id: string; event_id: string; last_error: string | null }[] = await db.query(
+    `SELECT w.id AS webhook_id, f.event_id, f.last_error FROM wh_webhooks w
+     CROSS JOIN LATERAL (SELECT d.event_id, d.last_error FROM wh_deliveries d WHERE d.webhook_id = w.id AND d.status = 'failed'
+                         ORDER BY d.global_position LIMIT 1) f
+     WHERE w.status = 'active'`,
+  );
+  return rows.map((r) => ({ webhookId: r.webhook_id, eventId: r.event_id, error: r.last_error }));
+}
+
 /** A disabled webhook's queue stops at once (its projection does the same when it reads the event). */
 export async function stopPending(db: EntityManager, webhookId: string): Promise<void> {
   await db.query(`UPDATE wh_deliveries SET status = 'stopped' WHERE webhook_id = $1 AND status = 'pending'`, [webhookId]);

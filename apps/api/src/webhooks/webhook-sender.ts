@@ -9,6 +9,7 @@ import { givesUp, retryDelay } from './backoff';
 import {
   activeTarget,
   dueHeads,
+  givenUpButActive,
   recordDelivered,
   recordFailed,
   stopPending,
@@ -43,6 +44,8 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   private readonly loop: LeaderLoop<number>;
   private readonly lanes = new Map<string, Lane>();
   private readonly targets = new Map<string, Target>();
+  /** Disabled by this process: the webhooks table says so once its projection reads the event. */
+  private readonly disabled = new Set<string>();
   private readonly outbound: Outbound;
   private readonly listener: QueueListener;
 
@@ -71,8 +74,13 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     await this.outbound.close();
   }
 
-  /** Starts a lane for each webhook with something due and no lane running; answers how many. */
+  /**
+   * Disables what a crash left enabled (see givenUpButActive), then starts a lane for each webhook
+   * with something due and no lane running; answers how many. The first turn of a new leader
+   * therefore disables before it sends anything more to such a webhook.
+   */
   private async turn(): Promise<number> {
+    await this.disableGivenUp();
     let started = 0;
     for (const id of await webhooksWithDue(this.db.manager)) {
       const running = this.lanes.get(id);
@@ -150,11 +158,37 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       return recordFailed(this.db.manager, target.id, d.eventId, { status, error, retryInMs });
     }
     await recordFailed(this.db.manager, target.id, d.eventId, { status, error, retryInMs: null });
-    const reason = `delivery of ${d.eventId} failed for ${Math.round(this.options.retryWindowMs / 60_000)} min: ${error}`;
-    this.log.warn(`webhook ${target.id} disabled: ${reason}`);
+    await this.disable(target.id, d.eventId, `delivery of ${d.eventId} failed for ${this.window()}: ${error}`);
+  }
+
+  /**
+   * A failed delivery whose webhook is still active: the disable that should have followed it was
+   * lost. A webhook whose lane is running is left to it (its own failure disables it; if that
+   * append fails, a later turn finds it here). Idempotent: the decider records nothing for a
+   * webhook already disabled, as when the event is stored but its projection has not read it.
+   */
+  private async disableGivenUp(): Promise<void> {
+    for (const g of await givenUpButActive(this.db.manager)) {
+      if (this.lanes.has(g.webhookId) || this.disabled.has(g.webhookId)) continue;
+      const reason = `delivery of ${g.eventId} had failed for ${this.window()}: ${g.error ?? 'failed'}`;
+      // One that cannot be disabled now is tried again next turn, without holding up the others' sending.
+      await this.disable(g.webhookId, g.eventId, reason).catch((error: Error) =>
+        this.log.error(`webhook ${g.webhookId}: disabling failed: ${error.message}`, error.stack),
+      );
+    }
+  }
+
+  private async disable(webhookId: string, eventId: string, reason: string): Promise<void> {
+    this.log.warn(`webhook ${webhookId} disabled: ${reason}`);
     const ctx = { actor: SYSTEM, now: new Date().toISOString(), correlationId: randomUUID() };
-    await this.commands.execute(new DisableWebhookCommand(target.id, reason, d.eventId, ctx));
-    await stopPending(this.db.manager, target.id);
+    await this.commands.execute(new DisableWebhookCommand(webhookId, reason, eventId, ctx));
+    this.disabled.add(webhookId);
+    this.targets.delete(webhookId);
+    await stopPending(this.db.manager, webhookId);
+  }
+
+  private window(): string {
+    return `${Math.round(this.options.retryWindowMs / 60_000)} min`;
   }
 }
 

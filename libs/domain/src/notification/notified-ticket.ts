@@ -38,7 +38,8 @@ export function evolveNotifiedTicket(ticket: NotifiedTicket | undefined, event: 
     case 'TicketEscalated':
       return { ...ticket, escalationLevel: event.data.level };
     case 'TicketTransferred':
-      return { ...ticket, companyId: event.data.toCompanyId };
+      // The assignee was the outgoing company's: nobody of the new company is assigned until it assigns.
+      return { ...ticket, companyId: event.data.toCompanyId, assigneeId: null };
     case 'TicketSupported':
       return withSupporter(ticket, event.data.by.id);
     case 'TicketDuplicateMerged':

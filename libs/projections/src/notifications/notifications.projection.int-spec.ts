@@ -162,6 +162,54 @@ it('when a handover moved the ticket, the new company is told of its breach', as
   expect((await toldOf('t3')).filter((r) => r.event_type === 'TicketSlaBreached').map((r) => r.recipient_id)).toEqual(['m2']);
 });
 
+it("after a handover, the outgoing company's assignee is told nothing more of the ticket; the new company's is, once assigned", async () => {
+  const manager: ActorRef = { id: 'm5', roles: ['manager'] };
+  const reporterSays = (ticketId: string, text: string): NotifierEvent => ({
+    type: 'TicketCommented',
+    data: { ticketId, text, internal: false, commentedAt: at, by: { id: 'r-1', roles: ['resident'] } },
+  });
+  const assigned = (ticketId: string, assigneeId: string, by: ActorRef): NotifierEvent => ({
+    type: 'TicketAssigned',
+    data: { ticketId, assigneeId, assignedAt: at, by },
+  });
+  // Each in a batch of its own, so that what the notifier knows goes through its table between them.
+  // Companies of this test's own (co5 hands over to co6), so the other tests' recipients stay theirs.
+  await apply(
+    stored([
+      person('s5', ['staff'], [], 'co5'),
+      person('m5', ['manager'], [], 'co5'),
+      person('s6', ['staff'], [], 'co6'),
+      person('m6', ['manager'], [], 'co6'),
+      filed('t6', 'c1', 'co5'),
+    ]),
+  );
+  await apply(stored([assigned('t6', 's5', manager), reporterSays('t6', '还是不行')]));
+  await apply(
+    stored([
+      {
+        type: 'TicketTransferred',
+        data: { ticketId: 't6', fromCompanyId: 'co5', toCompanyId: 'co6', handoverId: 'h1', transferredAt: at },
+      },
+    ]),
+  );
+  await apply(
+    stored([
+      { type: 'TicketSlaWarning', data: { ticketId: 't6', kind: 'resolve', warnAt: at, deadline: at, detectedAt: at } },
+      reporterSays('t6', '新物业在吗'),
+    ]),
+  );
+  await apply(stored([assigned('t6', 's6', { id: 'm6', roles: ['manager'] }), reporterSays('t6', '谢谢')]));
+  const told = (await toldOf('t6')).filter((r) => r.event_type !== 'TicketFiled').map((r) => `${r.event_type}:${r.recipient_id}`);
+  expect(told).toEqual([
+    'TicketAssigned:s5',
+    'TicketCommented:s5',
+    // Unassigned for the new company: its managers hear of the warning, nobody of the comment.
+    'TicketSlaWarning:m6',
+    'TicketAssigned:s6',
+    'TicketCommented:s6',
+  ]);
+});
+
 it('when a person is erased, what they were told goes, and they are told nothing more', async () => {
   await apply(stored([{ type: 'PersonalDataErased', data: { personId: 's1', erasedAt: at, by: admin } }, filed('t4', 'c1', 'co1')]));
   expect(await ds.query(`SELECT 1 FROM rm_notifications WHERE recipient_id = 's1'`)).toEqual([]);
