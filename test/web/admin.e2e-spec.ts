@@ -198,9 +198,7 @@ describe('the admin console', () => {
       const row = page.locator('[data-testid=companies] tr', { hasText: c.id });
       await expect(row.textContent()).resolves.toContain(c.name);
     }
-    await expect(page.locator('[data-testid=companies] tr', { hasText: 'jiayuan-pm' }).textContent()).resolves.toContain(
-      '前埔一里西小区',
-    );
+    await expect(page.locator('[data-testid=companies] tr', { hasText: 'jiayuan-pm' }).textContent()).resolves.toContain('前埔一里西小区');
     await page.locator('[data-testid=company-form] input[name=id]').fill('haixin-pm');
     await page.locator('[data-testid=company-form] input[name=name]').fill('海新物业');
     await page.locator('[data-testid=company-form]').getByRole('button', { name: '登记' }).click();
