@@ -1,7 +1,9 @@
-import { ref } from 'vue';
+import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problems';
 import type { Page, Ticket } from '../api/views';
+import { useLive } from '../stores/live';
+import { useReference } from '../stores/reference';
 
 export type TicketFilter = { reporterId?: string; communityId?: string; visibility?: 'community' };
 
@@ -28,12 +30,13 @@ export function usePagedTickets(filter: () => TicketFilter, limit = 20) {
     offline.value = failed.value.offline;
   }
 
-  /** The first page again (pull-to-refresh, a live notification). */
-  async function refresh() {
+  /** Reads one page: the first (replacing what is listed) or the one after the cursor (appended, each ticket once). */
+  async function read(from: string | null) {
     loading.value = true;
     try {
-      const page = await fetchPage(null);
-      items.value = page.items;
+      const page = await fetchPage(from);
+      const known = new Set(from ? items.value.map((t) => t.id) : []);
+      items.value = from ? [...items.value, ...page.items.filter((t) => !known.has(t.id))] : page.items;
       cursor.value = page.nextCursor ?? null;
       finished.value = !page.nextCursor;
       offline.value = false;
@@ -42,9 +45,12 @@ export function usePagedTickets(filter: () => TicketFilter, limit = 20) {
       fail(error);
     } finally {
       loading.value = false;
-      loaded.value = true;
+      if (!from) loaded.value = true;
     }
   }
+
+  /** The first page again (pull-to-refresh, a live notification). */
+  const refresh = () => read(null);
 
   /** The next page (van-list's load). */
   async function more() {
@@ -53,21 +59,27 @@ export function usePagedTickets(filter: () => TicketFilter, limit = 20) {
       finished.value = true;
       return;
     }
-    loading.value = true;
-    try {
-      const page = await fetchPage(cursor.value);
-      const known = new Set(items.value.map((t) => t.id));
-      items.value = [...items.value, ...page.items.filter((t) => !known.has(t.id))];
-      cursor.value = page.nextCursor ?? null;
-      finished.value = !page.nextCursor;
-      offline.value = false;
-      failed.value = null;
-    } catch (error) {
-      fail(error);
-    } finally {
-      loading.value = false;
-    }
+    await read(cursor.value);
   }
 
   return { items, finished, loading, loaded, offline, failed, refresh, more };
+}
+export type PagedTickets = ReturnType<typeof usePagedTickets>;
+
+/**
+ * A resident's list screen: its tickets paged, read on mounting and again on each live notification,
+ * with the buildings of the communities it shows (for the places on its cards).
+ */
+export function useLiveTickets(filter: () => TicketFilter, communities: () => readonly string[]): PagedTickets {
+  const paged = usePagedTickets(filter);
+  const live = useLive();
+  const reference = useReference();
+  let unsubscribe: (() => void) | null = null;
+  onMounted(async () => {
+    unsubscribe = live.onNotification(() => void paged.refresh());
+    for (const id of communities()) void reference.loadBuildings(id).catch(() => null);
+    await paged.refresh();
+  });
+  onBeforeUnmount(() => unsubscribe?.());
+  return paged;
 }
