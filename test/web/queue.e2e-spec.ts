@@ -116,13 +116,15 @@ describe('the staff and manager screens', () => {
     await signIn(page, world, 'xiaochen', /\/console\/queue$/);
     await page.goto(`${world.t.url}/app/console/tickets/${filed.id}`);
     await page.getByTestId('ticket-title').waitFor();
+    const form = await openAction(page, '留言', 'form-comment');
+    await form.locator('textarea[name=text]').fill('好的，马上去');
+    // Someone else acts just before the click: had it come earlier, the page's live refresh (the
+    // notification of that comment) could have read the new version first, and there would be no race.
     const comment = await http(world.t.url, 'POST', `/tickets/${filed.id}/comments`, {
       token: manager,
       body: { text: '经理：今天务必处理', internal: true },
     });
     expect(comment.status).toBe(200);
-    const form = await openAction(page, '留言', 'form-comment');
-    await form.locator('textarea[name=text]').fill('好的，马上去');
     await form.getByRole('button', { name: '留言' }).click();
     await form.locator('[role=alert]', { hasText: '已被他人修改' }).waitFor();
     // Reloaded: the manager's comment is on the timeline now, and the page's own was not sent.
