@@ -18,5 +18,7 @@ export function useLabels() {
     community: (id: string | null | undefined) => (id ? reference.communityName(id) : '—'),
     /** A company by its name once the console has read GET /companies (ConsoleShell does), its id until then. */
     company: (id: string | null | undefined) => (id ? reference.companyName(id) : '—'),
+    /** Names in a row: 居民、物业员工 in Chinese, "Resident, Staff" in English. */
+    list: (names: readonly string[]) => names.join(locale.value === 'en' ? ', ' : '、'),
   };
 }
