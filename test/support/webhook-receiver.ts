@@ -3,6 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Received = Readonly<{
+  /** The request's path and query, as sent (a robot's key is in it). */
+  path: string;
   eventId: string;
   timestamp: string;
   signature: string;
@@ -36,7 +38,14 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const entry = { ...headersOf(req.headers), body, json: safeJson(body), answered: null as number | null, at: Date.now() };
+        const entry = {
+          path: req.url ?? '',
+          ...headersOf(req.headers),
+          body,
+          json: safeJson(body),
+          answered: null as number | null,
+          at: Date.now(),
+        };
         const n = receiver.requests.push(entry) - 1;
         const status = await receiver.behaviour(n, entry.eventId);
         if (res.destroyed) return;

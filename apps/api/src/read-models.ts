@@ -4,6 +4,7 @@ import { Open3111764300100000 } from './open311/1764300100000-open311';
 import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
 import { PersonalDataRow } from './people/personal-data/personal-data.entity';
 import { WebhookSecrets1764300094100 } from './webhooks/1764300094100-webhook-secrets';
+import { WebhookUrls1764300160000 } from './webhooks/1764300160000-webhook-urls';
 import { EVENT_STORE_MIGRATIONS } from '@jinlin/event-store';
 import {
   PROJECTION_ENGINE_MIGRATIONS,
@@ -26,6 +27,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...NOTIFICATION_MIGRATIONS,
   WebhookSecrets1764300094100,
   Open3111764300100000,
+  WebhookUrls1764300160000,
 ];
 
 export const READ_MODEL_ENTITIES: EntityClass[] = [...ENTITIES, PersonalDataRow];

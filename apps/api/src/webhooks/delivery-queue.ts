@@ -19,10 +19,12 @@ export async function webhooksWithDue(db: EntityManager): Promise<string[]> {
 /**
  * The webhook if it is active. What it names (URL, format, secret) never changes for an id, as
  * ids are not reused, so a sender may keep it; dueHeads stops at once when it is no longer active.
+ * The URL is the full one kept beside the secret; a webhook registered before that was kept has
+ * none there, and its event's URL (the projection's) is the full one.
  */
 export async function activeTarget(db: EntityManager, id: string): Promise<Target | null> {
   const rows: Target[] = await db.query(
-    `SELECT w.id, w.url, w.format, s.secret FROM wh_webhooks w JOIN wh_secrets s ON s.ref = w.secret_ref
+    `SELECT w.id, COALESCE(s.url, w.url) AS url, w.format, s.secret FROM wh_webhooks w JOIN wh_secrets s ON s.ref = w.secret_ref
      WHERE w.id = $1 AND w.status = 'active'`,
     [id],
   );

@@ -1,6 +1,6 @@
 import { DeciderSpec } from '@jinlin/testing';
 import type { Principal } from '../shared/principal';
-import { urlShapeProblem, webhookDecider, type RegisterWebhook, type WebhookEvent } from './webhook';
+import { redactWebhookUrl, urlShapeProblem, webhookDecider, type RegisterWebhook, type WebhookEvent } from './webhook';
 
 const given = DeciderSpec.for(webhookDecider);
 const NOW = '2026-12-03T08:00:00.000Z';
@@ -27,7 +27,7 @@ const registered: WebhookEvent = {
   type: 'WebhookRegistered',
   data: {
     webhookId: 'wecom-1',
-    url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+    url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***',
     format: 'wecom',
     events: null,
     communities: null,
@@ -40,7 +40,7 @@ const meta = { actor: admin, now: NOW };
 const disable = { type: 'DisableWebhook' as const, data: { reason: 'failing for 24 h', eventId: 'e1' }, metadata: meta };
 const remove = { type: 'DeleteWebhook' as const, data: {}, metadata: meta };
 
-it('when an admin registers a webhook, it is recorded with a reference to its secret, not the secret', () =>
+it('when an admin registers a webhook, it is recorded with a reference to its secret, not the secret, and its URL without the key', () =>
   given([]).when(register()).then([registered]));
 it('when the events and communities repeat, each is recorded once', () =>
   given([])
@@ -89,4 +89,24 @@ it('when a URL carries credentials or is no URL, its shape is refused', () => {
   expect(urlShapeProblem('https://u:p@example.com/')).toMatch(/user name/);
   expect(urlShapeProblem('not a url')).toMatch(/valid/);
   expect(urlShapeProblem('http://127.0.0.1:9000/hook')).toBeNull();
+});
+it('when a robot URL is masked, its key goes and what identifies the hook stays', () => {
+  expect(redactWebhookUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe(
+    'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***',
+  );
+  expect(redactWebhookUrl('https://oapi.dingtalk.com/robot/send?access_token=abc123&timestamp=1&sign=s%2B')).toBe(
+    'https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***&sign=***',
+  );
+  expect(redactWebhookUrl('https://open.feishu.cn/open-apis/bot/v2/hook/2f1e-77aa-token')).toBe(
+    'https://open.feishu.cn/open-apis/bot/v2/hook/***',
+  );
+  expect(redactWebhookUrl('https://open.larksuite.com/open-apis/bot/v2/hook/tok?x=1')).toBe(
+    'https://open.larksuite.com/open-apis/bot/v2/hook/***?x=***',
+  );
+  expect(redactWebhookUrl('http://127.0.0.1:9000/hook?bare-token#frag')).toBe('http://127.0.0.1:9000/hook?***#***');
+  expect(redactWebhookUrl('http://127.0.0.1:9000/hook')).toBe('http://127.0.0.1:9000/hook');
+});
+it('when a masked URL is masked again, it stays as it was', () => {
+  const once = redactWebhookUrl('https://open.feishu.cn/open-apis/bot/v2/hook/t?key=k&bare');
+  expect(redactWebhookUrl(once)).toBe(once);
 });

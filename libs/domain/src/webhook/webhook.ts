@@ -16,7 +16,10 @@ export const WEBHOOK_SECRET_MIN_LENGTH = 16;
  * The secret is not in the event: the log is kept for ever, copied into backups and replicas and
  * (with NATS) published, and an event cannot be rewritten, so a secret in it could never be
  * taken back. The event names a `secretRef`, the key of the row of `wh_secrets` that the
- * registering request wrote; deleting the webhook deletes that row.
+ * registering request wrote; deleting the webhook deletes that row. For the same reason `url` is
+ * the URL with its secret parts masked (see redactWebhookUrl): a group robot's URL is its access
+ * key, and the full URL is kept in that row beside the secret. Events recorded before this carry
+ * the full URL, and their row none: those are sent to the event's URL.
  * `events` / `communities` null: every deliverable type / every community.
  */
 export type WebhookRegistered = Event<
@@ -92,7 +95,14 @@ export const webhookDecider = {
         if (state.state !== 'absent') throw new DomainError('WEBHOOK_EXISTS', d.webhookId);
         const events = d.events && [...new Set(d.events)];
         const communities = d.communities && [...new Set(d.communities)];
-        const data = { webhookId: d.webhookId, url: d.url, format: d.format, events, communities, secretRef: d.secretRef };
+        const data = {
+          webhookId: d.webhookId,
+          url: redactWebhookUrl(d.url),
+          format: d.format,
+          events,
+          communities,
+          secretRef: d.secretRef,
+        };
         return [{ type: 'WebhookRegistered', data: { ...data, registeredAt: now, by: actorRef(actor) } }];
       }
       case 'DeleteWebhook':
@@ -127,4 +137,34 @@ export function urlShapeProblem(url: string): string | null {
   if (!parsed.hostname) return 'names no host';
   if (parsed.username || parsed.password) return 'must not carry a user name or password';
   return null;
+}
+
+/** What a masked part of a webhook URL reads as. */
+export const REDACTED = '***';
+/** Feishu's (and Lark's) group robot: `/open-apis/bot/v2/hook/<token>`, the token being its key. */
+const ROBOT_TOKEN_PATH = /^(\/open-apis\/bot\/v\d+\/hook\/)[^/]+/;
+
+/**
+ * A webhook URL as the log and GET /webhooks may show it: every query value masked (WeCom's `key`,
+ * DingTalk's `access_token`, and whatever a receiver of our own puts there: a value in the query
+ * is where a URL's keys live, and telling a safe one from a key is guessing), and a Feishu/Lark
+ * robot's token path segment; a parameter without a value, and a fragment, are masked whole. Scheme, host, port and the rest of the path stay, so the hook can
+ * still be recognised. Idempotent (a masked URL masks to itself); a string that is no URL is
+ * answered as it is (registration refuses it before it gets here).
+ */
+export function redactWebhookUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const query = parsed.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((part) => (part.includes('=') ? `${part.slice(0, part.indexOf('='))}=${REDACTED}` : REDACTED))
+    .join('&');
+  const path = parsed.pathname.replace(ROBOT_TOKEN_PATH, `$1${REDACTED}`);
+  return `${parsed.protocol}//${parsed.host}${path}${query ? `?${query}` : ''}${parsed.hash ? `#${REDACTED}` : ''}`;
 }

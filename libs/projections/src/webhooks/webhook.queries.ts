@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { redactWebhookUrl } from '@jinlin/domain';
 
-/** A webhook as GET /webhooks shows it: never its secret (SPEC §9). */
+/**
+ * A webhook as GET /webhooks shows it: never its secret (SPEC §9), nor its URL's key. The URL is
+ * masked here as well as in the event, for a webhook whose event was recorded with the full URL
+ * (before events carried it masked); masking a masked one changes nothing.
+ */
 export type WebhookView = Readonly<{
   id: string;
   url: string;
@@ -43,7 +48,7 @@ type WebhookRow = {
 };
 const webhookView = (r: WebhookRow): WebhookView => ({
   id: r.id,
-  url: r.url,
+  url: redactWebhookUrl(r.url),
   format: r.format,
   events: r.events,
   communities: r.communities,

@@ -131,6 +131,8 @@ async function applyWebhookEvent(e: StoredEvent<WebhookEvent>, hooks: Map<string
   const p = e.globalPosition;
   switch (e.type) {
     case 'WebhookRegistered': {
+      // The event's URL: masked since events stopped carrying robot keys, the full one before
+      // (then it is the one the sender uses, as wh_secrets holds none for it; see activeTarget).
       const d = e.data;
       await tx.query(
         `INSERT INTO wh_webhooks (id, url, format, events, communities, secret_ref, status, registered_at, position)

@@ -10,9 +10,11 @@ import { SELF_ADDRESS, type SelfAddressOf } from '../self-address';
 import { RegisterWebhookCommand, type WebhookRequest } from './register-webhook.command';
 
 /**
- * The secret goes into wh_secrets under a fresh reference before the event that names the
- * reference is appended; if the append fails the row is removed again, so a refused registration
- * leaves nothing behind (and an id taken before keeps its own secret: the reference differs).
+ * The secret, and the full URL (the event carries it masked: a robot's URL is its key), go into
+ * wh_secrets under a fresh reference before the event that names the reference is appended; if
+ * the append fails the row is removed again, so a refused registration leaves nothing behind (and
+ * an id taken before keeps its own secret and URL: the reference differs). The decider judges the
+ * full URL.
  */
 @CommandHandler(RegisterWebhookCommand)
 export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCommand> {
@@ -26,7 +28,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     // Names are resolved only for an admin: nobody else may make the service look hosts up.
     const lookups = hasRole(ctx.actor, 'admin') ? await this.lookups(request) : { urlRefusal: null, unknownCommunities: [] };
     const secretRef = randomUUID();
-    await this.db.query(`INSERT INTO wh_secrets (ref, secret) VALUES ($1, $2)`, [secretRef, request.secret]);
+    await this.db.query(`INSERT INTO wh_secrets (ref, secret, url) VALUES ($1, $2, $3)`, [secretRef, request.secret, request.url]);
     const { id, url, secret, format, events, communities } = request;
     const data = { webhookId: id, url, secret, secretRef, format, events, communities, lookups };
     const decide = (state: Webhook) => ({
