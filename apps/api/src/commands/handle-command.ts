@@ -17,8 +17,8 @@ import { KeyedTurns } from './keyed-turns';
 
 export type CommandResult = Readonly<{ id: string; version: number; position: number }>;
 
-/** Events to append, and the other stream they were decided on (appended only while it is unchanged). */
-export type Decision<E> = Readonly<{ events: readonly E[]; guard?: AppendGuard }>;
+/** Events to append, and the other streams they were decided on (appended only while each is unchanged). */
+export type Decision<E> = Readonly<{ events: readonly E[]; guard?: AppendGuard | readonly AppendGuard[] }>;
 
 /** The decider's half that writes, bound to one command: state in, decision out. */
 export type Decide<State, E> = (state: State) => Decision<E> | Promise<Decision<E>>;
