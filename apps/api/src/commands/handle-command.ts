@@ -3,6 +3,7 @@ import { DomainError } from '@jinlin/domain';
 import {
   aggregateStream,
   GuardStreamChanged,
+  guardsOf,
   IdempotencyKeyTaken,
   WrongExpectedVersion,
   type AppendGuard,
@@ -19,6 +20,12 @@ export type CommandResult = Readonly<{ id: string; version: number; position: nu
 
 /** Events to append, and the other streams they were decided on (appended only while each is unchanged). */
 export type Decision<E> = Readonly<{ events: readonly E[]; guard?: AppendGuard | readonly AppendGuard[] }>;
+
+/** The decision, guarded also by another stream it was made on (a person named in the command, say). */
+export const alsoGuardedBy = <E>(decision: Decision<E>, guard: AppendGuard): Decision<E> => ({
+  ...decision,
+  guard: decision.guard ? [...guardsOf(decision.guard), guard] : guard,
+});
 
 /** The decider's half that writes, bound to one command: state in, decision out. */
 export type Decide<State, E> = (state: State) => Decision<E> | Promise<Decision<E>>;

@@ -1,9 +1,9 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream, type Ticket, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
-import { aggregateStream, EVENT_STORE, guardsOf, type EventStore } from '@jinlin/event-store';
+import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { CommunityStates } from '../../commands/community-states';
-import { handleCommand } from '../../commands/handle-command';
+import { alsoGuardedBy, handleCommand } from '../../commands/handle-command';
 import { KeyedTurns } from '../../commands/keyed-turns';
 import { TicketDecisions } from '../ticket-decisions';
 import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket.command';
@@ -52,7 +52,7 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
       const decision = await this.tickets.decide(ctx, make)(state);
       if (!primary) return decision;
       // Decided on the primary as it is now: it must still be so when TicketMerged is stored.
-      return { ...decision, guard: [...guardsOf(decision.guard), { streamId: ticketStream(intoTicketId), version: primary.version }] };
+      return alsoGuardedBy(decision, { streamId: ticketStream(intoTicketId), version: primary.version });
     };
     const result = await handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
       id: ticketId,
