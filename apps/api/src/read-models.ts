@@ -1,5 +1,6 @@
 import type { EntityClass, MigrationClass } from '@jinlin/projections';
 import { Attachments1764300050000 } from './attachments/1764300050000-attachments';
+import { AttachmentLogBound1764300150100 } from './attachments/1764300150100-attachment-log-bound';
 import { Open3111764300100000 } from './open311/1764300100000-open311';
 import { PersonalData1764300021000 } from './people/personal-data/1764300021000-personal-data';
 import { PersonalDataRow } from './people/personal-data/personal-data.entity';
@@ -27,6 +28,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...NOTIFICATION_MIGRATIONS,
   WebhookSecrets1764300094100,
   Open3111764300100000,
+  AttachmentLogBound1764300150100,
   WebhookUrls1764300160000,
 ];
 

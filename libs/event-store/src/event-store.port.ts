@@ -68,9 +68,27 @@ export type AppendGuard = Readonly<{ streamId: string; version: number }>;
 export type AppendOptions = Readonly<{
   expected: ExpectedVersion;
   idempotency?: IdempotencyRequest;
-  /** A stale guard fails the append with GuardStreamChanged and writes nothing. */
-  guard?: AppendGuard;
+  /**
+   * The stream, or streams, the decision was made on besides the one appended to. A stale guard
+   * fails the append with GuardStreamChanged (naming that stream) and writes nothing. One guard is
+   * the common case and costs nothing extra; several (a merge decided on both tickets, an
+   * assignment on the assignee's person stream) are checked together with the append.
+   */
+  guard?: AppendGuard | readonly AppendGuard[];
 }>;
+
+/** The guards of an append as a list, each stream once (a stream named twice at two versions is kept twice: one of them fails). */
+export function guardsOf(guard: AppendOptions['guard']): readonly AppendGuard[] {
+  if (!guard) return [];
+  if (!Array.isArray(guard)) return [guard as AppendGuard];
+  const seen = new Set<string>();
+  return (guard as readonly AppendGuard[]).filter((g) => {
+    const key = `${g.version}\u0000${g.streamId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export type AppendResult = Readonly<{
   nextVersion: number;

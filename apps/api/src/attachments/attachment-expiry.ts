@@ -1,14 +1,13 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { LeaderLoop } from '../timers/leader-loop';
-import type { AttachmentStore } from './attachment-store';
+import type { AttachmentStore, Expired } from './attachment-store';
 
 export type AttachmentExpiryOptions = Readonly<{ run: boolean; intervalMs: number; maxAgeMs: number }>;
-type Expired = { attachments: number; blobs: number };
 
 /**
  * SPEC §4.6: an upload not attached within UNATTACHED_UPLOAD_MAX_AGE_MS (24 h) is deleted, and its
- * blobs once nothing uses them. One instance does it (the leader lock), every TIMERS_INTERVAL_MS.
+ * blobs once nothing uses them; never one that a stored event names (see AttachmentStore.expire). One instance does it (the leader lock), every TIMERS_INTERVAL_MS.
  */
 export class AttachmentExpiry implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('attachment-expiry');
@@ -33,12 +32,14 @@ export class AttachmentExpiry implements OnApplicationBootstrap, BeforeApplicati
 
   /** One sweep if this instance leads; what it deleted. */
   async runOnce(): Promise<Expired> {
-    return (await this.loop.runOnce()) ?? { attachments: 0, blobs: 0 };
+    return (await this.loop.runOnce()) ?? { attachments: 0, blobs: 0, reattached: 0 };
   }
 
   private async sweep(): Promise<Expired> {
     const expired = await this.attachments.expire(new Date(this.clock().getTime() - this.options.maxAgeMs));
     if (expired.attachments) this.log.log(`deleted ${expired.attachments} unattached uploads and ${expired.blobs} blobs`);
+    // Not an error to raise: the photos are kept and shown. But a lost commit is worth knowing about.
+    if (expired.reattached) this.log.warn(`marked ${expired.reattached} uploads attached that an event names but their rows did not`);
     return expired;
   }
 }

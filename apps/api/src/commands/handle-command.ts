@@ -3,6 +3,7 @@ import { DomainError } from '@jinlin/domain';
 import {
   aggregateStream,
   GuardStreamChanged,
+  guardsOf,
   IdempotencyKeyTaken,
   WrongExpectedVersion,
   type AppendGuard,
@@ -17,8 +18,14 @@ import { KeyedTurns } from './keyed-turns';
 
 export type CommandResult = Readonly<{ id: string; version: number; position: number }>;
 
-/** Events to append, and the other stream they were decided on (appended only while it is unchanged). */
-export type Decision<E> = Readonly<{ events: readonly E[]; guard?: AppendGuard }>;
+/** Events to append, and the other streams they were decided on (appended only while each is unchanged). */
+export type Decision<E> = Readonly<{ events: readonly E[]; guard?: AppendGuard | readonly AppendGuard[] }>;
+
+/** The decision, guarded also by another stream it was made on (a person named in the command, say). */
+export const alsoGuardedBy = <E>(decision: Decision<E>, guard: AppendGuard): Decision<E> => ({
+  ...decision,
+  guard: decision.guard ? [...guardsOf(decision.guard), guard] : guard,
+});
 
 /** The decider's half that writes, bound to one command: state in, decision out. */
 export type Decide<State, E> = (state: State) => Decision<E> | Promise<Decision<E>>;

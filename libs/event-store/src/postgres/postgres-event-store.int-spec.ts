@@ -191,6 +191,64 @@ describe('PostgresEventStore — PostgreSQL specifics', () => {
     }
   });
 
+  it('when A guarded by B and B guarded by A are appended at once, from two stores, exactly one lands each time (40 rounds)', async () => {
+    const other = new PostgresEventStore({ connectionString: db.url });
+    try {
+      const outcomes: string[] = [];
+      for (let round = 0; round < 40; round++) {
+        const [a, b] = [`ticket-${randomUUID()}`, `ticket-${randomUUID()}`];
+        await Promise.all([a, b].map((t) => store.appendToStream(t, [event('Filed')], { expected: 'no_stream' })));
+        const community = { streamId: `community-${randomUUID()}`, version: 0 };
+        // As a merge of A into B and one of B into A, each decided on both tickets at version 1.
+        const [ab, ba] = await Promise.allSettled([
+          store.appendToStream(a, [event('Merged')], { expected: 1, guard: [community, { streamId: b, version: 1 }] }),
+          other.appendToStream(b, [event('Merged')], { expected: 1, guard: [community, { streamId: a, version: 1 }] }),
+        ]);
+        outcomes.push([ab, ba].map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).name)).join(' '));
+        const stored = (await store.readStream(a)).length + (await store.readStream(b)).length;
+        expect(stored).toBe(3);
+      }
+      expect(new Set(outcomes.map((o) => o.split(' ').sort().join(' ')))).toEqual(new Set(['GuardStreamChanged ok']));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('when one of several guard streams is being appended to, the guarded append waits for that commit and then fails', async () => {
+    const [policy, person] = [`community-${randomUUID()}`, `person-${randomUUID()}`];
+    await store.appendToStream(policy, [event('Policy')], { expected: 'no_stream' });
+    await store.appendToStream(person, [event('Registered')], { expected: 'no_stream' });
+    const writer = new Client({ connectionString: db.url });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(
+        `SELECT * FROM es_append($1, 1, '[{"type": "RoleRevoked", "schemaVersion": 1, "data": {}, "metadata": {}}]', NULL, NULL, NULL, NULL)`,
+        [person],
+      );
+      let settled = false;
+      const ticket = `ticket-${randomUUID()}`;
+      const waiting = store.appendToStream(ticket, [event('Assigned')], {
+        expected: 'no_stream',
+        guard: [
+          { streamId: policy, version: 1 },
+          { streamId: person, version: 1 },
+        ],
+      });
+      waiting.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false); // held by the open append to the person's stream
+      await writer.query('COMMIT');
+      await expect(waiting).rejects.toMatchObject({ name: 'GuardStreamChanged', streamId: person, expected: 1, actual: 2 });
+      expect(await store.readStream(ticket)).toEqual([]);
+    } finally {
+      await writer.end();
+    }
+  });
+
   it('when anyone tries to UPDATE, DELETE or TRUNCATE events, the database refuses', async () => {
     const id = `tamper-${randomUUID()}`;
     await store.appendToStream(id, [event('A')], { expected: 'no_stream' });

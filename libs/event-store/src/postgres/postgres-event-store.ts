@@ -1,8 +1,9 @@
 import { Pool, type DatabaseError, type PoolConfig } from 'pg';
 import { GuardStreamChanged, IdempotencyKeyTaken, WrongExpectedVersion } from '../errors';
-import { typedAs } from '../event-store.port';
+import { guardsOf, typedAs } from '../event-store.port';
 import type {
   AnyEvent,
+  AppendGuard,
   AppendOptions,
   AppendResult,
   ChainVerdict,
@@ -57,6 +58,8 @@ export type AppendStats = {
 
 const APPEND_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
   FROM es_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const APPEND_GUARDS_SQL = `SELECT stream_version, global_position, transaction_id::text AS transaction_id
+  FROM es_append_guards($1, $2, $3, $4, $5, $6, $7, $8)`;
 const APPEND_BATCH_SQL = `SELECT item, stream_version, global_position, transaction_id::text AS transaction_id, error_code, error_detail
   FROM es_append_batch($1)`;
 
@@ -71,6 +74,8 @@ type AppendItem = Readonly<{
   idemResponse: unknown;
   guardStream: string | null;
   guardVersion: number | null;
+  /** Set only when there are several guards (then guardStream is null): such an append goes alone, by es_append_guards. */
+  guards?: readonly AppendGuard[];
 }>;
 type AppendRow = { stream_version: number; global_position: string; transaction_id: string };
 type BatchRow = AppendRow & { item: number; error_code: string | null; error_detail: string | null };
@@ -107,6 +112,9 @@ export class PostgresEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     const idem = options.idempotency;
+    // One guard (the common case) goes as es_append's two parameters, as it always did.
+    const guards = options.guard === undefined || !Array.isArray(options.guard) ? null : guardsOf(options.guard);
+    const single = guards ? (guards.length === 1 ? guards[0] : undefined) : (options.guard as AppendGuard | undefined);
     const item: AppendItem = {
       stream: streamId,
       expected: toExpectedParam(options.expected),
@@ -120,13 +128,15 @@ export class PostgresEventStore implements EventStore {
       idemKey: idem?.key ?? null,
       idemHash: idem?.requestHash ?? null,
       idemResponse: idem ? idem.response : null,
-      guardStream: options.guard?.streamId ?? null,
-      guardVersion: options.guard?.version ?? null,
+      guardStream: single?.streamId ?? null,
+      guardVersion: single?.version ?? null,
+      ...(guards && guards.length > 1 ? { guards } : {}),
     };
     let rows: AppendRow[];
     try {
       // An append of nothing goes alone: it answers the stream's version, which a batch does not.
-      rows = events.length && this.appends ? await this.appends.submit(item) : await this.appendAlone(item);
+      // So does one with several guards: batch items carry one guard each.
+      rows = events.length && this.appends && !item.guards ? await this.appends.submit(item) : await this.appendAlone(item);
     } catch (error) {
       throw translate(error as SqlError, streamId, options);
     }
@@ -145,6 +155,7 @@ export class PostgresEventStore implements EventStore {
 
   /** One item: es_append, a prepared statement that raises the item's error. */
   private async appendAlone(item: AppendItem): Promise<AppendRow[]> {
+    if (item.guards) return this.appendGuarded(item, item.guards);
     const { rows } = await this.pool.query<AppendRow>({
       name: 'es_append',
       text: APPEND_SQL,
@@ -158,6 +169,26 @@ export class PostgresEventStore implements EventStore {
         item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
         item.guardStream,
         item.guardVersion,
+      ],
+    });
+    if (rows.length) this.wakeups.appended();
+    return rows;
+  }
+
+  /** One item with several guards: es_append_guards, which checks them all under their locks. */
+  private async appendGuarded(item: AppendItem, guards: readonly AppendGuard[]): Promise<AppendRow[]> {
+    const { rows } = await this.pool.query<AppendRow>({
+      name: 'es_append_guards',
+      text: APPEND_GUARDS_SQL,
+      values: [
+        item.stream,
+        item.expected,
+        JSON.stringify(item.events),
+        item.idemScope,
+        item.idemKey,
+        item.idemHash,
+        item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
+        JSON.stringify(guards.map((g) => ({ stream: g.streamId, version: g.version }))),
       ],
     });
     if (rows.length) this.wakeups.appended();
@@ -385,8 +416,10 @@ function translate(error: SqlError, streamId: string, options: AppendOptions): E
     return new WrongExpectedVersion(streamId, options.expected, detail.actual ?? -1);
   }
   if (error.code === 'JL412' && options.guard) {
-    const detail = JSON.parse(error.detail ?? '{}') as { actual?: number };
-    return new GuardStreamChanged(options.guard.streamId, options.guard.version, detail.actual ?? -1);
+    const detail = JSON.parse(error.detail ?? '{}') as { stream?: string; expected?: number; actual?: number };
+    const guards = guardsOf(options.guard);
+    const stale = guards.find((g) => g.streamId === detail.stream && g.version === detail.expected) ?? guards[0];
+    return new GuardStreamChanged(stale.streamId, stale.version, detail.actual ?? -1);
   }
   if (error.code === 'JL422' && options.idempotency) {
     return new IdempotencyKeyTaken(options.idempotency.scope, options.idempotency.key);

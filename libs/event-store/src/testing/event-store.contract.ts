@@ -86,6 +86,55 @@ export function eventStoreContract(name: string, makeStore: StoreFactory, option
       expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
     });
 
+    it('when several guards are given, the append lands while all of them hold; one that moved fails it, named, and nothing is written', async () => {
+      const [first, second] = [stream(), stream()];
+      const id = stream();
+      await store.appendToStream(first, [ev('Policy')], { expected: 'no_stream' });
+      await store.appendToStream(second, [ev('Person'), ev('RoleGranted')], { expected: 'no_stream' });
+      const both = [
+        { streamId: first, version: 1 },
+        { streamId: second, version: 2 },
+      ];
+      expect(await store.appendToStream(id, [ev('A')], { expected: 'no_stream', guard: both })).toMatchObject({ nextVersion: 1 });
+      await store.appendToStream(second, [ev('RoleRevoked')], { expected: 2 });
+      const stale = store.appendToStream(id, [ev('B')], { expected: 1, guard: both });
+      await expect(stale).rejects.toBeInstanceOf(GuardStreamChanged);
+      await expect(stale).rejects.toMatchObject({ streamId: second, expected: 2, actual: 3 });
+      // A stream that does not exist stands at version 0, among others as alone.
+      await expect(
+        store.appendToStream(id, [ev('B')], { expected: 1, guard: [both[0], { streamId: stream(), version: 1 }] }),
+      ).rejects.toMatchObject({ expected: 1, actual: 0 });
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
+    });
+
+    it('when the guard list holds one guard it acts as that guard, and an empty list guards nothing', async () => {
+      const guarded = stream();
+      const id = stream();
+      await store.appendToStream(guarded, [ev('Policy'), ev('PolicyChanged')], { expected: 'no_stream' });
+      await expect(
+        store.appendToStream(id, [ev('A')], { expected: 'no_stream', guard: [{ streamId: guarded, version: 1 }] }),
+      ).rejects.toMatchObject({ streamId: guarded, expected: 1, actual: 2 });
+      await store.appendToStream(id, [ev('A')], { expected: 'no_stream', guard: [{ streamId: guarded, version: 2 }] });
+      await store.appendToStream(id, [ev('B')], { expected: 1, guard: [] });
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
+    it('when an append with several guards carries an idempotency key, a reuse writes nothing', async () => {
+      const [guarded, id, key] = [stream(), stream(), randomUUID()];
+      await store.appendToStream(guarded, [ev('Policy')], { expected: 'no_stream' });
+      const guard = [
+        { streamId: guarded, version: 1 },
+        { streamId: stream(), version: 0 },
+      ];
+      const idempotency = { scope: 'tests', key, requestHash: 'h', response: { id } };
+      await store.appendToStream(id, [ev('A')], { expected: 'no_stream', guard, idempotency });
+      await expect(store.appendToStream(id, [ev('B')], { expected: 'any', guard, idempotency })).rejects.toBeInstanceOf(
+        IdempotencyKeyTaken,
+      );
+      expect(await store.findIdempotency('tests', key)).toMatchObject({ streamId: id, streamVersion: 1 });
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
     it('when one event of a batch cannot be stored, none of the batch is stored', async () => {
       const id = stream();
       await store.appendToStream(id, [ev('A')], { expected: 'no_stream' });

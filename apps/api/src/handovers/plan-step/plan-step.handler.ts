@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideHandover, handoverDecider, handoverStream, type Handover } from '@jinlin/domain';
+import { decideHandover, handoverDecider, handoverStream, personStream, type Handover } from '@jinlin/domain';
 import { EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { handleCommand } from '../../commands/handle-command';
 import { PeopleDirectory } from '../../people/people-directory';
@@ -14,11 +14,18 @@ export class PlanStepHandler implements ICommandHandler<PlanStepCommand> {
   ) {}
 
   async execute({ handoverId, step, plan, ctx }: PlanStepCommand) {
-    // The owner as their stream says; the decider judges whether they may own the step.
-    const owner = await this.people.person(plan.ownerId);
-    const data = { step, ownerId: plan.ownerId, due: plan.due, owner };
     const metadata = { actor: ctx.actor, now: ctx.now };
-    const decide = (state: Handover) => ({ events: decideHandover({ type: 'PlanHandoverStep', data, metadata }, state) });
+    // The owner as their stream says, read again on every attempt and guarding the append (a role
+    // change or erasure in between fails it, and the plan is decided again); the decider judges
+    // whether they may own the step.
+    const decide = async (state: Handover) => {
+      const owner = await this.people.personState(plan.ownerId);
+      const data = { step, ownerId: plan.ownerId, due: plan.due, owner: owner.state };
+      return {
+        events: decideHandover({ type: 'PlanHandoverStep', data, metadata }, state),
+        guard: { streamId: personStream(plan.ownerId), version: owner.version },
+      };
+    };
     return handleCommand(this.store, handoverStream(handoverId), handoverDecider, decide, { id: handoverId, ctx });
   }
 }

@@ -3,22 +3,23 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ticketDecider, ticketStream, type Ticket, type TicketCommand, type TicketCommandMetadata } from '@jinlin/domain';
 import { aggregateStream, EVENT_STORE, type EventStore } from '@jinlin/event-store';
 import { CommunityStates } from '../../commands/community-states';
-import { handleCommand } from '../../commands/handle-command';
+import { alsoGuardedBy, handleCommand } from '../../commands/handle-command';
 import { KeyedTurns } from '../../commands/keyed-turns';
 import { TicketDecisions } from '../ticket-decisions';
 import { MergeTicketCommand, RecordDuplicateMergedCommand } from './merge-ticket.command';
 
 /**
  * A merge writes two streams. The duplicate's TicketMerged is decided on both tickets (the primary
- * read fresh on every attempt) and appended under the community's guard like every ticket command,
- * so a handover's completion still shuts the outgoing company out at once. The primary's
+ * read fresh on every attempt) and appended under two guards: the community's, like every ticket
+ * command, so a handover's completion still shuts the outgoing company out at once, and the
+ * primary's stream at the version decided on. So A into B and B into A, sent at once to any
+ * instances, cannot both pass and leave no open ticket: the second append finds its primary moved
+ * (the first one's TicketMerged), is decided again, and is refused (409). The primary's
  * TicketDuplicateMerged follows from it: sent here at once, and again by MergeProcess from the log
  * after a crash in between. That half is idempotent, so the pair is always completed, never doubled.
  *
- * Merges of one community take turns in this process, and each decides on the primary as it is
- * then: otherwise A into B and B into A, sent at once, could both pass and leave no open ticket.
- * (Two instances can still race so; merges are rare and made by hand, and a multi-stream guard
- * would close it — see the README.)
+ * Merges of one community also take turns in this process: two crossed merges here then never
+ * spend an attempt on a guard that is bound to fail.
  */
 @CommandHandler(MergeTicketCommand)
 export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
@@ -39,7 +40,8 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
 
   private async merge({ ticketId, intoTicketId, ctx }: MergeTicketCommand) {
     const decide = async (state: Ticket) => {
-      const into = intoTicketId === ticketId ? state : (await aggregateStream(this.store, ticketStream(intoTicketId), ticketDecider)).state;
+      const primary = intoTicketId === ticketId ? null : await aggregateStream(this.store, ticketStream(intoTicketId), ticketDecider);
+      const into = primary ? primary.state : state;
       const intoCommunity = into.exists ? (await this.communities.get(into.communityId)).state : null;
       const intoManagingCompanyId = intoCommunity?.exists ? intoCommunity.propertyCompanyId : null;
       const make = (metadata: TicketCommandMetadata): TicketCommand => ({
@@ -47,7 +49,10 @@ export class MergeTicketHandler implements ICommandHandler<MergeTicketCommand> {
         data: { intoTicketId, into, intoManagingCompanyId },
         metadata,
       });
-      return this.tickets.decide(ctx, make)(state);
+      const decision = await this.tickets.decide(ctx, make)(state);
+      if (!primary) return decision;
+      // Decided on the primary as it is now: it must still be so when TicketMerged is stored.
+      return alsoGuardedBy(decision, { streamId: ticketStream(intoTicketId), version: primary.version });
     };
     const result = await handleCommand(this.store, ticketStream(ticketId), ticketDecider, decide, {
       id: ticketId,

@@ -35,6 +35,7 @@ const STORE_SCHEMA = [
   'S es_events_global_position_seq',
   'function es_append(text,integer,jsonb,text,text,text,jsonb,text,integer)',
   'function es_append_batch(jsonb)',
+  'function es_append_guards(text,integer,jsonb,text,text,text,jsonb,jsonb)',
   'function es_append_item_under_locks(xid8,timestamp with time zone,text,integer,jsonb,text,text,text,jsonb,text,integer)',
   'function es_event_hash(bytea,text,integer,text,smallint,jsonb,jsonb,timestamp with time zone)',
   'function es_idem_lock_key(text,text)',
@@ -68,6 +69,14 @@ async function appendsWork(): Promise<void> {
     expect(store.appendStats.batches).toBeGreaterThan(0);
     expect(store.appendStats.fallbacks).toBe(0);
     for (const s of streams) expect(await store.verifyStream(s)).toMatchObject({ valid: true, events: 1 });
+    const guarded = await store.appendToStream(streams[0], [{ type: 'T', data: {} }], {
+      expected: 1,
+      guard: [
+        { streamId: streams[1], version: 1 },
+        { streamId: streams[2], version: 1 },
+      ],
+    });
+    expect(guarded.nextVersion).toBe(2);
   } finally {
     await store.close();
   }
