@@ -31,6 +31,8 @@ export class AnonymousReporters {
     if (!event.streamId.startsWith(TICKET_STREAM)) return new Set();
     let known = this.known.get(event.streamId);
     if (known?.version === event.streamVersion - 1) follow(known, event as StoredEvent<TicketEvent>);
+    // A ticket's first event is all there is of it: nothing to read back (every filing passes here).
+    else if (event.streamVersion === 1) known = this.remember(event.streamId, fresh(event as StoredEvent<TicketEvent>));
     else if (known?.version !== event.streamVersion) known = await this.read(event);
     return hiddenReporters(NATS_SUBSCRIBER, known!.scope, known!.events);
   }
@@ -40,11 +42,21 @@ export class AnonymousReporters {
     for (const e of await this.store.readStream<TicketEvent>(event.streamId)) if (e.streamVersion <= event.streamVersion) follow(known, e);
     // The event being published is this one, whatever the stream read back (it holds it: it is stored).
     if (known.version !== event.streamVersion) follow(known, event as StoredEvent<TicketEvent>);
-    this.known.delete(event.streamId);
+    return this.remember(event.streamId, known);
+  }
+
+  private remember(streamId: string, known: Known): Known {
+    this.known.delete(streamId);
     if (this.known.size >= CAPACITY) this.known.delete(this.known.keys().next().value!);
-    this.known.set(event.streamId, known);
+    this.known.set(streamId, known);
     return known;
   }
+}
+
+function fresh(first: StoredEvent<TicketEvent>): Known {
+  const known: Known = { version: 0, scope: { anonymous: false, communityId: '', reporterId: null }, events: [] };
+  follow(known, first);
+  return known;
 }
 
 function follow(known: Known, e: StoredEvent<TicketEvent>): void {
