@@ -233,7 +233,7 @@ describe('docker/Dockerfile', () => {
         .filter((i) => i.getKeyword() === 'ENV')
         .map(args)
         .join(' '),
-    ).toMatch(/HOST=0\.0\.0\.0/);
+    ).toMatch(/HOST=0\.0\.0\.0.*MALLOC_ARENA_MAX=2/);
   });
 
   it('leaves secrets, dependencies and build output of the machine out of the build context', () => {
