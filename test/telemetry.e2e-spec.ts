@@ -5,6 +5,7 @@ import { connectOrFail, MACHINE_NATS, messagesOf } from '../apps/api/src/nats/te
 import { EVENT_ID } from '../apps/api/src/telemetry/spans';
 import { startTelemetry, type Telemetry } from '../apps/api/src/telemetry/telemetry';
 import { http, sql, startTestApp, type TestApp } from './support/test-app';
+import { eventually, WebhookReceiver } from './support/webhook-receiver';
 import { seedWorld, ticketBody, tokensFor, type Tokens } from './support/world';
 
 const exporter = new InMemorySpanExporter();
@@ -13,15 +14,23 @@ const nats = { NATS_URL: MACHINE_NATS, NATS_STREAM: `JLT_${tag}`, NATS_SUBJECT_P
 let telemetry: Telemetry | null;
 let t: TestApp;
 let k: Tokens;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   // Before the app: the service decides at start-up whether to wrap its store and engine in spans.
   telemetry = startTelemetry({ otlpEndpoint: null, exporter });
-  t = await startTestApp('telemetry', nats);
+  t = await startTestApp('telemetry', { ...nats, WEBHOOK_POLL_MS: '50' });
   k = await tokensFor(t);
   await seedWorld(t, k);
+  receiver = await WebhookReceiver.start();
+  const hook = await http(t.url, 'POST', '/webhooks', {
+    token: k.admin,
+    body: { id: 'traced', url: receiver.url, secret: 'a-secret-of-16-chars-or-more', events: ['TicketFiled'] },
+  });
+  expect(hook.status).toBe(201);
 });
 afterAll(async () => {
+  await receiver?.close();
   await t?.close();
   await telemetry?.shutdown();
   const { nc, jsm } = await connectOrFail(MACHINE_NATS);
@@ -34,7 +43,7 @@ const traceId = (s: ReadableSpan) => s.spanContext().traceId;
 const parentOf = (s: ReadableSpan) => s.parentSpanContext?.spanId;
 
 describe('OpenTelemetry (in-memory exporter)', () => {
-  it('one trace runs from POST /tickets through the append to each projection apply and the NATS publish, each naming the event', async () => {
+  it('one trace runs from POST /tickets through the append to each projection apply, the NATS publish and the webhook delivery, each naming the event', async () => {
     exporter.reset();
     const filed = await http(t.url, 'POST', '/tickets', { token: k.residentA, body: ticketBody() });
     expect(filed.status).toBe(201);
@@ -59,6 +68,21 @@ describe('OpenTelemetry (in-memory exporter)', () => {
       attributes: expect.objectContaining({ 'messaging.destination.name': `jlt.${tag}.events.qianpu.TicketFiled` }),
     });
     expect(parentOf(publish!)).toBe(spanId(append!));
+
+    // The webhook's delivery, made later by the sender from its queue, continues the same trace.
+    await eventually(() => expect(receiver.accepted.map((r) => r.eventId)).toContain(id));
+    const delivery = await eventually(() => {
+      const found = spans().find((s) => s.name === 'webhook.deliver' && s.attributes[EVENT_ID] === id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(traceId(delivery)).toBe(traceId(request!));
+    expect(parentOf(delivery)).toBe(spanId(append!));
+    expect(delivery.attributes).toMatchObject({
+      'jinlin.webhook.id': 'traced',
+      'jinlin.webhook.delivered': true,
+      'http.response.status_code': 200,
+    });
 
     // The trace travels with the event: in its metadata, and on to NATS.
     const [row] = await sql(t, `SELECT metadata->>'traceparent' AS tp FROM es_events WHERE stream_id = $1`, [`ticket-${filed.body.id}`]);

@@ -43,8 +43,26 @@ export function inEventSpan<T>(
   work: (span: Span) => Promise<T>,
   attributes: Attributes = {},
 ): Promise<T> {
-  const options = { kind: SpanKind.PRODUCER, attributes: { [EVENT_ID]: eventId(event), 'jinlin.event.type': event.type, ...attributes } };
-  return tracer.startActiveSpan(name, options, contextOfEvent(event), (span) => ended(span, work));
+  return inDeliverySpan(name, { eventId: eventId(event), traceparent: event.metadata.traceparent }, work, {
+    'jinlin.event.type': event.type,
+    ...attributes,
+  });
+}
+
+/**
+ * The same for a delivery known by the event's id and the traceparent kept with it (a webhook
+ * delivery row: the sender works from its queue, not from the event).
+ */
+export function inDeliverySpan<T>(
+  name: string,
+  delivery: Readonly<{ eventId: string; traceparent?: unknown }>,
+  work: (span: Span) => Promise<T>,
+  attributes: Attributes = {},
+): Promise<T> {
+  const options = { kind: SpanKind.PRODUCER, attributes: { [EVENT_ID]: delivery.eventId, ...attributes } };
+  return tracer.startActiveSpan(name, options, contextOfEvent({ metadata: { traceparent: delivery.traceparent } }), (span) =>
+    ended(span, work),
+  );
 }
 
 /** Ends the span when `work` settles, marking it failed if it threw. */

@@ -5,7 +5,14 @@ import type { WebhookPayload } from '@jinlin/projections';
 /** What the sender needs of a webhook: where, how, and the secret to sign with. */
 export type Target = Readonly<{ id: string; url: string; format: WebhookFormat; secret: string }>;
 
-export type DueDelivery = Readonly<{ eventId: string; payload: WebhookPayload; attempts: number; firstAttemptAt: Date | null }>;
+export type DueDelivery = Readonly<{
+  eventId: string;
+  payload: WebhookPayload;
+  attempts: number;
+  firstAttemptAt: Date | null;
+  /** The event's W3C traceparent, so the delivery's span continues the command's trace. */
+  traceparent: string | null;
+}>;
 
 /** Active webhooks with a delivery due now. */
 export async function webhooksWithDue(db: EntityManager): Promise<string[]> {
@@ -37,8 +44,14 @@ export async function activeTarget(db: EntityManager, id: string): Promise<Targe
  * only its ticket). Oldest first; none once the webhook is disabled or deleted.
  */
 export async function dueHeads(db: EntityManager, webhookId: string, limit: number): Promise<DueDelivery[]> {
-  const rows: { event_id: string; payload: WebhookPayload; attempts: number; first_attempt_at: Date | null }[] = await db.query(
-    `SELECT d.event_id, d.payload, d.attempts, d.first_attempt_at FROM wh_deliveries d
+  const rows: {
+    event_id: string;
+    payload: WebhookPayload;
+    attempts: number;
+    first_attempt_at: Date | null;
+    trace_parent: string | null;
+  }[] = await db.query(
+    `SELECT d.event_id, d.payload, d.attempts, d.first_attempt_at, d.trace_parent FROM wh_deliveries d
      JOIN wh_webhooks w ON w.id = d.webhook_id AND w.status = 'active'
      WHERE d.webhook_id = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
        AND NOT EXISTS (SELECT 1 FROM wh_deliveries e WHERE e.webhook_id = d.webhook_id AND e.ticket_id = d.ticket_id
@@ -46,7 +59,13 @@ export async function dueHeads(db: EntityManager, webhookId: string, limit: numb
      ORDER BY d.global_position LIMIT $2`,
     [webhookId, limit],
   );
-  return rows.map((r) => ({ eventId: r.event_id, payload: r.payload, attempts: r.attempts, firstAttemptAt: r.first_attempt_at }));
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    payload: r.payload,
+    attempts: r.attempts,
+    firstAttemptAt: r.first_attempt_at,
+    traceparent: r.trace_parent,
+  }));
 }
 
 /** Delivered, all of a batch in one statement (a busy lane sends many a second). */

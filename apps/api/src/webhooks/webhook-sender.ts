@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
@@ -23,6 +24,7 @@ import { Outbound, RefusedTarget } from './outbound';
 import { QueueListener } from './queue-listener';
 import type { SelfAddressOf } from './self-address';
 import { signature, WEBHOOK_HEADERS } from './signature';
+import { inDeliverySpan } from '../telemetry/spans';
 
 export type WebhookOptions = AppConfig['webhooks'];
 
@@ -129,8 +131,25 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     return found;
   }
 
-  /** One attempt; a success is answered for the lane to record with the others, a failure is recorded here. */
-  private async deliver(target: Target, d: DueDelivery): Promise<{ eventId: string; status: number } | null> {
+  /**
+   * One attempt, in a span that continues the trace of the command that appended the event; a
+   * success is answered for the lane to record with the others, a failure is recorded here.
+   */
+  private deliver(target: Target, d: DueDelivery): Promise<{ eventId: string; status: number } | null> {
+    return inDeliverySpan('webhook.deliver', d, async (span) => {
+      const outcome = await this.attempt(target, d);
+      span.setAttributes({
+        'jinlin.webhook.id': target.id,
+        'jinlin.webhook.attempt': d.attempts + 1,
+        'jinlin.webhook.delivered': !!outcome,
+      });
+      if (outcome) span.setAttribute('http.response.status_code', outcome.status);
+      else span.setStatus({ code: SpanStatusCode.ERROR, message: 'not delivered' });
+      return outcome;
+    });
+  }
+
+  private async attempt(target: Target, d: DueDelivery): Promise<{ eventId: string; status: number } | null> {
     const body = renderBody(target.format, d.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers = {

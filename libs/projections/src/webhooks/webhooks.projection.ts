@@ -82,6 +82,7 @@ type Delivery = Readonly<{
   global_position: number;
   recorded_at: string;
   payload: unknown;
+  trace_parent: string | null;
 }>;
 
 async function deliveriesOf(queued: readonly Queued[], tx: EntityManager): Promise<Delivery[]> {
@@ -99,6 +100,7 @@ async function deliveriesOf(queued: readonly Queued[], tx: EntityManager): Promi
       global_position: e.globalPosition,
       recorded_at: e.recordedAt.toISOString(),
       payload,
+      trace_parent: typeof e.metadata.traceparent === 'string' ? e.metadata.traceparent : null,
     }));
   });
 }
@@ -117,10 +119,10 @@ async function write(tickets: readonly TicketRecord[], deliveries: readonly Deli
        ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, position = EXCLUDED.position
        WHERE wh_tickets.position < EXCLUDED.position),
      queued AS (
-       INSERT INTO wh_deliveries (webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload)
-       SELECT webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload
+       INSERT INTO wh_deliveries (webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload, trace_parent)
+       SELECT webhook_id, event_id, event_type, ticket_id, stream_version, global_position, recorded_at, payload, trace_parent
        FROM jsonb_to_recordset($2::jsonb) AS r(webhook_id text, event_id text, event_type text, ticket_id text,
-         stream_version integer, global_position bigint, recorded_at timestamptz, payload jsonb)
+         stream_version integer, global_position bigint, recorded_at timestamptz, payload jsonb, trace_parent text)
        ON CONFLICT (webhook_id, event_id) DO NOTHING)
      SELECT pg_notify($3, '') WHERE $4::boolean`,
     [JSON.stringify(tickets), JSON.stringify(deliveries), WEBHOOK_QUEUE_CHANNEL, deliveries.length > 0],
