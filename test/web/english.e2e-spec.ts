@@ -79,16 +79,22 @@ async function signInInEnglish(page: Open, username: string, landing: RegExp) {
 const ROLES = ['Resident', 'Staff', 'Manager', 'Owners’ committee', 'Party secretary', 'Neighbourhood', 'Subdistrict', 'Administrator'];
 const roleNames = (cells: string[]) => cells.flatMap((cell) => cell.replace(/^·\s*/, '').split(', '));
 
+/** 王阿姨 files a lift ticket in building 3 through the API (Chinese, as residents write). */
+async function fileLift(title: string, description: string) {
+  const filed = await http(world.t.url, 'POST', '/tickets', {
+    token: resident,
+    body: { communityId: COMMUNITY, category: 'elevator', title, description, location: { building: '3' } },
+  });
+  expect(filed.status).toBe(201);
+  return filed;
+}
+
 const CONSOLE = ['.el-header button', '[data-testid=who] small', '.el-menu-item', '[data-testid=live-state]'];
 
 describe('the resident on a phone, in English', () => {
   it('switches on the sign-in screen, and reads My reports, the filing screen and a ticket in English', async () => {
     const title = `3号楼电梯按钮失灵 ${Date.now()}`;
-    const filed = await http(world.t.url, 'POST', '/tickets', {
-      token: resident,
-      body: { communityId: COMMUNITY, category: 'elevator', title, description: '按钮按了没反应', location: { building: '3' } },
-    });
-    expect(filed.status).toBe(201);
+    const filed = await fileLift(title, '按钮按了没反应');
 
     const page = await openPage(world, PHONE);
     await page.goto(`${world.t.url}/app/`);
@@ -171,11 +177,7 @@ describe('the resident on a phone, in English', () => {
 describe('staff and managers at the console, in English', () => {
   it('小陈 reads the work queue and a new ticket in English, and acknowledges it', async () => {
     const title = `3号楼电梯门关不上 ${Date.now()}`;
-    const filed = await http(world.t.url, 'POST', '/tickets', {
-      token: resident,
-      body: { communityId: COMMUNITY, category: 'elevator', title, description: '电梯门关不上', location: { building: '3' } },
-    });
-    expect(filed.status).toBe(201);
+    const filed = await fileLift(title, '电梯门关不上');
     const page = await openPage(world, DESKTOP);
     await signInInEnglish(page, 'xiaochen', /\/console\/queue$/);
     await page.locator('[data-testid=queue-row]').first().waitFor();
@@ -232,11 +234,7 @@ describe('staff and managers at the console, in English', () => {
 
   it('林经理 switches in the console’s top bar, and assigns a ticket in English', async () => {
     const title = `3号楼电梯异响 ${Date.now()}`;
-    const filed = await http(world.t.url, 'POST', '/tickets', {
-      token: resident,
-      body: { communityId: COMMUNITY, category: 'elevator', title, description: '电梯运行时异响', location: { building: '3' } },
-    });
-    expect(filed.status).toBe(201);
+    const filed = await fileLift(title, '电梯运行时异响');
     const page = await openPage(world, DESKTOP);
     await signIn(page, world, 'lin.jingli', /\/console\/queue$/);
     await page.getByRole('tab', { name: '新报事' }).waitFor();

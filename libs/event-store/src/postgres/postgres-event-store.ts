@@ -153,44 +153,30 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  /** One item: es_append, a prepared statement that raises the item's error. */
+  /**
+   * One item: es_append, a prepared statement that raises the item's error; with several guards
+   * es_append_guards, which checks them all under their locks. Both take the item's first seven
+   * parameters; the guard (one stream and version, or the list) comes last.
+   */
   private async appendAlone(item: AppendItem): Promise<AppendRow[]> {
-    if (item.guards) return this.appendGuarded(item, item.guards);
-    const { rows } = await this.pool.query<AppendRow>({
-      name: 'es_append',
-      text: APPEND_SQL,
-      values: [
-        item.stream,
-        item.expected,
-        JSON.stringify(item.events),
-        item.idemScope,
-        item.idemKey,
-        item.idemHash,
-        item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
-        item.guardStream,
-        item.guardVersion,
-      ],
-    });
-    if (rows.length) this.wakeups.appended();
-    return rows;
-  }
-
-  /** One item with several guards: es_append_guards, which checks them all under their locks. */
-  private async appendGuarded(item: AppendItem, guards: readonly AppendGuard[]): Promise<AppendRow[]> {
-    const { rows } = await this.pool.query<AppendRow>({
-      name: 'es_append_guards',
-      text: APPEND_GUARDS_SQL,
-      values: [
-        item.stream,
-        item.expected,
-        JSON.stringify(item.events),
-        item.idemScope,
-        item.idemKey,
-        item.idemHash,
-        item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
-        JSON.stringify(guards.map((g) => ({ stream: g.streamId, version: g.version }))),
-      ],
-    });
+    const common = [
+      item.stream,
+      item.expected,
+      JSON.stringify(item.events),
+      item.idemScope,
+      item.idemKey,
+      item.idemHash,
+      item.idemResponse === null ? null : JSON.stringify(item.idemResponse),
+    ];
+    const { rows } = await this.pool.query<AppendRow>(
+      item.guards
+        ? {
+            name: 'es_append_guards',
+            text: APPEND_GUARDS_SQL,
+            values: [...common, JSON.stringify(item.guards.map((g) => ({ stream: g.streamId, version: g.version })))],
+          }
+        : { name: 'es_append', text: APPEND_SQL, values: [...common, item.guardStream, item.guardVersion] },
+    );
     if (rows.length) this.wakeups.appended();
     return rows;
   }
